@@ -72,6 +72,21 @@ final class ByteSource implements Closeable {
         return position;
     }
 
+    /**
+     * Fails unless {@code count} elements of type {@code t} can follow a {@code header}-byte header: checked against
+     * the raw file size, or the most a gzip file can expand to. Call before allocating anything of that size.
+     */
+    void requireAvailable(long count, DType t, long header, String shapeText) throws DataFormatException {
+        long dataBytes = count >= Limits.SATURATED ? Long.MAX_VALUE : count * t.size;
+        if (dataBytes > maxBytes() - header) {
+            String room = gzip ? "the " + fileSize + "-byte gzip file can expand to at most " + maxBytes() + " bytes"
+                    : "the file has only " + Math.max(0, fileSize - header) + " data bytes";
+            String bytes = dataBytes == Long.MAX_VALUE ? "over 2^40" : String.valueOf(dataBytes);
+            throw new DataFormatException(file, "truncated or corrupt header: it claims " + shapeText + " " + t.label
+                    + " values (" + bytes + " bytes), but " + room);
+        }
+    }
+
     /** "IDX" becomes "IDX (gzip)" when the file was compressed. */
     String describe(String format) {
         return gzip ? format + " (gzip)" : format;
@@ -134,6 +149,24 @@ final class ByteSource implements Closeable {
             throw new DataFormatException(file, "more data than " + what + " describes" + extra
                     + "; the header is wrong or the file was concatenated");
         }
+    }
+
+    /** The (decompressed) bytes as a stream that keeps the size cap and the file name in its errors. */
+    InputStream asStream() {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return readFully(one, 0, 1) == 1 ? one[0] & 0xFF : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) return 0;
+                int n = readFully(b, off, len);
+                return n == 0 ? -1 : n;
+            }
+        };
     }
 
     /** True when no byte is left (consumes one byte otherwise). */

@@ -18,7 +18,6 @@ import org.ejml.data.FMatrixRMaj;
  */
 public final class IdxReader {
     private static final int MAX_DIMS = 16;
-    private static final long SATURATE = 1L << 40;
 
     private IdxReader() {}
 
@@ -45,30 +44,19 @@ public final class IdxReader {
                         + " dimension sizes but the file ends first");
             }
             ByteBuffer dims = ByteBuffer.wrap(dimBytes).order(ByteOrder.BIG_ENDIAN);
-            int[] shape = new int[ndims];
-            long count = 1;
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < ndims; i++) {
-                long d = dims.getInt() & 0xFFFFFFFFL;
-                text.append(i == 0 ? "" : "×").append(d);
+            long[] claimed = new long[ndims];
+            for (int i = 0; i < ndims; i++) claimed[i] = dims.getInt() & 0xFFFFFFFFL;   // sizes are unsigned
+            String text = Limits.shapeText(claimed);
+            for (long d : claimed) {
                 if (d == 0) throw new DataFormatException(file, "header has a zero dimension (" + text + "): no data");
-                // saturate at 2^40 so the product of up to 16 dims cannot overflow; that is refused below anyway
-                count = count > SATURATE / d ? SATURATE : count * d;
-                shape[i] = (int) Math.min(d, Integer.MAX_VALUE);
             }
+            long count = Limits.volume(claimed);
             long header = 4 + 4L * ndims;
-            long dataBytes = count * type.size;
-            if (dataBytes > src.maxBytes() - header) {
-                String room = src.gzip ? "the " + src.fileSize + "-byte gzip file can expand to at most "
-                        + src.maxBytes() + " bytes" : "the file has only " + (src.fileSize - header) + " data bytes";
-                String bytes = count == SATURATE ? "over 2^40" : String.valueOf(dataBytes);
-                throw new DataFormatException(file, "truncated or corrupt header: it claims " + text + " " + type.label
-                        + " values (" + bytes + " bytes), but " + room);
-            }
+            src.requireAvailable(count, type, header, text);
             float[] data = Limits.allocate(file, count, "header claims " + text);
             src.readValues(type, ByteOrder.BIG_ENDIAN, data, header);
             src.requireEnd("the IDX header (" + text + ")");
-            return new ArrayData(file, src.describe("IDX"), type.label, shape, data);
+            return new ArrayData(file, src.describe("IDX"), type.label, Limits.toInt(claimed), data);
         }
     }
 

@@ -12,7 +12,31 @@ final class Limits {
     /** Decompressed gzip data beyond this is refused (4 GiB). */
     static final long MAX_DECOMPRESSED_BYTES = 1L << 32;
 
+    /** {@link #volume} saturates here, far above anything allocatable, so products of many dims cannot overflow. */
+    static final long SATURATED = 1L << 40;
+
     private Limits() {}
+
+    /** The number of elements of an array with these dimensions, saturating at {@link #SATURATED}. */
+    static long volume(long[] dims) {
+        long n = 1;
+        for (long d : dims) n = d != 0 && n > SATURATED / d ? SATURATED : n * d;
+        return n;
+    }
+
+    /** Dimensions as text, e.g. {@code 50000×28×28}. */
+    static String shapeText(long[] dims) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < dims.length; i++) sb.append(i == 0 ? "" : "×").append(dims[i]);
+        return sb.toString();
+    }
+
+    /** Dimensions already checked by {@link #allocate} (so each fits an int). */
+    static int[] toInt(long[] dims) {
+        int[] s = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) s[i] = Math.toIntExact(dims[i]);
+        return s;
+    }
 
     /**
      * Allocates {@code elements} floats after checking them against the array limit and the maximum heap; an
