@@ -40,8 +40,17 @@ public final class DataFiles {
         return switch (detect(file)) {
             case IDX -> IdxReader.read(file);
             case NPY -> NpyReader.read(file);
-            case CSV -> CsvReader.read(file);
+            case CSV -> readText(file);
         };
+    }
+
+    /** CSV is the fallback guess, so its errors say the file was neither IDX nor NPY. */
+    private static ArrayData readText(Path file) throws DataFormatException {
+        try {
+            return CsvReader.read(file);
+        } catch (DataFormatException e) {
+            throw new DataFormatException(file, "not IDX or NPY, and as numeric text: " + e.problem(), e);
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.nio.file.Path;
  */
 public class DataFormatException extends IOException {
     private final String file;
+    private final String problem;
 
     public DataFormatException(Path file, String problem) {
         this(file, problem, null);
@@ -19,11 +20,17 @@ public class DataFormatException extends IOException {
     public DataFormatException(Path file, String problem, Throwable cause) {
         super(name(file) + ": " + problem, cause);
         this.file = name(file);
+        this.problem = problem;
     }
 
     /** The file as the user named it (or {@code "<input>"} when there is none). */
     public String file() {
         return file;
+    }
+
+    /** The problem alone, without the file name. */
+    public String problem() {
+        return problem;
     }
 
     private static String name(Path file) {
