@@ -101,10 +101,7 @@ public enum Toy2D {
             // P(ring k) ∝ r_k = 0.5(k+1): cumulative 1, 3, 6, 10 out of 10
             int u = rng.nextInt(10);
             int k = u < 1 ? 0 : u < 3 ? 1 : u < 6 ? 2 : 3;
-            double r = 0.5 * (k + 1);
-            double a = 2 * Math.PI * rng.nextDouble();
-            p[0] = r * Math.cos(a);
-            p[1] = r * Math.sin(a);
+            onCircle(0.5 * (k + 1), rng, p);
             return k;
         }
     },
@@ -113,10 +110,7 @@ public enum Toy2D {
         @Override
         int point(Rng rng, double noise, double[] p) {
             int k = rng.nextInt(2);
-            double r = k == 0 ? 2 : 1;
-            double a = 2 * Math.PI * rng.nextDouble();
-            p[0] = r * Math.cos(a);
-            p[1] = r * Math.sin(a);
+            onCircle(k == 0 ? 2 : 1, rng, p);
             return k;
         }
     },
@@ -146,6 +140,13 @@ public enum Toy2D {
 
     /** Writes one noise-free point into p[0..1]; returns its component label, or −1 if it has none. */
     abstract int point(Rng rng, double noise, double[] p);
+
+    /** A uniform point on the circle of radius r: (r cos a, r sin a), a ~ U[0, 2π). */
+    private static void onCircle(double r, Rng rng, double[] p) {
+        double a = 2 * Math.PI * rng.nextDouble();
+        p[0] = r * Math.cos(a);
+        p[1] = r * Math.sin(a);
+    }
 
     /** Whether {@code noise} is added as isotropic Gaussian noise after {@link #point}. */
     boolean noisy() {

@@ -83,10 +83,7 @@ class CsvReaderTest {
     // ---- bad files: the message names the file, the line and the column ----
 
     private String failure(String name, String text) {
-        Path p = write(dir, name, text);
-        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvReader.read(p));
-        assertTrue(e.getMessage().startsWith(p + ": "), e.getMessage());
-        return e.getMessage();
+        return TestFiles.rejection(CsvReader::read, dir, name, text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

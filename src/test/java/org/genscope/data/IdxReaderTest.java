@@ -94,10 +94,7 @@ class IdxReaderTest {
     // ---- the corpus of bad files: each must fail with a message naming the file and the problem ----
 
     private String failure(String name, byte[] content) {
-        Path p = write(dir, name, content);
-        DataFormatException e = assertThrows(DataFormatException.class, () -> IdxReader.read(p));
-        assertTrue(e.getMessage().startsWith(p.toString() + ": "), "message names the file: " + e.getMessage());
-        return e.getMessage();
+        return TestFiles.rejection(IdxReader::read, dir, name, content);
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.genscope.data.TestFiles.ubytes;
 import static org.genscope.data.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteOrder;
@@ -86,10 +85,7 @@ class NpyReaderTest {
     // ---- bad files ----
 
     private String failure(String name, byte[] content) {
-        Path p = write(dir, name, content);
-        DataFormatException e = assertThrows(DataFormatException.class, () -> NpyReader.read(p));
-        assertTrue(e.getMessage().startsWith(p + ": "), e.getMessage());
-        return e.getMessage();
+        return TestFiles.rejection(NpyReader::read, dir, name, content);
     }
 
     @Test

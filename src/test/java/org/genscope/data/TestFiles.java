@@ -1,5 +1,8 @@
 package org.genscope.data;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,6 +72,19 @@ final class TestFiles {
         ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(order);
         for (double x : v) b.putDouble(x);
         return b.array();
+    }
+
+    /** A reader under test. */
+    interface Reader {
+        Object read(Path file) throws Exception;
+    }
+
+    /** Writes the file, expects the reader to reject it naming the file, and returns the message. */
+    static String rejection(Reader reader, Path dir, String name, byte[] content) {
+        Path p = write(dir, name, content);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> reader.read(p));
+        assertTrue(e.getMessage().startsWith(p + ": "), "message names the file: " + e.getMessage());
+        return e.getMessage();
     }
 
     static Path write(Path dir, String name, byte[] content) {
