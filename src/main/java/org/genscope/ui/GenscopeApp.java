@@ -1,16 +1,45 @@
 package org.genscope.ui;
 
 import javafx.application.Application;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.genscope.Genscope;
+import org.genscope.nn.GemmBackends;
+import org.genscope.ui.export.ExportService;
+import org.genscope.ui.settings.Settings;
+import org.genscope.ui.shell.MainView;
+import org.genscope.ui.shell.MainViewModel;
 
-/** The JavaFX application: builds the main window. */
+/** The JavaFX application: builds the main window from the shell view and its view-model. */
 public class GenscopeApp extends Application {
+    /** One daemon thread for slow UI chores (reading files); training has its own service. */
+    private static final java.util.concurrent.Executor BACKGROUND =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "genscope-io");
+                t.setDaemon(true);
+                return t;
+            });
+
     @Override
     public void start(Stage stage) {
-        stage.setScene(new Scene(new Label("Genscope"), 1280, 800));
+        Settings settings = Settings.load();
+        createMainWindow(stage, settings, new ExportService(settings));
         stage.show();
+    }
+
+    /** Builds the main window into {@code stage} (shared by the app and the UI tests). */
+    public static MainView createMainWindow(Stage stage, Settings settings, ExportService exporter) {
+        MainViewModel model = new MainViewModel(settings, GemmBackends.describe());
+        MainView view = new MainView(model, exporter, BACKGROUND);
+        Parent root = view.load();
+        Scene scene = new Scene(root, 1280, 800);
+        view.attach(scene);
+        stage.setTitle(Genscope.NAME + " " + Genscope.version());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
+        return view;
     }
 
     public static void main(String[] args) {

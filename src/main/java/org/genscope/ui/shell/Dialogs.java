@@ -1,0 +1,74 @@
+package org.genscope.ui.shell;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+import org.genscope.Genscope;
+
+/** The few modal dialogs of the shell: errors, about, keyboard shortcuts. Styled by the owner's stylesheets. */
+public final class Dialogs {
+    /** Shortcut, action — also the source of the Help ▸ Keyboard shortcuts table. */
+    static final String[][] SHORTCUTS = {
+        {"Ctrl+1", "Home"},
+        {"Ctrl+2 … Ctrl+5", "MADE, Flows, VAE, WTA workspaces (when built)"},
+        {"Ctrl+O", "Open a dataset (IDX, CSV, NPY)"},
+        {"Ctrl+E", "Export the current view (PNG at 2×, or chart data as CSV)"},
+        {"Ctrl+T", "Switch light / dark theme"},
+        {"F5", "Presenter mode: large type and thick lines for projectors"},
+        {"F1", "This list"},
+        {"Ctrl+Q", "Quit"},
+    };
+
+    private Dialogs() {}
+
+    public static void error(Window owner, String title, String message) {
+        Alert a = styled(new Alert(Alert.AlertType.ERROR, message, ButtonType.OK), owner);
+        a.setHeaderText(title);
+        a.showAndWait();
+    }
+
+    public static void info(Window owner, String title, String message) {
+        Alert a = styled(new Alert(Alert.AlertType.INFORMATION, message, ButtonType.OK), owner);
+        a.setHeaderText(title);
+        a.showAndWait();
+    }
+
+    static void about(Window owner, String backend) {
+        info(owner, Genscope.NAME + " " + Genscope.version(),
+                "A desktop lab for seeing inside neural generative models: MADE, normalizing flows, VAEs and "
+                        + "winner-take-all autoencoders, trained live on your CPU.\n\n"
+                        + backend + "\n"
+                        + "Java " + System.getProperty("java.version") + ", JavaFX "
+                        + System.getProperty("javafx.runtime.version", "?") + "\n\n"
+                        + "Sample data: MNIST by LeCun, Cortes and Burges (CC BY-SA 3.0); binarized MNIST by "
+                        + "Salakhutdinov and Murray (2008).");
+    }
+
+    static void shortcuts(Window owner) {
+        GridPane table = new GridPane();
+        table.getStyleClass().add("shortcut-table");
+        for (int i = 0; i < SHORTCUTS.length; i++) {
+            Label key = new Label(SHORTCUTS[i][0]);
+            key.getStyleClass().add("shortcut-key");
+            table.addRow(i, key, new Label(SHORTCUTS[i][1]));
+        }
+        Alert a = styled(new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE), owner);
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard shortcuts");
+        a.getDialogPane().setContent(table);
+        a.showAndWait();
+    }
+
+    private static Alert styled(Alert a, Window owner) {
+        if (owner != null) {
+            a.initOwner(owner);
+            if (owner.getScene() != null) {
+                a.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+                a.getDialogPane().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
+            }
+        }
+        return a;
+    }
+}

@@ -1,0 +1,59 @@
+package org.genscope.ui.theme;
+
+import javafx.scene.Parent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+
+/**
+ * Reads a named theme colour (e.g. {@code -app-chart-1}) as the current stylesheets resolve it, so canvases draw
+ * with exactly the colours the CSS defines: one source of truth, no colour tables duplicated in Java.
+ * Works by styling a hidden probe region inside the given parent and reading back its background fill.
+ */
+public final class ThemeColors {
+    private ThemeColors() {}
+
+    /**
+     * Resolves {@code name} in the context of {@code parent} (which must be in a scene with the theme applied).
+     * Returns {@code fallback} if the name is unknown.
+     */
+    public static Color resolve(Parent parent, String name, Color fallback) {
+        Region probe = new Region();
+        probe.setManaged(false);
+        probe.setVisible(false);
+        probe.setStyle("-fx-background-color: " + name + ";");
+        ProbeHost.add(parent, probe);
+        try {
+            probe.applyCss();
+            Background bg = probe.getBackground();
+            if (bg == null || bg.getFills().isEmpty()) return fallback;
+            Paint p = bg.getFills().get(0).getFill();
+            return p instanceof Color c ? c : fallback;
+        } finally {
+            ProbeHost.remove(parent, probe);
+        }
+    }
+
+    /** Adds and removes the probe through the public children list of a Pane-like parent. */
+    private static final class ProbeHost {
+        static void add(Parent parent, Region probe) {
+            if (parent instanceof javafx.scene.layout.Pane pane) {
+                pane.getChildren().add(probe);
+            } else if (parent instanceof javafx.scene.Group group) {
+                group.getChildren().add(probe);
+            } else {
+                throw new IllegalArgumentException("theme colours resolve inside a Pane or Group, got "
+                        + parent.getClass().getSimpleName());
+            }
+        }
+
+        static void remove(Parent parent, Region probe) {
+            if (parent instanceof javafx.scene.layout.Pane pane) {
+                pane.getChildren().remove(probe);
+            } else if (parent instanceof javafx.scene.Group group) {
+                group.getChildren().remove(probe);
+            }
+        }
+    }
+}
