@@ -1,0 +1,130 @@
+package org.genscope.ui.export;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.dataset.DataSet;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.transform.Transform;
+import javax.imageio.ImageIO;
+
+/**
+ * Writes any node to PNG (at a chosen scale, 2× by default, for crisp slides and papers) and the data of every
+ * ChartFX chart inside a node to CSV. Must be called on the FX thread (snapshots and ChartFX data sets belong to
+ * it). Files are written to a temporary sibling and renamed, so a failure never leaves a half-written file.
+ */
+public final class ViewExporter {
+    public static final double DEFAULT_SCALE = 2.0;
+
+    private ViewExporter() {}
+
+    /** Renders {@code node} at {@code scale} onto {@code background} (null = transparent). */
+    public static WritableImage snapshot(Node node, double scale, Color background) {
+        SnapshotParameters params = new SnapshotParameters();
+        params.setTransform(Transform.scale(scale, scale));
+        params.setFill(background == null ? Color.TRANSPARENT : background);
+        return node.snapshot(params, null);
+    }
+
+    public static void writePng(Node node, double scale, Color background, Path file) throws IOException {
+        WritableImage image = snapshot(node, scale, background);
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        writeAtomically(file, out -> {
+            if (!ImageIO.write(buffered, "png", out)) throw new IOException("no PNG writer available");
+        });
+    }
+
+    /** Every ChartFX chart inside {@code root} (including root itself), in scene-graph order. */
+    public static List<XYChart> findCharts(Node root) {
+        List<XYChart> charts = new ArrayList<>();
+        collectCharts(root, charts);
+        return charts;
+    }
+
+    private static void collectCharts(Node node, List<XYChart> out) {
+        if (node instanceof XYChart chart) {
+            out.add(chart);
+            return;
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) collectCharts(child, out);
+        }
+    }
+
+    /**
+     * Writes the data of {@code charts} as CSV in long format, one row per point:
+     * {@code chart,series,x,y} — easy to pivot in pandas, R or a spreadsheet.
+     */
+    public static void writeCsv(List<XYChart> charts, Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("chart,series,x,y\n");
+        for (int c = 0; c < charts.size(); c++) {
+            XYChart chart = charts.get(c);
+            String chartName = chart.getTitle() == null || chart.getTitle().isBlank()
+                    ? "chart" + (c + 1) : chart.getTitle();
+            for (DataSet ds : chart.getAllDatasets()) {
+                String series = ds.getName() == null ? "series" : ds.getName();
+                int n = ds.getDataCount();
+                for (int i = 0; i < n; i++) {
+                    sb.append(csvField(chartName)).append(',').append(csvField(series)).append(',')
+                            .append(number(ds.get(DataSet.DIM_X, i))).append(',')
+                            .append(number(ds.get(DataSet.DIM_Y, i))).append('\n');
+                }
+            }
+        }
+        writeAtomically(file, out -> {
+            try (Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                w.write(sb.toString());
+            }
+        });
+    }
+
+    private static String number(double v) {
+        if (Double.isNaN(v)) return "";
+        // Integers without ".0"; otherwise the shortest text that reads back to the same double.
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
+    }
+
+    private static String csvField(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    static void writeAtomically(Path file, Body body) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                body.write(out);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
