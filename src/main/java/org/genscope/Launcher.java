@@ -10,8 +10,24 @@ import org.genscope.cli.Main;
 public final class Launcher {
     private Launcher() {}
 
+    /** On Linux/BSD a window needs an X11 or Wayland display; elsewhere assume one. */
+    static boolean noDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        boolean unix = !os.contains("win") && !os.contains("mac");
+        return unix && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
     public static void main(String[] args) {
         if (args.length == 0) {
+            if (noDisplay()) {
+                System.err.println("genscope: no display to open a window on (DISPLAY is not set). "
+                        + "Run it in a desktop session, or use the command line: genscope help");
+                System.exit(1);
+            }
             org.genscope.ui.GenscopeApp.main(args);
         } else {
             System.exit(Main.run(args, System.out, System.err));
