@@ -33,13 +33,18 @@ final class GemmArgs {
 
     /** C = beta · C (C = 0 when beta is 0, without reading C, so NaNs in a fresh buffer do not leak). */
     static void scale(int m, int n, float beta, float[] c, int ldc) {
+        scale(0, m, 0, n, beta, c, ldc);
+    }
+
+    /** The same on the rectangle C[m0:m1, n0:n1]. */
+    static void scale(int m0, int m1, int n0, int n1, float beta, float[] c, int ldc) {
         if (beta == 1f) return;
-        for (int i = 0; i < m; i++) {
+        for (int i = m0; i < m1; i++) {
             int o = i * ldc;
             if (beta == 0f) {
-                java.util.Arrays.fill(c, o, o + n, 0f);
+                java.util.Arrays.fill(c, o + n0, o + n1, 0f);
             } else {
-                for (int j = o; j < o + n; j++) c[j] *= beta;
+                for (int j = o + n0; j < o + n1; j++) c[j] *= beta;
             }
         }
     }

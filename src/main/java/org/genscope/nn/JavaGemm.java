@@ -4,17 +4,25 @@ package org.genscope.nn;
  * Pure-Java GEMM that runs everywhere: cache-blocked, multi-threaded, with an inner loop shaped so HotSpot's C2
  * auto-vectorizes it (superword): for one row i of C and four consecutive k,
  *
- * <pre>  C[i, j] += a0·B[k, j] + a1·B[k+1, j] + a2·B[k+2, j] + a3·B[k+3, j]    for j in a column block</pre>
+ * <pre>  c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]    for j in a column block</pre>
  *
- * so each load and store of C is shared by four multiply-adds. op(B) is used in place when not transposed and
- * copied into a per-thread row-major buffer when it is; op(A) is only read one scalar at a time.
+ * so each load and store of C is shared by four multiply-adds. C2 (JDK 17) vectorizes this only when every
+ * array is indexed by the bare loop index: with different offsets into arrays that might alias it cannot prove
+ * independence and stays scalar (3-4× slower). So each thread copies a KB×NB block of op(B) into separate row
+ * arrays and works on one row of C at a time in a scratch array.
  */
 final class JavaGemm extends ParallelGemm {
-    /** k rows of op(B) per block and columns per block: the B block (KB×NB floats) stays in L2. */
-    private static final int KB = 256;
+    /** k rows and columns per block of op(B): KB×NB floats (128 KB) stay in L2 while every row of C passes. */
+    private static final int KB = 128;
     private static final int NB = 256;
 
-    private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[0]);
+    /** Per-thread scratch: the packed op(B) block and one row segment of C. */
+    private static final class Buffers {
+        final float[][] b = new float[KB][NB];
+        final float[] c = new float[NB];
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     @Override
     public String name() {
@@ -34,82 +42,57 @@ final class JavaGemm extends ParallelGemm {
     @Override
     void compute(boolean transA, boolean transB, int m0, int m1, int n0, int n1, int k, float alpha,
                  float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc) {
-        int width = n1 - n0;
-        // C = beta · C on this rectangle first; then only accumulate
-        for (int i = m0; i < m1; i++) {
-            int o = i * ldc + n0;
-            if (beta == 0f) {
-                java.util.Arrays.fill(c, o, o + width, 0f);
-            } else if (beta != 1f) {
-                for (int j = o; j < o + width; j++) c[j] *= beta;
-            }
-        }
-        // op(B)[kk, j] = bb[bOff + kk * bs + (j - n0)]
-        float[] bb = b;
-        int bOff = n0;
-        int bs = ldb;
-        if (transB) {
-            bb = packTransposed(b, ldb, n0, n1, k);
-            bOff = 0;
-            bs = width;
-        }
+        GemmArgs.scale(m0, m1, n0, n1, beta, c, ldc);        // C = beta·C first; blocks only accumulate
+        Buffers buf = BUFFERS.get();
+        float[][] bp = buf.b;
+        float[] row = buf.c;
         int aRow = transA ? 1 : lda;       // stride between rows i of op(A)
         int aCol = transA ? lda : 1;       // stride between columns k of op(A)
         for (int kb = 0; kb < k; kb += KB) {
-            int ke = Math.min(k, kb + KB);
-            for (int jb = 0; jb < width; jb += NB) {
-                int len = Math.min(NB, width - jb);
+            int kn = Math.min(KB, k - kb);
+            for (int jb = n0; jb < n1; jb += NB) {
+                int len = Math.min(NB, n1 - jb);
+                packB(transB, b, ldb, kb, kn, jb, len, bp);
                 for (int i = m0; i < m1; i++) {
-                    int co = i * ldc + n0 + jb;
-                    int ai = i * aRow;
-                    int kk = kb;
-                    for (; kk + 3 < ke; kk += 4) {
-                        int ak = ai + kk * aCol;
-                        float a0 = alpha * a[ak];
-                        float a1 = alpha * a[ak + aCol];
-                        float a2 = alpha * a[ak + 2 * aCol];
-                        float a3 = alpha * a[ak + 3 * aCol];
-                        int o0 = bOff + kk * bs + jb;
-                        axpy4(c, co, bb, o0, o0 + bs, o0 + 2 * bs, o0 + 3 * bs, len, a0, a1, a2, a3);
+                    int co = i * ldc + jb;
+                    System.arraycopy(c, co, row, 0, len);
+                    int ak = i * aRow + kb * aCol;
+                    int q = 0;
+                    // C[i, jb:jb+len] += alpha · Σ_k A[i, k] · B[k, jb:jb+len], four k at a time
+                    for (; q + 3 < kn; q += 4, ak += 4 * aCol) {
+                        axpy4(row, bp[q], bp[q + 1], bp[q + 2], bp[q + 3], len, alpha * a[ak],
+                                alpha * a[ak + aCol], alpha * a[ak + 2 * aCol], alpha * a[ak + 3 * aCol]);
                     }
-                    for (; kk < ke; kk++) {
-                        float a0 = alpha * a[ai + kk * aCol];
-                        int o0 = bOff + kk * bs + jb;
-                        for (int j = 0; j < len; j++) c[co + j] += a0 * bb[o0 + j];
-                    }
+                    for (; q < kn; q++, ak += aCol) axpy1(row, bp[q], len, alpha * a[ak]);
+                    System.arraycopy(row, 0, c, co, len);
                 }
             }
         }
     }
 
-    /** c[co + j] += a0·b[o0 + j] + a1·b[o1 + j] + a2·b[o2 + j] + a3·b[o3 + j] for j &lt; len (C2 vectorizes this). */
-    private static void axpy4(float[] c, int co, float[] b, int o0, int o1, int o2, int o3, int len,
+    /** c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j] for j &lt; len (C2 vectorizes this). */
+    private static void axpy4(float[] c, float[] b0, float[] b1, float[] b2, float[] b3, int len,
                               float a0, float a1, float a2, float a3) {
-        for (int j = 0; j < len; j++) {
-            c[co + j] += a0 * b[o0 + j] + a1 * b[o1 + j] + a2 * b[o2 + j] + a3 * b[o3 + j];
-        }
+        for (int j = 0; j < len; j++) c[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
     }
 
-    /** Copies op(B)[:, n0:n1] = Bᵀ (B stored n×k) into a per-thread k×(n1-n0) row-major buffer. */
-    private static float[] packTransposed(float[] b, int ldb, int n0, int n1, int k) {
-        int width = n1 - n0;
-        float[] p = PACK.get();
-        if (p.length < k * width) {
-            p = new float[k * width];
-            PACK.set(p);
+    private static void axpy1(float[] c, float[] b0, int len, float a0) {
+        for (int j = 0; j < len; j++) c[j] += a0 * b0[j];
+    }
+
+    /** bp[q][j] = op(B)[kb + q, jb + j] for q &lt; kn, j &lt; len. */
+    private static void packB(boolean transB, float[] b, int ldb, int kb, int kn, int jb, int len, float[][] bp) {
+        if (!transB) {
+            for (int q = 0; q < kn; q++) System.arraycopy(b, (kb + q) * ldb + jb, bp[q], 0, len);
+            return;
         }
-        // tiles of 16×16 keep both the reads and the writes within a few cache lines
-        for (int j0 = n0; j0 < n1; j0 += 16) {
-            int j1 = Math.min(n1, j0 + 16);
-            for (int k0 = 0; k0 < k; k0 += 16) {
-                int k1 = Math.min(k, k0 + 16);
-                for (int j = j0; j < j1; j++) {
-                    int src = j * ldb;
-                    int dst = j - n0;
-                    for (int kk = k0; kk < k1; kk++) p[kk * width + dst] = b[src + kk];
-                }
+        // op(B)[k, j] = b[j·ldb + k]: 16 stored rows at a time, so reads stream and writes fill whole lines
+        for (int j0 = 0; j0 < len; j0 += 16) {
+            int j1 = Math.min(len, j0 + 16);
+            for (int q = 0; q < kn; q++) {
+                float[] dst = bp[q];
+                for (int j = j0, src = (jb + j0) * ldb + kb + q; j < j1; j++, src += ldb) dst[j] = b[src];
             }
         }
-        return p;
     }
 }
