@@ -42,7 +42,7 @@ class LossHistoryTest {
         assertThrows(IllegalArgumentException.class, () -> h.restore(new double[] {Double.NaN, 0, 0}));
         assertThrows(IllegalArgumentException.class, () -> h.restore(new double[] {2, 0, 2}));
         double[] fourPoints = new double[3 + 2 * 4];
-        fivePoints[0] = 1;
+        fourPoints[0] = 1;
         assertThrows(IllegalArgumentException.class, () -> h.restore(fourPoints)); // a full curve would have halved
     }
 }
