@@ -112,4 +112,39 @@ class TrainingJobThreadsTest {
         assertTrue(job.stop());
         assertTrue(job.awaitTermination(PATIENCE));
     }
+
+    @Test
+    void resumeRightAfterPauseKeepsTheJobRunning() throws InterruptedException {
+        var job = heavyJob();
+        StepGate gate = new StepGate();
+        job.addListener(gate);
+        job.start();
+        assertTrue(gate.awaitSteps(2, PATIENCE));
+        for (int i = 0; i < 20; i++) {
+            job.pause();
+            job.resume();
+        }
+        long now = gate.steps();
+        assertTrue(gate.awaitSteps(now + 3, PATIENCE));
+        assertEquals(JobState.RUNNING, job.state());
+        assertTrue(job.stop());
+        assertTrue(job.awaitTermination(PATIENCE));
+        assertEquals(JobState.STOPPED, job.latest().state());
+    }
+
+    @Test
+    void stopWhilePausedIsImmediate() throws InterruptedException {
+        var job = heavyJob();
+        StepGate gate = new StepGate();
+        job.addListener(gate);
+        job.start();
+        assertTrue(gate.awaitSteps(1, PATIENCE));
+        job.pause();
+        assertTrue(job.awaitState(JobState.PAUSED, PATIENCE));
+        assertTrue(job.awaitIdle(PATIENCE));
+        assertTrue(job.stop());
+        assertEquals(JobState.STOPPED, job.state());
+        assertEquals(JobState.STOPPED, job.latest().state());
+        assertFalse(job.resume());
+    }
 }
