@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * How a job trains, independent of the model (minGPT's {@code Trainer.get_default_config}). Start from
- * {@link #defaults()} and change fields with the {@code with...} methods.
+ * How a job trains, independent of the model (minGPT's {@code Trainer.get_default_config}):
+ * {@code TrainConfig.builder().epochs(20).batchSize(100).seed(1).build()}; unset fields keep their defaults.
  *
  * @param epochs           passes over the training set (ignored when {@code maxSteps > 0})
  * @param maxSteps         if positive, train exactly this many steps instead of {@code epochs} epochs
@@ -43,53 +43,59 @@ public record TrainConfig(int epochs, long maxSteps, int batchSize, long seed, l
         return new TrainConfig(10, 0, 100, 42, 0, Duration.ofMillis(33), Duration.ofSeconds(1), 100, 2048, 0, null);
     }
 
-    public TrainConfig withEpochs(int e) {
-        return new TrainConfig(e, 0, batchSize, seed, evalEvery, snapshotInterval, payloadInterval, backupEvery,
-                historyCapacity, checkpointEvery, checkpointPath);
+    /** A builder starting from {@link #defaults()}. */
+    public static Builder builder() {
+        return defaults().toBuilder();
     }
 
-    public TrainConfig withMaxSteps(long s) {
-        return new TrainConfig(epochs, s, batchSize, seed, evalEvery, snapshotInterval, payloadInterval, backupEvery,
-                historyCapacity, checkpointEvery, checkpointPath);
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.epochs = epochs;
+        b.maxSteps = maxSteps;
+        b.batchSize = batchSize;
+        b.seed = seed;
+        b.evalEvery = evalEvery;
+        b.snapshotInterval = snapshotInterval;
+        b.payloadInterval = payloadInterval;
+        b.backupEvery = backupEvery;
+        b.historyCapacity = historyCapacity;
+        b.checkpointEvery = checkpointEvery;
+        b.checkpointPath = checkpointPath;
+        return b;
     }
 
-    public TrainConfig withBatchSize(int b) {
-        return new TrainConfig(epochs, maxSteps, b, seed, evalEvery, snapshotInterval, payloadInterval, backupEvery,
-                historyCapacity, checkpointEvery, checkpointPath);
-    }
+    /** Sets fields by name; {@link #build} validates. */
+    public static final class Builder {
+        private int epochs;
+        private long maxSteps;
+        private int batchSize;
+        private long seed;
+        private long evalEvery;
+        private Duration snapshotInterval;
+        private Duration payloadInterval;
+        private int backupEvery;
+        private int historyCapacity;
+        private long checkpointEvery;
+        private Path checkpointPath;
 
-    public TrainConfig withSeed(long s) {
-        return new TrainConfig(epochs, maxSteps, batchSize, s, evalEvery, snapshotInterval, payloadInterval, backupEvery,
-                historyCapacity, checkpointEvery, checkpointPath);
-    }
+        private Builder() {}
 
-    public TrainConfig withEvalEvery(long steps) {
-        return new TrainConfig(epochs, maxSteps, batchSize, seed, steps, snapshotInterval, payloadInterval, backupEvery,
-                historyCapacity, checkpointEvery, checkpointPath);
-    }
+        /** Train this many epochs (and not a fixed number of steps). */
+        public Builder epochs(int v) { epochs = v; maxSteps = 0; return this; }
+        public Builder maxSteps(long v) { maxSteps = v; return this; }
+        public Builder batchSize(int v) { batchSize = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder evalEvery(long steps) { evalEvery = steps; return this; }
+        public Builder snapshotInterval(Duration v) { snapshotInterval = v; return this; }
+        public Builder payloadInterval(Duration v) { payloadInterval = v; return this; }
+        public Builder backupEvery(int steps) { backupEvery = steps; return this; }
+        public Builder historyCapacity(int points) { historyCapacity = points; return this; }
+        public Builder checkpoints(long every, Path path) { checkpointEvery = every; checkpointPath = path; return this; }
 
-    public TrainConfig withSnapshotInterval(Duration d) {
-        return new TrainConfig(epochs, maxSteps, batchSize, seed, evalEvery, d, payloadInterval, backupEvery,
-                historyCapacity, checkpointEvery, checkpointPath);
-    }
-
-    public TrainConfig withPayloadInterval(Duration d) {
-        return new TrainConfig(epochs, maxSteps, batchSize, seed, evalEvery, snapshotInterval, d, backupEvery,
-                historyCapacity, checkpointEvery, checkpointPath);
-    }
-
-    public TrainConfig withBackupEvery(int steps) {
-        return new TrainConfig(epochs, maxSteps, batchSize, seed, evalEvery, snapshotInterval, payloadInterval, steps,
-                historyCapacity, checkpointEvery, checkpointPath);
-    }
-
-    public TrainConfig withHistoryCapacity(int points) {
-        return new TrainConfig(epochs, maxSteps, batchSize, seed, evalEvery, snapshotInterval, payloadInterval,
-                backupEvery, points, checkpointEvery, checkpointPath);
-    }
-
-    public TrainConfig withCheckpoints(long every, Path path) {
-        return new TrainConfig(epochs, maxSteps, batchSize, seed, evalEvery, snapshotInterval, payloadInterval,
-                backupEvery, historyCapacity, every, path);
+        public TrainConfig build() {
+            return new TrainConfig(epochs, maxSteps, batchSize, seed, evalEvery, snapshotInterval, payloadInterval,
+                    backupEvery, historyCapacity, checkpointEvery, checkpointPath);
+        }
     }
 }

@@ -15,9 +15,11 @@ import org.genscope.nn.Rng;
  * {@link TrainingJob} runs it on). Everything here goes into a checkpoint, so a resumed loop continues exactly.
  *
  * <p>NaN guard: the loss and every gradient are checked <em>before</em> the optimizer update, so a non-finite
- * loss or gradient leaves parameters and optimizer state exactly as after the previous step, at no copying cost.
- * The parameters are also checked after the update (finite gradients can still overflow them); that rarer case
- * restores the copy kept every {@code backupEvery} steps.
+ * loss or gradient leaves parameters and optimizer state exactly as after the previous step, at no copying cost
+ * (one read-only scan of the gradients per step). Finite gradients can still overflow a parameter in the update
+ * (e.g. plain SGD with an absurd learning rate); the parameters are scanned every {@code backupEvery} steps before
+ * a copy of them is kept, and on any failure. Such an overflow restores the last copy (the optimizer state is not
+ * rolled back; the job has FAILED anyway); {@code backupEvery = 1} makes that restore exact too.
  */
 final class TrainingLoop<P> {
     final Trainable<P> task;
@@ -75,29 +77,32 @@ final class TrainingLoop<P> {
     String step() {
         long number = step + 1;
         double loss = task.lossAndGradients(new Batch(step, epoch(), order.next(), modelRng));
-        if (!Double.isFinite(loss)) {
-            zeroGrads();
-            return "loss became " + loss + " at step " + number + "; " + advice() + " Parameters are those after step "
-                    + step + ".";
-        }
+        if (!Double.isFinite(loss)) return failure("loss became " + loss + " at step " + number);
         String badGrad = firstNonFinite(true);
-        if (badGrad != null) {
-            zeroGrads();
-            return "gradient of '" + badGrad + "' became non-finite at step " + number + "; " + advice()
-                    + " Parameters are those after step " + step + ".";
-        }
+        if (badGrad != null) return failure("gradient of '" + badGrad + "' became non-finite at step " + number);
         optimizer.step();
-        String badParam = firstNonFinite(false);
-        if (badParam != null) {
-            restoreBackup();
-            return "the update at step " + number + " made '" + badParam + "' non-finite; " + advice()
-                    + " Parameters were restored to those after step " + backupStep + ".";
-        }
         step = number;
         lastLoss = loss;
         trainHistory.add(step, loss);
-        if (step % config.backupEvery() == 0) takeBackup();
+        if (step % config.backupEvery() == 0) {
+            String badParam = firstNonFinite(false);
+            if (badParam != null) return failure("parameter '" + badParam + "' became non-finite by step " + step);
+            takeBackup();
+        }
         return null;
+    }
+
+    /**
+     * Why the job stops. The update of the failing step was not applied; if an earlier update had already made
+     * a parameter non-finite (finite gradients can overflow it), the last backup is restored.
+     */
+    private String failure(String what) {
+        zeroGrads();
+        String badParam = firstNonFinite(false);
+        if (badParam == null) return what + "; " + advice() + " Parameters are those after step " + step + ".";
+        restoreBackup();
+        return what + " ('" + badParam + "' had overflowed); " + advice() + " Parameters were restored to those after step "
+                + backupStep + ".";
     }
 
     private String advice() {

@@ -21,7 +21,7 @@ class CheckpointResumeTest {
     @TempDir
     Path dir;
 
-    static final TrainConfig CONFIG = TrainingJobTest.CONFIG.withEvalEvery(5);
+    static final TrainConfig CONFIG = TrainingJobTest.CONFIG.toBuilder().evalEvery(5).build();
 
     record Run(LinearRegressionTask task, MomentumSgd sgd, TrainingJob<LinearRegressionTask.Weights> job,
                TrainingJobTest.Recorder rec) {}
@@ -96,7 +96,7 @@ class CheckpointResumeTest {
         Path ckpt = dir.resolve("c.safetensors");
         r.job().saveCheckpoint(ckpt).get();
 
-        Run other = run(CONFIG.withBatchSize(10));
+        Run other = run(CONFIG.toBuilder().batchSize(10).build());
         ExecutionException e = assertThrows(ExecutionException.class, () -> other.job().restore(ckpt).get());
 
         assertTrue(e.getCause() instanceof ModelFileException);
@@ -123,7 +123,7 @@ class CheckpointResumeTest {
     @Test
     void periodicCheckpointsAreWritten() throws Exception {
         Path ckpt = dir.resolve("auto.safetensors");
-        Run r = run(CONFIG.withMaxSteps(30).withCheckpoints(10, ckpt));
+        Run r = run(CONFIG.toBuilder().maxSteps(30).checkpoints(10, ckpt).build());
         r.job().start();
         assertEquals("30", ModelFile.read(ckpt).requireMeta("trainer.step"));
         try (var files = Files.list(dir)) {

@@ -40,7 +40,7 @@ class TrainingJobThreadsTest {
     private static TrainingJob<LinearRegressionTask.Weights> heavyJob() {
         LinearRegressionTask t = new LinearRegressionTask(4000, 64, 3, 0.1f);
         t.repeat = 40;
-        TrainConfig c = TrainConfig.defaults().withMaxSteps(1_000_000_000L).withBatchSize(4000);
+        TrainConfig c = TrainConfig.builder().maxSteps(1_000_000_000L).batchSize(4000).build();
         return new TrainingJob<>(t, new MomentumSgd(t.params(), 1e-3, 0.9f), c, TaskExecutor.daemonThreads("test-train"));
     }
 
