@@ -1,7 +1,6 @@
 package org.genscope.io;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,12 +60,5 @@ public final class ParamTensors {
         for (int i = 0; i < params.size(); i++) {
             System.arraycopy(values[i], 0, params.get(i).value.data, 0, values[i].length);
         }
-    }
-
-    /** A copy of each parameter's value, for exact comparisons and last-good backups. */
-    public static float[][] copyValues(List<Param> params) {
-        float[][] out = new float[params.size()][];
-        for (int i = 0; i < out.length; i++) out[i] = Arrays.copyOf(params.get(i).value.data, params.get(i).size());
-        return out;
     }
 }
