@@ -1,0 +1,263 @@
+package org.genscope.made;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.FMatrixRMaj;
+import org.genscope.nn.Mat;
+import org.genscope.nn.Param;
+import org.genscope.nn.Rng;
+
+/**
+ * MADE: Masked Autoencoder for Distribution Estimation (Germain, Gregor, Murray &amp; Larochelle, ICML 2015).
+ * A {@link MadeNet} whose outputs parametrise the conditionals of an autoregressive factorisation
+ *
+ * <pre>  p(x) = Π_d p(x_d | x_{m⁰(j) &lt; m⁰(d)})      (eq. 1; each factor from a {@link ConditionalFamily})</pre>
+ *
+ * with a set of K masks ({@link Connectivity}, §4.2): training cycles through them, one per update
+ * (connectivity- and optionally order-agnostic training, §4.3), and evaluation can average the probabilities of
+ * several masks, log p(x) = log (1/K Σ_k p_k(x)) (§4.3, "ensemble"). Pure math: no threads; not thread-safe.
+ */
+public final class Made {
+    /** Evaluation processes at most this many examples at a time. */
+    static final int CHUNK = 1000;
+
+    private final MadeConfig config;
+    private final ConditionalFamily family;
+    private final MadeNet net;
+    private final List<Connectivity> masks;
+    private int current;
+    private FMatrixRMaj grad;
+    private double[] perExample = new double[0];
+
+    /** A new model seeded by {@code config.seed()}. */
+    public Made(MadeConfig config) {
+        this(config, new Rng(config.seed()));
+    }
+
+    /** A new model: K masks from one split of {@code rng}, the weights from another. */
+    public Made(MadeConfig config, Rng rng) {
+        this(config, sampleMasks(config, rng.split()), rng.split());
+    }
+
+    /** A model with the given masks (e.g. read from a file); the weights are initialised from {@code rng}. */
+    public Made(MadeConfig config, List<Connectivity> masks, Rng rng) {
+        if (masks.size() != config.numMasks()) {
+            throw new IllegalArgumentException(masks.size() + " masks given, the configuration has " + config.numMasks());
+        }
+        this.config = config;
+        this.family = ConditionalFamily.of(config.conditional(), config.components());
+        this.masks = new ArrayList<>(masks);
+        this.net = new MadeNet(masks.get(0), family.paramsPerDimension(), config.directConnections(), config.activation(), rng);
+        for (Connectivity c : masks) net.setConnectivity(c);          // checks that every mask fits
+        useMask(0);
+    }
+
+    /**
+     * The K masks of a configuration: mask 0 uses the configured ordering; with order-agnostic training masks
+     * 1..K−1 get random orderings; every mask draws its own hidden degrees.
+     */
+    public static List<Connectivity> sampleMasks(MadeConfig c, Rng rng) {
+        int d = c.inputs();
+        int[] base = switch (c.ordering()) {
+            case NATURAL -> Orderings.natural(d);
+            case RANDOM -> Orderings.random(d, rng);
+            case CUSTOM -> c.customOrder();
+        };
+        List<Connectivity> list = new ArrayList<>();
+        for (int k = 0; k < c.numMasks(); k++) {
+            int[] m0 = c.orderAgnostic() && k > 0 ? Orderings.random(d, rng) : base;
+            list.add(Connectivity.sample(d, c.hidden(), m0, c.rule(), c.softmaxL(), rng));
+        }
+        return list;
+    }
+
+    public MadeConfig config() {
+        return config;
+    }
+
+    public ConditionalFamily family() {
+        return family;
+    }
+
+    /** The masked network (its layers, for views of weights and masks). */
+    public MadeNet network() {
+        return net;
+    }
+
+    public List<Param> params() {
+        return net.params();
+    }
+
+    public int inputs() {
+        return config.inputs();
+    }
+
+    // ---- masks ----
+
+    /** The K masks (immutable connectivities). */
+    public List<Connectivity> masks() {
+        return List.copyOf(masks);
+    }
+
+    public int numMasks() {
+        return masks.size();
+    }
+
+    /** Index of the mask in use. */
+    public int maskIndex() {
+        return current;
+    }
+
+    /** Switches to mask k of the set (0 ≤ k &lt; K). */
+    public void useMask(int k) {
+        if (k < 0 || k >= masks.size()) throw new IllegalArgumentException("mask " + k + " of " + masks.size());
+        if (net.connectivity() != masks.get(k)) net.setConnectivity(masks.get(k));
+        current = k;
+    }
+
+    /** The connectivity in use. */
+    public Connectivity connectivity() {
+        return masks.get(current);
+    }
+
+    /** Replaces the mask in use (e.g. after an edit in the app); it must fit the network's sizes. */
+    public void setConnectivity(Connectivity c) {
+        net.setConnectivity(c);
+        masks.set(current, c);
+    }
+
+    // ---- likelihood ----
+
+    /** The mean −log p(x) of the batch under the current mask, accumulating ∂/∂θ into the parameters' gradients. */
+    public double lossAndGradients(FMatrixRMaj x) {
+        checkColumns(x);
+        net.setInputGradient(false);
+        FMatrixRMaj theta = net.forward(x);
+        grad = Mat.reuse(grad, theta.numRows, theta.numCols);
+        if (perExample.length != x.numRows) perExample = new double[x.numRows];
+        double loss = family.negLogLikelihood(theta, x, perExample, grad);
+        net.backward(grad);
+        return loss;
+    }
+
+    /** log p(x_n) in nats for every row under the current mask. */
+    public double[] logLikelihoods(FMatrixRMaj x) {
+        checkColumns(x);
+        double[] ll = new double[x.numRows];
+        for (int from = 0; from < x.numRows; from += CHUNK) {
+            FMatrixRMaj part = rows(x, from, Math.min(x.numRows, from + CHUNK));
+            double[] nll = new double[part.numRows];
+            family.negLogLikelihood(net.forward(part), part, nll, null);
+            for (int i = 0; i < nll.length; i++) ll[from + i] = -nll[i];
+        }
+        return ll;
+    }
+
+    /** Mean −log p(x) in nats per example under the current mask. */
+    public double nll(FMatrixRMaj x) {
+        return -mean(logLikelihoods(x));
+    }
+
+    /**
+     * log p(x_n) of the ensemble of the first {@code count} masks, which averages probabilities:
+     * log (1/K Σ_k p_k(x)) = logsumexp_k log p_k(x) − log K. The mask in use is restored afterwards.
+     */
+    public double[] ensembleLogLikelihoods(FMatrixRMaj x, int count) {
+        if (count < 1 || count > masks.size()) {
+            throw new IllegalArgumentException("an ensemble needs 1.." + masks.size() + " masks, got " + count);
+        }
+        int saved = current;
+        double[][] perMask = new double[count][];
+        try {
+            for (int k = 0; k < count; k++) {
+                useMask(k);
+                perMask[k] = logLikelihoods(x);
+            }
+        } finally {
+            useMask(saved);
+        }
+        double[] ll = new double[x.numRows];
+        double[] column = new double[count];
+        for (int n = 0; n < ll.length; n++) {
+            for (int k = 0; k < count; k++) column[k] = perMask[k][n];
+            ll[n] = GaussianMixtureFamily.logSumExp(column) - Math.log(count);
+        }
+        return ll;
+    }
+
+    /** Mean −log p(x) of the ensemble of the first {@code count} masks, nats per example. */
+    public double ensembleNll(FMatrixRMaj x, int count) {
+        return -mean(ensembleLogLikelihoods(x, count));
+    }
+
+    /** E[x_d | x_&lt;d] for every row and d (B×D, row-major); for Bernoulli, p(x_d = 1 | x_&lt;d). */
+    public float[] conditionals(FMatrixRMaj x) {
+        checkColumns(x);
+        float[] out = new float[x.numRows * inputs()];
+        for (int from = 0; from < x.numRows; from += CHUNK) {
+            FMatrixRMaj part = rows(x, from, Math.min(x.numRows, from + CHUNK));
+            FMatrixRMaj m = new FMatrixRMaj(part.numRows, inputs());
+            family.mean(net.forward(part), m);
+            System.arraycopy(m.data, 0, out, from * inputs(), m.getNumElements());
+        }
+        return out;
+    }
+
+    // ---- sampling and inspection ----
+
+    /** n samples (n×D, row-major) by ancestral sampling in the order of the current mask: D forward passes. */
+    public float[] sample(int n, Rng rng) {
+        if (n < 1) throw new IllegalArgumentException("need n ≥ 1 samples, got " + n);
+        FMatrixRMaj x = new FMatrixRMaj(n, inputs());
+        // x_{s(t)} ~ p(· | x_{s(1)}, …, x_{s(t−1)}) for t = 1..D, s = the sequence of the ordering
+        for (int d : connectivity().sequence()) family.sample(net.forward(x), d, x, rng);
+        return x.data.clone();
+    }
+
+    /**
+     * dependencies()[d][j]: output d of the network (any of its P parameters) changes with input j, measured from
+     * the network's derivatives at three random points (see {@link MadeNet#dependencies}); for the mask in use.
+     */
+    public boolean[][] dependencies() {
+        return net.dependencies(3, new Rng(0x5EED));
+    }
+
+    /**
+     * The model's density p(x, y) for D = 2 continuous data at the centres of an nx×ny grid over
+     * [xmin, xmax]×[ymin, ymax]: entry iy·nx + ix is at (xmin + (ix + ½)Δx, ymin + (iy + ½)Δy), row 0 at the bottom.
+     */
+    public float[] densityGrid(double xmin, double xmax, double ymin, double ymax, int nx, int ny) {
+        if (inputs() != 2 || family.binary()) throw new IllegalStateException("a density grid needs a 2-D continuous MADE");
+        if (nx < 1 || ny < 1 || (long) nx * ny > 4_000_000L || !(xmax > xmin) || !(ymax > ymin)) {
+            throw new IllegalArgumentException("bad grid " + nx + "×" + ny + " over [" + xmin + ", " + xmax + "]×[" + ymin + ", " + ymax + "]");
+        }
+        FMatrixRMaj pts = new FMatrixRMaj(nx * ny, 2);
+        for (int iy = 0; iy < ny; iy++) {
+            for (int ix = 0; ix < nx; ix++) {
+                pts.data[2 * (iy * nx + ix)] = (float) (xmin + (ix + 0.5) * (xmax - xmin) / nx);
+                pts.data[2 * (iy * nx + ix) + 1] = (float) (ymin + (iy + 0.5) * (ymax - ymin) / ny);
+            }
+        }
+        double[] ll = logLikelihoods(pts);
+        float[] p = new float[ll.length];
+        for (int i = 0; i < p.length; i++) p[i] = (float) Math.exp(ll[i]);
+        return p;
+    }
+
+    private void checkColumns(FMatrixRMaj x) {
+        if (x.numCols != inputs()) throw new IllegalArgumentException("data has " + x.numCols + " columns; this MADE models " + inputs());
+    }
+
+    /** Rows [from, to) of x, copied. */
+    static FMatrixRMaj rows(FMatrixRMaj x, int from, int to) {
+        FMatrixRMaj r = new FMatrixRMaj(to - from, x.numCols);
+        System.arraycopy(x.data, from * x.numCols, r.data, 0, r.getNumElements());
+        return r;
+    }
+
+    private static double mean(double[] a) {
+        double s = 0;
+        for (double v : a) s += v;
+        return s / a.length;
+    }
+}
