@@ -25,6 +25,7 @@ public final class Made {
     private final ConditionalFamily family;
     private final MadeNet net;
     private final List<Connectivity> masks;
+    private final List<Param> buffers;
     private int current;
     private FMatrixRMaj grad;
     private double[] perExample = new double[0];
@@ -47,8 +48,12 @@ public final class Made {
         this.config = config;
         this.family = ConditionalFamily.of(config.conditional(), config.components());
         this.masks = new ArrayList<>(masks);
+        this.buffers = MaskBuffers.create(config);
         this.net = new MadeNet(masks.get(0), family.paramsPerDimension(), config.directConnections(), config.activation(), rng);
-        for (Connectivity c : masks) net.setConnectivity(c);          // checks that every mask fits
+        for (int k = 0; k < masks.size(); k++) {
+            net.setConnectivity(masks.get(k));                         // checks that every mask fits
+            MaskBuffers.write(k, masks.get(k), buffers);
+        }
         useMask(0);
     }
 
@@ -88,6 +93,27 @@ public final class Made {
         return net.params();
     }
 
+    /**
+     * The masks as non-trained buffers for model files and checkpoints ({@code made.ordering} [K, D],
+     * {@code made.degrees<l>} [K, H_l]); kept in step with {@link #setConnectivity}. After values were loaded
+     * into them, {@link #reloadMasks} rebuilds the masks.
+     */
+    public List<Param> buffers() {
+        return buffers;
+    }
+
+    /** Rebuilds the masks from {@link #buffers()} if they were changed there (e.g. by restoring a checkpoint). */
+    public void reloadMasks() {
+        for (int k = 0; k < masks.size(); k++) {
+            Connectivity c = MaskBuffers.read(k, buffers);
+            if (!c.equals(masks.get(k))) {
+                net.setConnectivity(c);                                 // checks that it fits
+                masks.set(k, c);
+            }
+        }
+        net.setConnectivity(masks.get(current));
+    }
+
     public int inputs() {
         return config.inputs();
     }
@@ -124,6 +150,7 @@ public final class Made {
     public void setConnectivity(Connectivity c) {
         net.setConnectivity(c);
         masks.set(current, c);
+        MaskBuffers.write(current, c, buffers);
     }
 
     // ---- likelihood ----

@@ -1,0 +1,78 @@
+package org.genscope.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.genscope.data.Binarization;
+import org.genscope.data.DataFiles;
+import org.genscope.data.DataFormatException;
+import org.genscope.data.DataSplits;
+import org.genscope.data.Dataset;
+import org.genscope.data.SampleData;
+
+/** Data for the MADE commands: files or the binarized MNIST sample data, checked against the model's family. */
+final class MadeData {
+    /** Held-out fractions when only a training file is given. */
+    static final double SPLIT_FRACTION = 0.1;
+
+    private MadeData() {}
+
+    /**
+     * {@code --train FILE [--valid FILE] [--test FILE]} (a missing split is cut from the training file: 10% each,
+     * by the seed) or, without {@code --train}, binarized MNIST (50k/10k/10k); {@code --binarize T} thresholds
+     * all splits at T, {@code --limit N} keeps the first N training examples.
+     */
+    static DataSplits splits(Map<String, String> opts, long seed) throws UsageException, CliException {
+        DataSplits s;
+        try {
+            if (!opts.containsKey("train")) {
+                if (opts.containsKey("valid") || opts.containsKey("test")) throw new UsageException("--valid and --test need --train");
+                s = SampleData.binarizedMnist();
+            } else {
+                Dataset train = read(opts.get("train"));
+                Dataset valid = opts.containsKey("valid") ? read(opts.get("valid")) : null;
+                Dataset test = opts.containsKey("test") ? read(opts.get("test")) : null;
+                if (valid == null || test == null) {
+                    double vf = valid == null ? SPLIT_FRACTION : 0;
+                    double tf = test == null ? SPLIT_FRACTION : 0;
+                    if (train.size() < 10) throw new CliException(opts.get("train") + ": too few examples (" + train.size() + ") to split off validation/test data");
+                    DataSplits cut = DataSplits.random(train, vf, tf, seed);
+                    s = new DataSplits(cut.train(), valid != null ? valid : cut.validation(), test != null ? test : cut.test());
+                } else {
+                    s = new DataSplits(train, valid, test);
+                }
+            }
+        } catch (DataFormatException e) {
+            throw new CliException(e.getMessage().replace('\n', ' '));
+        }
+        if (opts.containsKey("binarize")) {
+            float t = (float) Options.number(opts, "binarize", 0.5, -1e30, 1e30);
+            s = s.map(d -> Binarization.threshold(d, t));
+        }
+        if (opts.containsKey("limit")) {
+            int n = (int) Options.integer(opts, "limit", 0, 1, Integer.MAX_VALUE);
+            s = new DataSplits(s.train().head(n), s.validation(), s.test());
+        }
+        int d = s.train().dimension();
+        for (Dataset x : new Dataset[] {s.validation(), s.test()}) {
+            if (x.dimension() != d) throw new CliException(x.source() + ": " + x.dimension() + " features, the training data have " + d);
+        }
+        return s;
+    }
+
+    /** One data file as a dataset. */
+    static Dataset read(String file) throws CliException {
+        try {
+            return DataFiles.readDataset(Path.of(file), null);
+        } catch (DataFormatException e) {
+            throw new CliException(e.getMessage().replace('\n', ' '));
+        }
+    }
+
+    /** Fails unless every value is 0 or 1 (for Bernoulli conditionals). */
+    static void requireBinary(Dataset d) throws CliException {
+        if (!Binarization.isBinary(d.x().data)) {
+            throw new CliException(d.source() + ": values other than 0 and 1; Bernoulli conditionals need binary data"
+                    + " (add --binarize 0.5, or use --conditional gaussian|mixture)");
+        }
+    }
+}

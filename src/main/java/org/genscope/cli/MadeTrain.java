@@ -1,0 +1,169 @@
+package org.genscope.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.genscope.data.DataSplits;
+import org.genscope.io.Metadata;
+import org.genscope.made.Conditional;
+import org.genscope.made.DegreeRule;
+import org.genscope.made.Made;
+import org.genscope.made.MadeConfig;
+import org.genscope.made.MadeFile;
+import org.genscope.made.MadeTrainable;
+import org.genscope.made.OrderingKind;
+import org.genscope.made.Orderings;
+import org.genscope.nn.Adagrad;
+import org.genscope.nn.Adam;
+import org.genscope.nn.GemmBackends;
+import org.genscope.nn.Optimizer;
+import org.genscope.nn.Sgd;
+import org.genscope.train.JobState;
+import org.genscope.train.TaskExecutor;
+import org.genscope.train.TrainConfig;
+import org.genscope.train.TrainingJob;
+
+/** {@code genscope train made …}: trains with early stopping on the validation NLL, reports test NLL, saves. */
+final class MadeTrain implements ModelVerb {
+    private static final String[] OPTIONS = {"train", "valid", "test", "binarize", "limit", "hidden", "masks", "order-agnostic",
+        "ordering", "rule", "softmax-l", "direct", "conditional", "components", "activation", "optimizer", "lr", "batch", "epochs",
+        "patience", "seed", "valid-masks", "ensemble", "out", "quiet"};
+
+    @Override
+    public String usage() {
+        return """
+                genscope train made [--train FILE [--valid FILE] [--test FILE]] [OPTIONS]
+                  Trains MADE (Germain et al. 2015) and saves it. Without --train: binarized MNIST from
+                  sample-data/ (50k/10k/10k). A missing --valid/--test is cut from --train (10% each).
+                  data      --binarize T (threshold all splits at T)   --limit N (first N training examples)
+                  model     --hidden 500[,500...]   --activation relu|tanh|sigmoid|elu|leakyrelu|softplus
+                            --ordering natural|random|reverse   --rule uniform|even|softmax   --softmax-l 0
+                            --direct true|false   --masks K (1)   --order-agnostic true|false
+                            --conditional bernoulli|gaussian|mixture   --components K (mixture)
+                  training  --optimizer adam|adagrad|sgd (adam)   --lr 0.001   --batch 100   --epochs 200
+                            --patience 30 (epochs without a better validation NLL before stopping; 0 = off)
+                            --valid-masks N (masks in the validation ensemble; default min(K, 8))   --seed 42
+                  output    --out made.safetensors   --ensemble N (masks for the test ensemble; default K)
+                            --quiet true (no per-epoch lines)
+                  Prints one line per epoch, then the test NLL (nats) of the best-validation parameters.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws Exception {
+        Map<String, String> o = Options.parse(args);
+        Options.allow(o, OPTIONS);
+        if (o.containsKey("0")) throw new UsageException("unexpected argument '" + o.get("0") + "'");
+        long seed = Options.integer(o, "seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+        int batch = (int) Options.integer(o, "batch", 100, 1, 1_000_000);
+        int epochs = (int) Options.integer(o, "epochs", 200, 1, 1_000_000);
+        int patience = (int) Options.integer(o, "patience", 30, 0, 1_000_000);
+        double lr = Options.number(o, "lr", 1e-3, 1e-12, 100);
+        String optimizer = choice(o, "optimizer", "adam", "adam", "adagrad", "sgd");
+        boolean quiet = flag(o, "quiet");
+        Path outFile = Path.of(o.getOrDefault("out", "made.safetensors"));
+
+        DataSplits data = MadeData.splits(o, seed);
+        MadeConfig config = config(o, data.train().dimension(), seed);
+        if (config.conditional() == Conditional.BERNOULLI) {
+            for (var d : List.of(data.train(), data.validation(), data.test())) MadeData.requireBinary(d);
+        }
+        int k = config.numMasks();
+        int validMasks = (int) Options.integer(o, "valid-masks", Math.min(k, 8), 1, k);
+        int ensemble = (int) Options.integer(o, "ensemble", k, 1, k);
+
+        Made made = new Made(config);
+        MadeTrainable task = new MadeTrainable(made, data.train(), data.validation(), validMasks);
+        Optimizer opt = switch (optimizer) {
+            case "adagrad" -> new Adagrad(made.params(), lr);
+            case "sgd" -> new Sgd(made.params(), lr);
+            default -> new Adam(made.params(), lr);
+        };
+        TrainConfig tc = TrainConfig.builder().epochs(epochs).batchSize(batch).seed(seed)
+                .payloadInterval(Duration.ofDays(365)).snapshotInterval(Duration.ofSeconds(1)).build();
+        out.printf(Locale.ROOT, "MADE %s, %d masks%s, %s, %s lr %s, batch %d, GEMM %s%n", config.architecture(), k,
+                config.orderAgnostic() ? " (order-agnostic)" : "", config.conditional().name().toLowerCase(Locale.ROOT),
+                optimizer, lr, batch, GemmBackends.describe());
+        out.printf(Locale.ROOT, "data: train %s, valid %s, test %s%n", data.train(), data.validation(), data.test());
+
+        TrainingJob<?> job = new TrainingJob<>(task, opt, tc, TaskExecutor.currentThread());
+        EarlyStopping stop = new EarlyStopping(made.params(), patience, job::stop, quiet ? null : out);
+        job.addListener(stop);
+        long t0 = System.nanoTime();
+        job.start();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (job.state() == JobState.FAILED) throw new CliException("training failed: " + job.latest().message());
+        stop.restoreBest();
+
+        double testNll = made.nll(data.test().x());
+        double ensembleNll = made.ensembleNll(data.test().x(), ensemble);
+        out.printf(Locale.ROOT, "stopped after %d epochs (%.1f s, %.2f s/epoch); best validation NLL %.4f at epoch %d%n",
+                stop.epochs(), seconds, seconds / Math.max(1, stop.epochs()), stop.best(), stop.bestEpoch());
+        out.printf(Locale.ROOT, "test NLL %.4f nats (mask 0)%n", testNll);
+        if (ensemble > 1) out.printf(Locale.ROOT, "test NLL %.4f nats (ensemble of %d masks)%n", ensembleNll, ensemble);
+
+        Map<String, String> extra = new LinkedHashMap<>(task.metadata());
+        Metadata meta = Metadata.builder().putAll(extra).seed(seed)
+                .hyperparameter("optimizer", optimizer).hyperparameter("learning_rate", lr)
+                .hyperparameter("batch_size", Integer.toString(batch)).hyperparameter("epochs", Integer.toString(epochs))
+                .hyperparameter("patience", Integer.toString(patience))
+                .metric("test_nll", testNll).metric("test_nll_ensemble", ensembleNll)
+                .metric("validation_nll", stop.best()).metric("train_seconds", seconds)
+                .put(Metadata.METRIC + "best_epoch", Integer.toString(stop.bestEpoch()))
+                .put(Metadata.METRIC + "epochs", Integer.toString(stop.epochs()))
+                .put(Metadata.METRIC + "ensemble_masks", Integer.toString(ensemble));
+        try {
+            MadeFile.save(outFile, made, meta.build());
+        } catch (IOException e) {
+            throw new CliException("cannot write " + outFile + ": " + e.getMessage());
+        }
+        out.println("saved " + outFile);
+        return 0;
+    }
+
+    /** The model configuration from the options. */
+    static MadeConfig config(Map<String, String> o, int d, long seed) throws UsageException {
+        int[] hidden = widths(o.getOrDefault("hidden", "500"));
+        String ord = choice(o, "ordering", "natural", "natural", "random", "reverse");
+        OrderingKind kind = ord.equals("random") ? OrderingKind.RANDOM : ord.equals("reverse") ? OrderingKind.CUSTOM : OrderingKind.NATURAL;
+        DegreeRule rule = DegreeRule.valueOf(choice(o, "rule", "uniform", "uniform", "even", "softmax").toUpperCase(Locale.ROOT));
+        Conditional cond = Conditional.valueOf(choice(o, "conditional", "bernoulli", "bernoulli", "gaussian", "mixture").toUpperCase(Locale.ROOT));
+        int comps = cond == Conditional.MIXTURE ? (int) Options.integer(o, "components", 5, 1, MadeConfig.MAX_COMPONENTS) : 1;
+        if (cond != Conditional.MIXTURE && o.containsKey("components")) throw new UsageException("--components needs --conditional mixture");
+        try {
+            return new MadeConfig(d, hidden, kind, kind == OrderingKind.CUSTOM ? Orderings.reverse(d) : null, rule,
+                    Options.number(o, "softmax-l", 0, -100, 100), flag(o, "direct"),
+                    (int) Options.integer(o, "masks", 1, 1, MadeConfig.MAX_MASKS), flag(o, "order-agnostic"), cond, comps,
+                    o.getOrDefault("activation", "relu"), seed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static int[] widths(String s) throws UsageException {
+        if (s.isBlank() || s.equals("none")) return new int[0];
+        try {
+            return Arrays.stream(s.split(",")).mapToInt(w -> Integer.parseInt(w.trim())).toArray();
+        } catch (NumberFormatException e) {
+            throw new UsageException("--hidden expects widths like 500 or 500,500, got '" + s + "'");
+        }
+    }
+
+    static String choice(Map<String, String> o, String key, String dflt, String... allowed) throws UsageException {
+        String v = o.getOrDefault(key, dflt).toLowerCase(Locale.ROOT);
+        if (!Arrays.asList(allowed).contains(v)) throw new UsageException("--" + key + " must be one of " + String.join(", ", allowed) + ", got '" + v + "'");
+        return v;
+    }
+
+    static boolean flag(Map<String, String> o, String key) throws UsageException {
+        String v = o.getOrDefault(key, "false").toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) throw new UsageException("--" + key + " expects true or false, got '" + v + "'");
+        return v.equals("true");
+    }
+}

@@ -1,0 +1,67 @@
+package org.genscope.cli;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code genscope train|eval|sample MODEL [ARGS]}: one command per verb that dispatches on the model word, so a
+ * new model family adds one line to each of {@link #train}, {@link #eval} and {@link #sample}.
+ */
+final class ModelCommand implements Command {
+    private final String name;
+    private final String summary;
+    private final Map<String, ModelVerb> models;
+
+    private ModelCommand(String name, String summary, Map<String, ModelVerb> models) {
+        this.name = name;
+        this.summary = summary;
+        this.models = models;
+    }
+
+    static ModelCommand train() {
+        Map<String, ModelVerb> m = new LinkedHashMap<>();
+        m.put("made", new MadeTrain());
+        return new ModelCommand("train", "train a model on a data file and save it", m);
+    }
+
+    static ModelCommand eval() {
+        Map<String, ModelVerb> m = new LinkedHashMap<>();
+        m.put("made", new MadeEval());
+        return new ModelCommand("eval", "evaluate a saved model's test NLL on a data file", m);
+    }
+
+    static ModelCommand sample() {
+        Map<String, ModelVerb> m = new LinkedHashMap<>();
+        m.put("made", new MadeSample());
+        return new ModelCommand("sample", "draw samples from a saved model (PNG grid or CSV)", m);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String summary() {
+        return summary;
+    }
+
+    @Override
+    public String usage() {
+        StringBuilder sb = new StringBuilder("usage: genscope " + name + " MODEL [ARGS]   (MODEL: " + String.join(", ", models.keySet()) + ")\n");
+        for (ModelVerb v : models.values()) sb.append('\n').append(v.usage());
+        return sb.toString();
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws Exception {
+        if (args.isEmpty()) throw new UsageException("missing MODEL (one of " + String.join(", ", models.keySet()) + ")");
+        ModelVerb v = models.get(args.get(0));
+        if (v == null) {
+            throw new UsageException("unknown model '" + args.get(0) + "' (one of " + String.join(", ", models.keySet()) + ")");
+        }
+        return v.run(args.subList(1, args.size()), out);
+    }
+}

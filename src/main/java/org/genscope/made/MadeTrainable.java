@@ -1,0 +1,126 @@
+package org.genscope.made;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.ejml.data.FMatrixRMaj;
+import org.genscope.data.Dataset;
+import org.genscope.io.Metadata;
+import org.genscope.nn.Param;
+import org.genscope.nn.Rng;
+import org.genscope.train.Batch;
+import org.genscope.train.Trainable;
+
+/**
+ * A {@link Made} on a dataset, for the training service. Update t trains on its minibatch with mask t mod K, so
+ * with K &gt; 1 consecutive updates use different masks, cycling through the finite set as the paper does
+ * (Germain et al. 2015, §4.3); the choice depends only on the step, so a resumed job repeats it exactly. The
+ * validation loss is the NLL of the ensemble of the first {@code validationMasks} masks.
+ */
+public final class MadeTrainable implements Trainable<MadePayload> {
+    /** Samples per payload: a 4×4 grid for images, more points for 2-D data. */
+    static final int IMAGE_SAMPLES = 16;
+    static final int POINT_SAMPLES = 500;
+    static final int GRID = 64;
+
+    private final Made made;
+    private final Dataset train;
+    private final Dataset validation;
+    private final int validationMasks;
+    private final double[] bounds;
+    private FMatrixRMaj batch;
+    private long payloads;
+
+    /**
+     * @param validation      held-out data for {@link #validationLoss}, or null
+     * @param validationMasks masks in the validation ensemble, 1..K
+     */
+    public MadeTrainable(Made made, Dataset train, Dataset validation, int validationMasks) {
+        if (train.dimension() != made.inputs() || (validation != null && validation.dimension() != made.inputs())) {
+            throw new IllegalArgumentException("the data have " + train.dimension() + " features; the MADE models " + made.inputs());
+        }
+        if (validationMasks < 1 || validationMasks > made.numMasks()) {
+            throw new IllegalArgumentException("validation ensemble must use 1.." + made.numMasks() + " masks, got " + validationMasks);
+        }
+        this.made = made;
+        this.train = train;
+        this.validation = validation;
+        this.validationMasks = validationMasks;
+        this.bounds = made.inputs() == 2 && !made.family().binary() ? bounds(train.x()) : null;
+    }
+
+    public Made made() {
+        return made;
+    }
+
+    @Override
+    public List<Param> params() {
+        return made.params();
+    }
+
+    @Override
+    public List<Param> buffers() {
+        return made.buffers();
+    }
+
+    @Override
+    public int trainingSize() {
+        return train.size();
+    }
+
+    @Override
+    public double lossAndGradients(Batch b) {
+        made.reloadMasks();                         // a no-op unless a checkpoint restored other masks
+        made.useMask((int) (b.step() % made.numMasks()));
+        int d = made.inputs();
+        int[] idx = b.indices();
+        batch = org.genscope.nn.Mat.reuse(batch, idx.length, d);
+        float[] src = train.x().data;
+        for (int i = 0; i < idx.length; i++) System.arraycopy(src, idx[i] * d, batch.data, i * d, d);
+        return made.lossAndGradients(batch);
+    }
+
+    @Override
+    public OptionalDouble validationLoss() {
+        if (validation == null) return OptionalDouble.empty();
+        return OptionalDouble.of(made.ensembleNll(validation.x(), validationMasks));
+    }
+
+    /** Samples with the mask in use (and the density grid for 2-D data), from a generator of its own. */
+    @Override
+    public MadePayload payload() {
+        Rng rng = new Rng(made.config().seed() ^ (0x9E3779B97F4A7C15L * ++payloads));
+        int d = made.inputs();
+        int n = bounds != null ? POINT_SAMPLES : IMAGE_SAMPLES;
+        float[] samples = made.sample(n, rng);
+        float[] density = bounds == null ? null : made.densityGrid(bounds[0], bounds[1], bounds[2], bounds[3], GRID, GRID);
+        return new MadePayload(samples, n, d, train.imageRows(), train.imageCols(), made.connectivity(), made.maskIndex(),
+                density, bounds, bounds == null ? 0 : GRID);
+    }
+
+    @Override
+    public Map<String, String> metadata() {
+        Map<String, String> m = new LinkedHashMap<>(MadeFile.metadata(made.config()));
+        m.put(Metadata.DATASET, train.name());
+        if (train.isImage()) m.put(MadeFile.IMAGE, train.imageRows() + "x" + train.imageCols());
+        return m;
+    }
+
+    /** {xmin, xmax, ymin, ymax} of 2-D data with a 10% margin. */
+    private static double[] bounds(FMatrixRMaj x) {
+        double[] b = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int i = 0; i < x.numRows; i++) {
+            for (int c = 0; c < 2; c++) {
+                b[2 * c] = Math.min(b[2 * c], x.get(i, c));
+                b[2 * c + 1] = Math.max(b[2 * c + 1], x.get(i, c));
+            }
+        }
+        for (int c = 0; c < 2; c++) {
+            double margin = Math.max(1e-3, 0.1 * (b[2 * c + 1] - b[2 * c]));
+            b[2 * c] -= margin;
+            b[2 * c + 1] += margin;
+        }
+        return b;
+    }
+}
