@@ -10,6 +10,7 @@ import org.genscope.data.DataFormatException;
 import org.genscope.data.Dataset;
 import org.genscope.data.SampleData;
 import org.genscope.made.Made;
+import org.genscope.made.MadeConfig;
 import org.genscope.made.MadeFile;
 
 /** {@code genscope eval made MODEL [--data FILE] [--ensemble N]}: test NLL of a saved MADE. */
@@ -28,7 +29,9 @@ final class MadeEval implements ModelVerb {
     public int run(List<String> args, PrintStream out) throws Exception {
         Map<String, String> o = Options.parse(args);
         Options.allow(o, "data", "ensemble", "binarize");
-        Made made = load(Options.positional(o, "MODEL file"));
+        String file = Options.positional(o, "MODEL file");
+        Options.integer(o, "ensemble", 1, 1, MadeConfig.MAX_MASKS);
+        Made made = load(file);
         int k = made.numMasks();
         int ensemble = (int) Options.integer(o, "ensemble", k, 1, k);
         Dataset data = data(o);
@@ -45,6 +48,8 @@ final class MadeEval implements ModelVerb {
     static Made load(String file) throws CliException {
         try {
             return MadeFile.load(Path.of(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CliException(file + ": no such file");
         } catch (IOException e) {
             throw new CliException(e.getMessage().replace('\n', ' '));
         }

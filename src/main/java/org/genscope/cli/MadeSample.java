@@ -32,9 +32,11 @@ final class MadeSample implements ModelVerb {
         Map<String, String> o = Options.parse(args);
         Options.allow(o, "n", "out", "seed", "mask", "image", "columns", "scale");
         String file = Options.positional(o, "MODEL file");
-        Made made = MadeEval.load(file);
         int n = (int) Options.integer(o, "n", 16, 1, 100_000);
         long seed = Options.integer(o, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        Options.integer(o, "columns", 1, 1, 10_000);
+        Options.integer(o, "scale", 1, 1, 32);
+        Made made = MadeEval.load(file);
         made.useMask((int) Options.integer(o, "mask", 0, 0, made.numMasks() - 1));
         int[] shape = imageShape(o, file, made.inputs());
         String outName = o.getOrDefault("out", shape != null ? "samples.png" : "samples.csv");

@@ -1,0 +1,145 @@
+package org.genscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.genscope.data.CsvReader;
+import org.genscope.data.CsvWriter;
+import org.genscope.data.Dataset;
+import org.genscope.data.Toy2D;
+import org.genscope.nn.Rng;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MadeCommandsTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** 300 binary rows of 6 columns where x₂ copies x₁ (something to learn). */
+    private Path binaryCsv() throws Exception {
+        Rng rng = new Rng(1);
+        StringBuilder sb = new StringBuilder();
+        for (int n = 0; n < 300; n++) {
+            int a = rng.nextInt(2);
+            sb.append(a).append(',').append(a);
+            for (int j = 2; j < 6; j++) sb.append(',').append(rng.nextInt(2));
+            sb.append('\n');
+        }
+        Path f = dir.resolve("bits.csv");
+        Files.writeString(f, sb);
+        return f;
+    }
+
+    @Test
+    void badArgumentsExitTwoWithAMessage() throws Exception {
+        String csv = binaryCsv().toString();
+        List<String[]> bad = List.of(
+                new String[] {"train"},
+                new String[] {"train", "vae"},
+                new String[] {"train", "made", "--train", csv, "--hidden", "abc"},
+                new String[] {"train", "made", "--train", csv, "--hidden", "0"},
+                new String[] {"train", "made", "--train", csv, "--optimizer", "rmsprop"},
+                new String[] {"train", "made", "--train", csv, "--lr", "-1"},
+                new String[] {"train", "made", "--train", csv, "--bogus", "1"},
+                new String[] {"train", "made", "--train", csv, "--masks", "2", "--valid-masks", "3"},
+                new String[] {"train", "made", "--train", csv, "--components", "3"},
+                new String[] {"eval", "made"},
+                new String[] {"sample", "made", "m.safetensors", "--n", "0"});
+        for (String[] a : bad) {
+            assertEquals(2, run(a), String.join(" ", a) + " → " + err());
+            assertTrue(err().startsWith("genscope " + a[0] + ": "), err());
+        }
+    }
+
+    @Test
+    void badFilesExitOneNamingTheFile() throws Exception {
+        assertEquals(1, run("eval", "made", dir.resolve("missing.safetensors").toString()));
+        assertTrue(err().contains("missing.safetensors"), err());
+        assertEquals(1, run("train", "made", "--train", dir.resolve("none.csv").toString()));
+        assertTrue(err().contains("none.csv"), err());
+        Path real = dir.resolve("real.csv");
+        Files.writeString(real, "0.5,0.2\n0.1,0.9\n".repeat(20));
+        assertEquals(1, run("train", "made", "--train", real.toString(), "--epochs", "1"));
+        assertTrue(err().contains("binary"), err());
+    }
+
+    @Test
+    void trainEvalSampleRoundTripOnASmallCsv() throws Exception {
+        Path csv = binaryCsv();
+        Path model = dir.resolve("bits.safetensors");
+        assertEquals(0, run("train", "made", "--train", csv.toString(), "--hidden", "64", "--masks", "2", "--epochs", "30",
+                "--lr", "0.01", "--batch", "20", "--seed", "3", "--out", model.toString()), err());
+        String o = out();
+        assertTrue(o.contains("test NLL") && o.contains("ensemble of 2 masks") && o.contains("saved"), o);
+        double nll = Double.parseDouble(o.replaceAll("(?s).*test NLL ([0-9.]+) nats \\(mask 0\\).*", "$1"));
+        // x₂ = x₁ and 5 fair coins: the entropy is 5 ln 2 = 3.47 nats
+        assertTrue(nll < 3.9, "test NLL " + nll);
+
+        assertEquals(0, run("eval", "made", model.toString(), "--data", csv.toString()), err());
+        assertTrue(out().contains("NLL") && out().contains("ensemble of 2 masks"), out());
+
+        Path samples = dir.resolve("s.csv");
+        assertEquals(0, run("sample", "made", model.toString(), "--n", "50", "--out", samples.toString()), err());
+        Dataset s = Dataset.of(CsvReader.read(samples), "s");
+        assertEquals(50, s.size());
+        int copies = 0;
+        for (int n = 0; n < 50; n++) {
+            for (int j = 0; j < 6; j++) assertTrue(s.x().get(n, j) == 0f || s.x().get(n, j) == 1f);
+            if (s.x().get(n, 0) == s.x().get(n, 1)) copies++;
+        }
+        assertTrue(copies > 40, "samples should mostly have x₂ = x₁: " + copies);
+
+        Path png = dir.resolve("s.png");
+        assertEquals(0, run("sample", "made", model.toString(), "--n", "4", "--image", "2x3", "--scale", "1", "--out", png.toString()), err());
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(2 * (3 + 1) + 1, img.getWidth());
+        assertEquals(2 * (2 + 1) + 1, img.getHeight());
+    }
+
+    @Test
+    void gaussianMadeTrainsOnA2dToySet() throws Exception {
+        Path csv = dir.resolve("moons.csv");
+        CsvWriter.write(csv, Toy2D.MOONS.generate(600, 0.05, 2));
+        Path model = dir.resolve("moons.safetensors");
+        assertEquals(0, run("train", "made", "--train", csv.toString(), "--conditional", "mixture", "--components", "3",
+                "--hidden", "32,32", "--epochs", "5", "--lr", "0.005", "--out", model.toString()), err());
+        assertTrue(out().contains("test NLL"), out());
+        assertEquals(0, run("sample", "made", model.toString(), "--n", "10", "--out", dir.resolve("p.csv").toString()), err());
+        assertEquals(10, Dataset.of(CsvReader.read(dir.resolve("p.csv")), "p").size());
+    }
+
+    @Test
+    void usageNamesEveryVerbAndTheModel() {
+        for (String verb : new String[] {"train", "eval", "sample"}) {
+            assertEquals(0, run("help", verb));
+            assertTrue(out().contains("genscope " + verb + " made"), out());
+        }
+        assertEquals(0, run());
+        assertTrue(out().contains("train") && out().contains("sample"), out());
+    }
+}
