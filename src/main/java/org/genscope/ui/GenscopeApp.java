@@ -6,6 +6,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.genscope.Genscope;
 import org.genscope.nn.GemmBackends;
+import org.genscope.train.TaskExecutor;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.settings.Settings;
 import org.genscope.ui.shell.MainView;
@@ -13,13 +14,8 @@ import org.genscope.ui.shell.MainViewModel;
 
 /** The JavaFX application: builds the main window from the shell view and its view-model. */
 public class GenscopeApp extends Application {
-    /** One daemon thread for slow UI chores (reading files); training has its own service. */
-    private static final java.util.concurrent.Executor BACKGROUND =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "genscope-io");
-                t.setDaemon(true);
-                return t;
-            });
+    /** Daemon threads for slow work off the FX thread (reading files, training jobs). */
+    private static final TaskExecutor BACKGROUND = TaskExecutor.daemonThreads("genscope-work");
 
     @Override
     public void start(Stage stage) {

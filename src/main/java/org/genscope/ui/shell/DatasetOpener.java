@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -12,6 +11,7 @@ import org.genscope.data.DataFiles;
 import org.genscope.data.DataFormatException;
 import org.genscope.data.Dataset;
 import org.genscope.data.Normalization;
+import org.genscope.train.TaskExecutor;
 
 /**
  * File ▸ Open dataset: asks for an IDX, CSV or NPY file, reads it off the FX thread (a sibling IDX label file,
@@ -21,7 +21,7 @@ import org.genscope.data.Normalization;
 final class DatasetOpener {
     private DatasetOpener() {}
 
-    static void open(Window owner, MainViewModel model, Executor background) {
+    static void open(Window owner, MainViewModel model, TaskExecutor background) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open dataset");
         chooser.getExtensionFilters().setAll(

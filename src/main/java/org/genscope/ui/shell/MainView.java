@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -25,6 +24,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.genscope.train.TaskExecutor;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.home.HomeView;
 import org.genscope.ui.theme.Theme;
@@ -46,13 +46,13 @@ public final class MainView {
 
     private final MainViewModel model;
     private final ExportService exporter;
-    private final Executor background;
+    private final TaskExecutor background;
     private final Map<Workspace, Parent> views = new EnumMap<>(Workspace.class);
     private final Map<Workspace, ToggleButton> navButtons = new EnumMap<>(Workspace.class);
     private final ToggleGroup navGroup = new ToggleGroup();
 
     /** @param background runs slow work (reading files) off the FX thread */
-    public MainView(MainViewModel model, ExportService exporter, Executor background) {
+    public MainView(MainViewModel model, ExportService exporter, TaskExecutor background) {
         this.model = model;
         this.exporter = exporter;
         this.background = background;
@@ -158,7 +158,9 @@ public final class MainView {
                 throw new UncheckedIOException("cannot load HomeView.fxml", e);
             }
         }
-        return w.factory().orElseThrow(() -> new IllegalStateException(w + " is not built")).get();
+        WorkspaceContext context = new WorkspaceContext(model.settings(), background, model.trainingStateProperty(),
+                model.messageProperty());
+        return w.factory().orElseThrow(() -> new IllegalStateException(w + " is not built")).apply(context);
     }
 
     /** The node shown in the content area (what "Export view" exports). */
@@ -169,10 +171,14 @@ public final class MainView {
     @FXML
     private void onExportView() {
         Node view = currentView();
+        String slug = model.currentProperty().get().slug();
+        if (view.getProperties().get(Exportable.KEY) instanceof Exportable e) {
+            view = e.exportNode();
+            slug = e.exportSlug();
+        }
         Color bg = ThemeColors.resolve(content, "-app-bg", Color.WHITE);
         try {
-            Optional<Path> written = exporter.exportView(root.getScene().getWindow(), view,
-                    model.currentProperty().get().slug(), bg);
+            Optional<Path> written = exporter.exportView(root.getScene().getWindow(), view, slug, bg);
             written.ifPresent(p -> model.messageProperty().set("Exported " + p.toAbsolutePath()));
         } catch (IOException | RuntimeException e) {
             Dialogs.error(root.getScene().getWindow(), "Export failed", e.getMessage()

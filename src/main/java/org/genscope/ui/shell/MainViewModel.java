@@ -40,6 +40,10 @@ public final class MainViewModel {
         settings.save();
     }
 
+    public Settings settings() {
+        return settings;
+    }
+
     /** Opens a workspace; refuses (returns false) one that is not built in this version. */
     public boolean select(Workspace w) {
         if (!w.available()) return false;

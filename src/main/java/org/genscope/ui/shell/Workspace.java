@@ -1,7 +1,7 @@
 package org.genscope.ui.shell;
 
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import javafx.scene.Parent;
 
 /**
@@ -15,7 +15,7 @@ public enum Workspace {
                     + "sees only the inputs before it in an ordering. Build the masks by hand, see which inputs each "
                     + "unit can reach, train on binarized MNIST and draw digits pixel by pixel. "
                     + "(Germain et al., 2015)",
-            null),
+            org.genscope.ui.made.MadeView::create),
     FLOWS("Flows", "Normalizing flows",
             "A normalizing flow is a chain of invertible maps that carries a simple Gaussian onto your data, with an "
                     + "exact likelihood from the change of variables. Stack NICE, RealNVP, Glow, MAF or IAF layers, "
@@ -36,9 +36,9 @@ public enum Workspace {
     private final String title;
     private final String family;
     private final String description;
-    private final Supplier<Parent> factory;
+    private final Function<WorkspaceContext, Parent> factory;
 
-    Workspace(String title, String family, String description, Supplier<Parent> factory) {
+    Workspace(String title, String family, String description, Function<WorkspaceContext, Parent> factory) {
         this.title = title;
         this.family = family;
         this.description = description;
@@ -63,7 +63,7 @@ public enum Workspace {
     }
 
     /** The factory for this workspace's view, if it exists in this version. */
-    public Optional<Supplier<Parent>> factory() {
+    public Optional<Function<WorkspaceContext, Parent>> factory() {
         return Optional.ofNullable(factory);
     }
 

@@ -1,0 +1,44 @@
+package org.genscope.ui.train;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import org.genscope.train.Curve;
+import org.genscope.ui.common.Charts;
+import org.genscope.train.Snapshot;
+
+/**
+ * Live training and validation curves of a job (ChartFX), fed from snapshots on the FX thread. The curves come
+ * already thinned by the service (a bounded number of points), so a redraw per frame stays cheap.
+ */
+public final class LossChart extends XYChart {
+    private final DoubleDataSet train;
+    private final DoubleDataSet validation;
+
+    public LossChart(String title, String yLabel) {
+        super(Charts.axis("optimizer step"), Charts.axis(yLabel));
+        setTitle(title);
+        train = new DoubleDataSet("train");
+        validation = new DoubleDataSet("validation");
+        getDatasets().addAll(train, validation);
+        getPlugins().add(new Zoomer());
+        setPrefSize(420, 260);
+        setMinSize(200, 160);
+        setAnimated(false);
+        Charts.linesOnly(this);
+    }
+
+    public void show(Snapshot<?> s) {
+        set(train, s.trainCurve());
+        set(validation, s.validationCurve());
+    }
+
+    public void clear() {
+        train.clearData();
+        validation.clearData();
+    }
+
+    private static void set(DoubleDataSet ds, Curve c) {
+        ds.set(c.steps(), c.values());
+    }
+}
