@@ -1,0 +1,74 @@
+package org.genscope.ui.made;
+
+import org.genscope.data.Binarization;
+import org.genscope.data.DataFormatException;
+import org.genscope.data.DataSplits;
+import org.genscope.data.Dataset;
+import org.genscope.data.Downsample;
+import org.genscope.data.SampleData;
+import org.genscope.data.Toy2D;
+
+/**
+ * What the MADE workspace can model: a mask sandbox (any D, no data), binarized MNIST at 28×28 or shrunk to 4×4 so
+ * every unit can be drawn, and the 2D toy densities (continuous, mixture-of-Gaussians conditionals).
+ */
+enum MadeData {
+    SANDBOX("Sandbox: any D, no data", 0, null, "8, 8"),
+    MNIST_4("MNIST 4×4, binary (D = 16)", 16, null, "32"),
+    MNIST_28("MNIST 28×28, binary (D = 784)", 784, null, "500"),
+    MOONS("2D: two moons", 2, Toy2D.MOONS, "64, 64"),
+    EIGHT_GAUSSIANS("2D: 8 gaussians", 2, Toy2D.EIGHT_GAUSSIANS, "64, 64"),
+    CHECKERBOARD("2D: checkerboard", 2, Toy2D.CHECKERBOARD, "64, 64"),
+    PINWHEEL("2D: pinwheel", 2, Toy2D.PINWHEEL, "64, 64"),
+    SPIRALS("2D: two spirals", 2, Toy2D.SPIRALS, "64, 64");
+
+    /** Block-mean threshold for the 4×4 digits: keeps about a third of the pixels on, as in the 28×28 strokes' shapes. */
+    static final float SHRINK_THRESHOLD = 0.14f;
+    static final int TOY_POINTS = 12_000;
+    static final double TOY_NOISE = 0.05;
+
+    final String label;
+    final int inputs;
+    final Toy2D toy;
+    /** Hidden widths that suit this data, set when the user picks it. */
+    final String suggestedWidths;
+
+    MadeData(String label, int inputs, Toy2D toy, String suggestedWidths) {
+        this.label = label;
+        this.inputs = inputs;
+        this.toy = toy;
+        this.suggestedWidths = suggestedWidths;
+    }
+
+    boolean trainable() {
+        return this != SANDBOX;
+    }
+
+    boolean binary() {
+        return this == MNIST_4 || this == MNIST_28;
+    }
+
+    /** Image side for image data (4 or 28), 0 otherwise. */
+    int side() {
+        return this == MNIST_4 ? 4 : this == MNIST_28 ? 28 : 0;
+    }
+
+    /** Loads the train/validation/test splits (slow: call off the FX thread). */
+    DataSplits load(long seed) throws DataFormatException {
+        return switch (this) {
+            case SANDBOX -> throw new IllegalStateException("the sandbox has no data");
+            case MNIST_28 -> SampleData.binarizedMnist();
+            case MNIST_4 -> SampleData.binarizedMnist().map(d ->
+                    Binarization.threshold(Downsample.meanPool(d, 7), SHRINK_THRESHOLD));
+            default -> {
+                Dataset all = toy.generate(TOY_POINTS, TOY_NOISE, seed);
+                yield DataSplits.random(all, 1.0 / 6, 1.0 / 6, seed);
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}
