@@ -15,7 +15,8 @@ public final class Main {
     /** Every sub-command, in the order the overview lists them. */
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(new DataInfoCommand(), ModelCommand.train(), ModelCommand.eval(), ModelCommand.sample())) {
+        for (Command c : List.<Command>of(new DataInfoCommand(), ModelCommand.train(), ModelCommand.eval(),
+                ModelCommand.sample(), new BenchCommand())) {
             m.put(c.name(), c);
         }
         return m;

@@ -29,7 +29,9 @@ public abstract class Activation implements Module {
     @Override
     public FMatrixRMaj backward(FMatrixRMaj gradOut) {
         if (x == null) throw new IllegalStateException(getClass().getSimpleName() + ": backward before forward");
-        Mat.checkSameShape(getClass().getSimpleName() + " gradient", y, gradOut);
+        if (gradOut.numRows != y.numRows || gradOut.numCols != y.numCols) {
+            Mat.checkSameShape(getClass().getSimpleName() + " gradient", y, gradOut);   // throws, naming both shapes
+        }
         dx = Mat.reuse(dx, x.numRows, x.numCols);
         derivative(x.data, y.data, gradOut.data, dx.data, x.getNumElements());
         return dx;

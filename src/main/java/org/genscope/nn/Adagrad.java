@@ -23,11 +23,11 @@ public final class Adagrad extends BaseOptimizer {
     }
 
     @Override
-    protected void update(int index, float[] w, float[] g, int n) {
+    protected void update(int index, float[] w, float[] g, int from, int to) {
         float lr = (float) learningRate();
         float decay = decay();
         float[] sum = slot(0, index);
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             float gi = g[i];
             float s = sum[i] + gi * gi;
             sum[i] = s;

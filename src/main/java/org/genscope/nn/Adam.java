@@ -34,7 +34,7 @@ public final class Adam extends BaseOptimizer {
     }
 
     @Override
-    protected void update(int index, float[] w, float[] g, int n) {
+    protected void update(int index, float[] w, float[] g, int from, int to) {
         double c2 = Math.sqrt(1 - Math.pow(beta2, t));
         float alpha = (float) (learningRate() * c2 / (1 - Math.pow(beta1, t)));
         float epsHat = (float) (eps * c2);
@@ -45,7 +45,7 @@ public final class Adam extends BaseOptimizer {
         float a2 = (float) (1 - beta2);
         float[] m = slot(0, index);
         float[] v = slot(1, index);
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             float gi = g[i];
             float mi = b1 * m[i] + a1 * gi;
             float vi = b2 * v[i] + a2 * gi * gi;

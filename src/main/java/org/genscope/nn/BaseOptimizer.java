@@ -13,6 +13,9 @@ import java.util.Set;
  * loop also zeroes the gradient it consumed, so the step costs one pass over the parameters.
  */
 abstract class BaseOptimizer implements Optimizer {
+    /** Below this many parameters in total the update runs on the calling thread only. */
+    private static final int PARALLEL_SIZE = 1 << 16;
+
     private final List<Param> params;
     private final String[] slotNames;
     /** state[s][p]: slot s of parameter p, same size as the parameter. */
@@ -21,6 +24,8 @@ abstract class BaseOptimizer implements Optimizer {
     protected final double weightDecay;
     /** Number of steps taken (t in the papers). */
     protected long t;
+    private final long totalSize;
+    private final WorkerPool.Job slices = this::updateSlice;
 
     BaseOptimizer(List<Param> params, double lr, double weightDecay, String... slotNames) {
         if (params.isEmpty()) throw new IllegalArgumentException("no parameters to optimize");
@@ -36,6 +41,7 @@ abstract class BaseOptimizer implements Optimizer {
         for (int s = 0; s < slotNames.length; s++) {
             for (int p = 0; p < params.size(); p++) state[s][p] = new float[params.get(p).size()];
         }
+        this.totalSize = params.stream().mapToLong(Param::size).sum();
         setLearningRate(lr);
     }
 
@@ -44,20 +50,30 @@ abstract class BaseOptimizer implements Optimizer {
         return state[s][p];
     }
 
-    /** One update of w (size n) from its gradient g, which the update must zero; t is already incremented. */
-    protected abstract void update(int index, float[] w, float[] g, int n);
+    /**
+     * Updates w[from:to) of parameter {@code index} from its gradient g and zeroes g[from:to); t is already
+     * incremented. Element-wise, so ranges of one parameter may run on different threads.
+     */
+    protected abstract void update(int index, float[] w, float[] g, int from, int to);
 
     @Override
     public final List<Param> params() {
         return params;
     }
 
+    /** Splits every parameter into equal ranges over the {@link WorkerPool} when the model is large. */
     @Override
     public final void step() {
         t++;
+        WorkerPool.SHARED.run(slices, totalSize >= PARALLEL_SIZE);
+    }
+
+    /** Part {@code part} of {@code parts}: the same slice of every parameter. */
+    private void updateSlice(int part, int parts) {
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
-            update(i, p.value.data, p.grad.data, p.size());
+            int n = p.size();
+            update(i, p.value.data, p.grad.data, (int) ((long) n * part / parts), (int) ((long) n * (part + 1) / parts));
         }
     }
 

@@ -21,6 +21,9 @@ import java.util.Optional;
 public final class GemmBackends {
     public static final String PROPERTY = "genscope.gemm";
 
+    /** The backend {@link Mat} uses; starts as the automatic choice, changed only by {@link #use}. */
+    private static volatile Gemm current;
+
     private GemmBackends() {}
 
     /** Loaded on first use, so only what is needed gets probed (and the JNI library loads only once). */
@@ -48,14 +51,29 @@ public final class GemmBackends {
         }
     }
 
-    /** The best available backend (or the one {@code -Dgenscope.gemm} names). */
+    /** The best available backend (or the one {@code -Dgenscope.gemm} names), unless {@link #use} changed it. */
     public static Gemm selected() {
-        return Holder.SELECTED;
+        Gemm g = current;
+        if (g == null) {
+            g = Holder.SELECTED;
+            current = g;
+        }
+        return g;
+    }
+
+    /**
+     * Makes every later {@link Mat} product in this process use {@code g} (one of {@link #available()}). For
+     * the benchmark and tests that compare backends; the normal way to choose is {@code -Dgenscope.gemm}.
+     */
+    public static void use(Gemm g) {
+        if (g == null) throw new IllegalArgumentException("backend must not be null");
+        current = g;
     }
 
     /** One line for the status bar and the CLI, e.g. "OpenBLAS (JNI, 2 threads)". */
     public static String describe() {
-        return Holder.SELECTED.name() + Holder.NOTE;
+        Gemm g = selected();
+        return g.name() + (g == Holder.SELECTED ? Holder.NOTE : " (chosen by the program)");
     }
 
     /** Every backend usable in this JVM, fastest kind first (the benchmark runs them all). */

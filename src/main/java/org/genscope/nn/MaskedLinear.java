@@ -11,9 +11,14 @@ import org.ejml.data.FMatrixRMaj;
  * as the paper's and pytorch-made's {@code W * mask} do.
  */
 public class MaskedLinear extends Linear {
+    /** Masks at least this large are multiplied on all worker threads. */
+    private static final int PARALLEL_SIZE = 1 << 16;
     private final FMatrixRMaj mask;
     /** W∘M, refreshed by every forward pass and used by the backward pass after it. */
     private final FMatrixRMaj masked;
+    /** masked = W∘M and grad ∘= M, each split over the worker team (allocated once). */
+    private final WorkerPool.Job maskWeights;
+    private final WorkerPool.Job maskGradient;
 
     /** A layer with every connection on; set the real mask with {@link #setMask}. */
     public MaskedLinear(String name, int in, int out, Rng rng) {
@@ -21,6 +26,8 @@ public class MaskedLinear extends Linear {
         mask = new FMatrixRMaj(in, out);
         mask.fill(1f);
         masked = new FMatrixRMaj(in, out);
+        maskWeights = (part, parts) -> multiply(weight.value.data, mask.data, masked.data, part, parts);
+        maskGradient = (part, parts) -> multiply(weight.grad.data, mask.data, weight.grad.data, part, parts);
     }
 
     /** Copies a new in×out mask; every entry must be 0 or 1. Zeroes the gradients of newly masked weights. */
@@ -33,7 +40,7 @@ public class MaskedLinear extends Linear {
             }
         }
         System.arraycopy(m.data, 0, mask.data, 0, mask.getNumElements());
-        multiply(weight.grad.data, mask.data, weight.grad.data, mask.getNumElements());
+        maskGradient.run(0, 1);
     }
 
     /** The current mask (read-only view: change it through {@link #setMask}). */
@@ -49,18 +56,20 @@ public class MaskedLinear extends Linear {
     @Override
     public FMatrixRMaj forward(FMatrixRMaj x) {
         // W∘M for this step (the optimizer changed W since the last one)
-        multiply(weight.value.data, mask.data, masked.data, mask.getNumElements());
+        WorkerPool.SHARED.run(maskWeights, mask.getNumElements() >= PARALLEL_SIZE);
         return super.forward(x);
     }
 
     @Override
     protected void afterWeightGradient() {
         // ∂L/∂W ∘= M: the accumulated gradient of a masked weight stays exactly zero
-        multiply(weight.grad.data, mask.data, weight.grad.data, mask.getNumElements());
+        WorkerPool.SHARED.run(maskGradient, mask.getNumElements() >= PARALLEL_SIZE);
     }
 
-    /** out = a∘b over n elements (a loop C2 vectorizes). */
-    static void multiply(float[] a, float[] b, float[] out, int n) {
-        for (int i = 0; i < n; i++) out[i] = a[i] * b[i];
+    /** out = a∘b on part {@code part} of {@code parts} equal slices of the mask (a loop C2 vectorizes). */
+    private void multiply(float[] a, float[] b, float[] out, int part, int parts) {
+        int n = mask.getNumElements();
+        int to = (int) ((long) n * (part + 1) / parts);
+        for (int i = (int) ((long) n * part / parts); i < to; i++) out[i] = a[i] * b[i];
     }
 }

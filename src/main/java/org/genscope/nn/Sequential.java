@@ -28,7 +28,7 @@ public final class Sequential implements Module {
 
     @Override
     public FMatrixRMaj forward(FMatrixRMaj x) {
-        for (Module m : modules) x = m.forward(x);
+        for (int i = 0; i < modules.size(); i++) x = modules.get(i).forward(x);
         return x;
     }
 

@@ -27,11 +27,11 @@ public final class Sgd extends BaseOptimizer {
     }
 
     @Override
-    protected void update(int index, float[] w, float[] g, int n) {
+    protected void update(int index, float[] w, float[] g, int from, int to) {
         float lr = (float) learningRate();
         float decay = decay();
         if (momentum == 0) {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 w[i] = w[i] * decay - lr * g[i];
                 g[i] = 0f;
             }
@@ -40,14 +40,14 @@ public final class Sgd extends BaseOptimizer {
         float[] buf = slot(0, index);
         float mu = momentum;
         if (nesterov) {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 float b = mu * buf[i] + g[i];
                 buf[i] = b;
                 w[i] = w[i] * decay - lr * (g[i] + mu * b);
                 g[i] = 0f;
             }
         } else {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 float b = mu * buf[i] + g[i];
                 buf[i] = b;
                 w[i] = w[i] * decay - lr * b;

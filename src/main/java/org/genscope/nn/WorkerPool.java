@@ -76,6 +76,24 @@ final class WorkerPool {
     }
 
     /**
+     * Runs the job split over the whole team if {@code parallel} and the team is free, otherwise as a single
+     * part {@code job.run(0, 1)} on the calling thread. For element-wise work whose parts are independent.
+     * Not while a native BLAS does the products: OpenBLAS's own threads keep spinning for a while after each
+     * call, and a second team competing with them for the cores made a MADE epoch 2× slower, not faster.
+     */
+    void run(Job job, boolean parallel) {
+        if (parallel && GemmBackends.selected() instanceof ParallelGemm && tryBegin()) {
+            try {
+                invoke(job, size);
+            } finally {
+                end();
+            }
+        } else {
+            job.run(0, 1);
+        }
+    }
+
+    /**
      * Runs {@code job.run(p, n)} for p = 0..n-1 in parallel (n ≤ {@link #size()}) and returns when all parts are
      * done. Only between {@link #tryBegin()} (which returned true) and {@link #end()}.
      */
@@ -109,10 +127,14 @@ final class WorkerPool {
         while (true) {
             long t;
             long start = System.nanoTime();
-            // spin a little (the next job of a training step usually follows within microseconds), then park
+            // wait a little (the next job of a training step usually follows within microseconds), yielding the
+            // core to any other runnable thread (e.g. OpenBLAS's workers), then park
             while ((t = ticket) == seen) {
-                if (System.nanoTime() - start < SPIN_NANOS) {
+                long waited = System.nanoTime() - start;
+                if (waited < SPIN_NANOS / 10) {
                     Thread.onSpinWait();
+                } else if (waited < SPIN_NANOS) {
+                    Thread.yield();
                 } else {
                     sleeping.set(index, 1);
                     if (ticket == seen) LockSupport.park(this);

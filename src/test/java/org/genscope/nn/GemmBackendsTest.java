@@ -22,9 +22,11 @@ class GemmBackendsTest {
             for (int m : SIZES) {
                 for (int n : SIZES) {
                     for (int k : new int[] {1, 3, 17, 100}) {
-                        boolean ta = rng.nextInt(2) == 1;
-                        boolean tb = rng.nextInt(2) == 1;
-                        float beta = new float[] {0f, 1f, 0.5f}[rng.nextInt(3)];
+                        // every transpose case and every beta comes round for each size class
+                        int t = cases + cases / 4;            // shifts, so each k meets every case
+                        boolean ta = (t & 1) == 1;
+                        boolean tb = (t & 2) == 2;
+                        float beta = new float[] {0f, 1f, 0.5f}[cases % 3];
                         check(g, rng, ta, tb, m, n, k, 0.75f, beta);
                         cases++;
                     }

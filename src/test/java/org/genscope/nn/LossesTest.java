@@ -11,18 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** Loss values against closed forms, their gradients against finite differences, stability at extremes. */
 class LossesTest {
-    private static FMatrixRMaj gaussian(int rows, int cols, Rng rng) {
-        FMatrixRMaj m = new FMatrixRMaj(rows, cols);
-        for (int i = 0; i < m.getNumElements(); i++) m.data[i] = (float) rng.nextGaussian();
-        return m;
-    }
-
-    private static FMatrixRMaj bits(int rows, int cols, Rng rng) {
-        FMatrixRMaj m = new FMatrixRMaj(rows, cols);
-        for (int i = 0; i < m.getNumElements(); i++) m.data[i] = rng.nextInt(2);
-        return m;
-    }
-
     /** Gradient check of a loss with respect to one of its inputs. */
     private static double check(FMatrixRMaj input, java.util.function.DoubleSupplier loss, Supplier<FMatrixRMaj> grad) {
         GradCheck.Problem p = new GradCheck.Problem() {
@@ -67,8 +55,8 @@ class LossesTest {
     @Test
     void bernoulliGradientMatchesFiniteDifferences() {
         Rng rng = new Rng(11);
-        FMatrixRMaj logits = gaussian(4, 37, rng);
-        FMatrixRMaj x = bits(4, 37, rng);
+        FMatrixRMaj logits = TestMatrices.gaussian(4, 37, rng);
+        FMatrixRMaj x = TestMatrices.bits(4, 37, rng);
         BernoulliLogitsLoss loss = new BernoulliLogitsLoss();
         assertTrue(check(logits, () -> loss.forward(logits, x), loss::grad) < 1e-2);
     }
@@ -112,9 +100,9 @@ class LossesTest {
     @Test
     void gaussianGradientsMatchFiniteDifferences() {
         Rng rng = new Rng(13);
-        FMatrixRMaj x = gaussian(3, 5, rng);
-        FMatrixRMaj mean = gaussian(3, 5, rng);
-        FMatrixRMaj logVar = gaussian(3, 5, rng);
+        FMatrixRMaj x = TestMatrices.gaussian(3, 5, rng);
+        FMatrixRMaj mean = TestMatrices.gaussian(3, 5, rng);
+        FMatrixRMaj logVar = TestMatrices.gaussian(3, 5, rng);
         GaussianDiagLoss loss = new GaussianDiagLoss();
         assertTrue(check(x, () -> loss.forward(x, mean, logVar), loss::gradX) < 1e-2);
         assertTrue(check(mean, () -> loss.forward(x, mean, logVar), loss::gradMean) < 1e-2);
@@ -130,8 +118,8 @@ class LossesTest {
         assertArrayEquals(new double[] {2.5, 4.5}, loss.perExample(), 1e-9);
         assertArrayEquals(new float[] {0.5f, 1f, 0f, -1.5f}, loss.grad().data, 1e-7f);
         Rng rng = new Rng(14);
-        FMatrixRMaj a = gaussian(3, 4, rng);
-        FMatrixRMaj b = gaussian(3, 4, rng);
+        FMatrixRMaj a = TestMatrices.gaussian(3, 4, rng);
+        FMatrixRMaj b = TestMatrices.gaussian(3, 4, rng);
         assertTrue(check(a, () -> loss.forward(a, b), loss::grad) < 1e-2);
     }
 }

@@ -10,16 +10,6 @@ import org.junit.jupiter.api.Test;
 class ModulesGradCheckTest {
     private static final double TOL = 1e-2;
 
-    /** A batch whose entries are at least 0.1 away from 0, so ReLU-like kinks are never within h = 1e-2. */
-    static FMatrixRMaj awayFromZero(int rows, int cols, Rng rng) {
-        FMatrixRMaj x = new FMatrixRMaj(rows, cols);
-        for (int i = 0; i < x.getNumElements(); i++) {
-            float mag = 0.1f + 1.9f * rng.nextFloat();
-            x.data[i] = rng.nextInt(2) == 0 ? mag : -mag;
-        }
-        return x;
-    }
-
     private static void assertGradientsMatch(Module m, FMatrixRMaj x, long seed) {
         GradCheck.Report r = GradCheck.check(GradCheck.probe(m, x, new Rng(seed)), m.params(), x);
         assertTrue(r.maxRelError() < TOL, m.getClass().getSimpleName() + "\n" + r);
@@ -30,7 +20,7 @@ class ModulesGradCheckTest {
     void linearGradientsMatchFiniteDifferences() {
         Rng rng = new Rng(1);
         Linear l = new Linear("fc", 7, 5, rng);
-        assertGradientsMatch(l, awayFromZero(4, 7, rng), 2);
+        assertGradientsMatch(l, TestMatrices.awayFromZero(4, 7, rng), 2);
         assertTrue(l.params().size() == 2);
     }
 
@@ -41,7 +31,7 @@ class ModulesGradCheckTest {
         FMatrixRMaj mask = new FMatrixRMaj(6, 8);
         for (int i = 0; i < mask.getNumElements(); i++) mask.data[i] = rng.nextInt(2);
         l.setMask(mask);
-        assertGradientsMatch(l, awayFromZero(5, 6, rng), 4);
+        assertGradientsMatch(l, TestMatrices.awayFromZero(5, 6, rng), 4);
     }
 
     @Test
@@ -51,7 +41,7 @@ class ModulesGradCheckTest {
                 new Sigmoid(), new Softplus());
         for (Module a : acts) {
             // 3×37: more than two SIMD vectors plus a tail, so both code paths are checked
-            assertGradientsMatch(a, awayFromZero(3, 37, rng), rng.nextLong());
+            assertGradientsMatch(a, TestMatrices.awayFromZero(3, 37, rng), rng.nextLong());
         }
     }
 
@@ -60,7 +50,7 @@ class ModulesGradCheckTest {
         Rng rng = new Rng(7);
         Sequential net = new Sequential(new Linear("l1", 5, 9, rng), new Tanh(), new Linear("l2", 9, 4, rng),
                 new Softplus(), new Linear("l3", 4, 3, rng));
-        assertGradientsMatch(net, awayFromZero(6, 5, rng), 8);
+        assertGradientsMatch(net, TestMatrices.awayFromZero(6, 5, rng), 8);
         assertTrue(net.params().size() == 6);
     }
 
@@ -79,7 +69,7 @@ class ModulesGradCheckTest {
             }
         };
         Rng rng = new Rng(9);
-        FMatrixRMaj x = awayFromZero(3, 10, rng);
+        FMatrixRMaj x = TestMatrices.awayFromZero(3, 10, rng);
         GradCheck.Report r = GradCheck.check(GradCheck.probe(wrong, x, rng), List.of(), x);
         assertTrue(r.maxRelError() > 0.1, r.toString());
     }

@@ -13,23 +13,11 @@ import org.junit.jupiter.api.Test;
 
 /** Forward passes against EJML, the masking contract, and bit-for-bit reproducible training. */
 class ModulesTest {
-    private static FMatrixRMaj random(int rows, int cols, Rng rng) {
-        FMatrixRMaj m = new FMatrixRMaj(rows, cols);
-        for (int i = 0; i < m.getNumElements(); i++) m.data[i] = (float) rng.nextGaussian();
-        return m;
-    }
-
-    private static FMatrixRMaj randomMask(int rows, int cols, Rng rng) {
-        FMatrixRMaj m = new FMatrixRMaj(rows, cols);
-        for (int i = 0; i < m.getNumElements(); i++) m.data[i] = rng.nextInt(2);
-        return m;
-    }
-
     @Test
     void linearForwardIsXTimesWPlusB() {
         Rng rng = new Rng(1);
         Linear l = new Linear("fc", 33, 17, rng);
-        FMatrixRMaj x = random(9, 33, rng);
+        FMatrixRMaj x = TestMatrices.gaussian(9, 33, rng);
         FMatrixRMaj want = new FMatrixRMaj(9, 17);
         CommonOps_FDRM.mult(x, l.weight.value, want);
         for (int i = 0; i < 9; i++) {
@@ -42,9 +30,9 @@ class ModulesTest {
     void maskedLinearUsesWTimesMaskAndKeepsMaskedGradientsZero() {
         Rng rng = new Rng(2);
         MaskedLinear l = new MaskedLinear("m", 12, 10, rng);
-        FMatrixRMaj mask = randomMask(12, 10, rng);
+        FMatrixRMaj mask = TestMatrices.bits(12, 10, rng);
         l.setMask(mask);
-        FMatrixRMaj x = random(5, 12, rng);
+        FMatrixRMaj x = TestMatrices.gaussian(5, 12, rng);
         FMatrixRMaj wm = new FMatrixRMaj(12, 10);
         CommonOps_FDRM.elementMult(l.weight.value, mask, wm);
         FMatrixRMaj want = new FMatrixRMaj(5, 10);
@@ -55,7 +43,7 @@ class ModulesTest {
         }
         for (int rep = 0; rep < 2; rep++) {                 // accumulate twice
             l.forward(x);
-            l.backward(random(5, 10, rng));
+            l.backward(TestMatrices.gaussian(5, 10, rng));
         }
         int masked = 0;
         for (int i = 0; i < mask.getNumElements(); i++) {
@@ -74,9 +62,9 @@ class ModulesTest {
         Rng rng = new Rng(3);
         MaskedLinear l = new MaskedLinear("m", 4, 3, rng);
         float[] raw = l.weight.value.data.clone();
-        l.setMask(randomMask(4, 3, rng));
-        l.forward(random(2, 4, rng));
-        l.setMask(randomMask(4, 3, rng));
+        l.setMask(TestMatrices.bits(4, 3, rng));
+        l.forward(TestMatrices.gaussian(2, 4, rng));
+        l.setMask(TestMatrices.bits(4, 3, rng));
         assertArrayEquals(raw, l.weight.value.data);
         FMatrixRMaj bad = new FMatrixRMaj(4, 3);
         bad.fill(0.5f);
@@ -90,8 +78,8 @@ class ModulesTest {
         Linear first = new Linear("a", 6, 5, rng);
         first.setInputGradient(false);
         Sequential net = new Sequential(first, new ReLU(), new Linear("b", 5, 2, rng));
-        net.forward(random(3, 6, rng));
-        assertNull(net.backward(random(3, 2, rng)));
+        net.forward(TestMatrices.gaussian(3, 6, rng));
+        assertNull(net.backward(TestMatrices.gaussian(3, 2, rng)));
         assertNotEquals(0.0, GradClip.norm(first.params()), "weight gradients are still accumulated");
     }
 
@@ -103,19 +91,27 @@ class ModulesTest {
     }
 
     @Test
-    void sameSeedTrainsBitForBit() {
-        assertArrayEquals(train(99), train(99));
-        assertNotEquals(train(99)[0], train(100)[0]);
+    void sameSeedTrainsBitForBitOnEveryBackend() {
+        Gemm chosen = GemmBackends.selected();
+        try {
+            for (Gemm g : GemmBackends.available()) {
+                GemmBackends.use(g);
+                assertArrayEquals(train(99), train(99), g.name());
+                assertNotEquals(train(99)[0], train(100)[0]);
+            }
+        } finally {
+            GemmBackends.use(chosen);
+        }
     }
 
     /** 20 Adam steps of a small MADE-like net on random bits; returns every parameter value. */
     private static float[] train(long seed) {
         Rng rng = new Rng(seed);
         MaskedLinear in = new MaskedLinear("h", 40, 64, rng);
-        in.setMask(randomMask(40, 64, rng));
+        in.setMask(TestMatrices.bits(40, 64, rng));
         in.setInputGradient(false);
         MaskedLinear out = new MaskedLinear("o", 64, 40, rng);
-        out.setMask(randomMask(64, 40, rng));
+        out.setMask(TestMatrices.bits(64, 40, rng));
         Sequential net = new Sequential(in, new ReLU(), out);
         Adam adam = new Adam(net.params(), 1e-2);
         BernoulliLogitsLoss loss = new BernoulliLogitsLoss();

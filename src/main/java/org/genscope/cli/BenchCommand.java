@@ -1,0 +1,200 @@
+package org.genscope.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
+import org.ejml.dense.row.CommonOps_MT_FDRM;
+import org.genscope.data.DataFormatException;
+import org.genscope.data.Dataset;
+import org.genscope.data.IdxReader;
+import org.genscope.nn.Gemm;
+import org.genscope.nn.GemmBackends;
+import org.genscope.nn.Rng;
+
+/**
+ * {@code genscope bench}: GFLOP/s of every GEMM backend on the MADE 784–500–784 shapes at batch 100, then
+ * seconds per epoch of training that MADE on binarized MNIST with the selected backend (or each, --all).
+ */
+public final class BenchCommand implements Command {
+    static final String DEFAULT_DATA = "sample-data/binarized-mnist/binarized-mnist-train-images-idx3-ubyte.gz";
+    private static final int BATCH = 100;
+    private static final int HIDDEN = 500;
+
+    /** A GEMM to time: label, C = op(A)·op(B) with op(A) m×k and op(B) k×n. */
+    private record Shape(String label, boolean transA, boolean transB, int m, int n, int k) {
+        double flops() {
+            return 2.0 * m * n * k;
+        }
+    }
+
+    /** The products of one MADE training step at batch B, input D, hidden H (dX of layer 1 is skipped). */
+    private static List<Shape> madeShapes(int b, int d, int h) {
+        return List.of(
+                new Shape("forward h = x·W1", false, false, b, h, d),
+                new Shape("forward l = h·W2", false, false, b, d, h),
+                new Shape("grad W2 = hᵀ·δ", true, false, h, d, b),
+                new Shape("grad h = δ·W2ᵀ", false, true, b, h, d),
+                new Shape("grad W1 = xᵀ·δh", true, false, d, h, b));
+    }
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "GEMM GFLOP/s per backend and seconds per MADE training epoch";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: genscope bench [--data FILE] [--images 8000] [--epochs 4] [--reps 30] [--only gemm|epoch] [--all]
+
+                1. GFLOP/s (median of --reps timed calls after a warm-up) of every GEMM backend available in this
+                   JVM, plus EJML's single- and multi-threaded mult for reference, on the five products of a
+                   MADE 784-500-784 training step at batch 100.
+                2. Seconds per epoch of training that MADE (ReLU, Bernoulli logits loss, Adam 1e-3, batch 100) on
+                   the first --images images of --data (binarized MNIST, IDX; default %s).
+                   The first epoch includes JIT warm-up; the summary is the median of the others.
+                   --all trains once per backend instead of only with the selected one.
+
+                Backend choice: -Dgenscope.gemm=blas|vector|java; threads: -Dgenscope.threads=N (Java kernels),
+                OPENBLAS_NUM_THREADS (OpenBLAS). The Vector API kernel needs --add-modules=jdk.incubator.vector.
+                """.formatted(DEFAULT_DATA);
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws UsageException, CliException {
+        List<String> rest = new ArrayList<>(args);
+        boolean all = rest.remove("--all");
+        Map<String, String> opts = Options.parse(rest);
+        Options.allow(opts, "data", "images", "epochs", "reps", "only");
+        if (opts.containsKey("0")) throw new UsageException("unexpected argument '" + opts.get("0") + "'");
+        String only = opts.getOrDefault("only", "");
+        if (!only.isEmpty() && !only.equals("gemm") && !only.equals("epoch")) {
+            throw new UsageException("--only expects gemm or epoch, got '" + only + "'");
+        }
+        int reps = (int) Options.integer(opts, "reps", 30, 3, 100_000);
+        int epochs = (int) Options.integer(opts, "epochs", 4, 2, 1000);
+        int images = (int) Options.integer(opts, "images", 8000, BATCH, 10_000_000);
+        Path data = Path.of(opts.getOrDefault("data", DEFAULT_DATA));
+
+        out.printf("Java %s, %d cores; GEMM backend: %s%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), GemmBackends.describe());
+        if (!only.equals("epoch")) gemm(reps, out);
+        if (!only.equals("gemm")) epochs(load(data, images), epochs, all, out);
+        return 0;
+    }
+
+    private static void gemm(int reps, PrintStream out) {
+        List<Gemm> backends = GemmBackends.available();
+        out.printf("%nGEMM, float32, MADE 784-500-784 at batch %d: GFLOP/s, median of %d calls after warm-up%n", BATCH, reps);
+        for (int i = 0; i < backends.size(); i++) out.printf("  [%d] %s%n", i + 1, backends.get(i).name());
+        out.printf("  [%d] EJML CommonOps_FDRM (reference)%n  [%d] EJML CommonOps_MT_FDRM (reference)%n",
+                backends.size() + 1, backends.size() + 2);
+        StringBuilder head = new StringBuilder(String.format("  %-18s %-20s", "product", "m×k · k×n"));
+        for (int i = 1; i <= backends.size() + 2; i++) head.append(String.format(" %7s", "[" + i + "]"));
+        out.println(head);
+        Rng rng = new Rng(1);
+        for (Shape s : madeShapes(BATCH, 784, HIDDEN)) {
+            FMatrixRMaj a = random(s.transA ? s.k : s.m, s.transA ? s.m : s.k, rng);
+            FMatrixRMaj b = random(s.transB ? s.n : s.k, s.transB ? s.k : s.n, rng);
+            FMatrixRMaj c = new FMatrixRMaj(s.m, s.n);
+            StringBuilder row = new StringBuilder(String.format("  %-18s %-20s", s.label,
+                    s.m + "×" + s.k + " · " + s.k + "×" + s.n));
+            for (Gemm g : backends) {
+                Runnable call = () -> g.gemm(s.transA, s.transB, s.m, s.n, s.k, 1f, a.data, a.numCols, b.data,
+                        b.numCols, 0f, c.data, c.numCols);
+                row.append(String.format(" %7.1f", s.flops() / medianSeconds(call, reps) * 1e-9));
+            }
+            row.append(String.format(" %7.1f", s.flops() / medianSeconds(() -> ejml(false, s, a, b, c), Math.min(reps, 10)) * 1e-9));
+            row.append(String.format(" %7.1f", s.flops() / medianSeconds(() -> ejml(true, s, a, b, c), Math.min(reps, 10)) * 1e-9));
+            out.println(row);
+        }
+    }
+
+    private static void ejml(boolean concurrent, Shape s, FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
+        if (s.transA) {
+            if (concurrent) CommonOps_MT_FDRM.multTransA(a, b, c); else CommonOps_FDRM.multTransA(a, b, c);
+        } else if (s.transB) {
+            if (concurrent) CommonOps_MT_FDRM.multTransB(a, b, c); else CommonOps_FDRM.multTransB(a, b, c);
+        } else {
+            if (concurrent) CommonOps_MT_FDRM.mult(a, b, c); else CommonOps_FDRM.mult(a, b, c);
+        }
+    }
+
+    /** Warm-up (at least 5 calls and 0.3 s, so the JIT has compiled the kernel), then the median of reps calls. */
+    private static double medianSeconds(Runnable call, int reps) {
+        long start = System.nanoTime();
+        for (int i = 0; i < 5 || System.nanoTime() - start < 300_000_000L; i++) call.run();
+        double[] t = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            call.run();
+            t[i] = (System.nanoTime() - t0) * 1e-9;
+        }
+        Arrays.sort(t);
+        return t[reps / 2];
+    }
+
+    private static void epochs(Dataset data, int epochs, boolean all, PrintStream out) {
+        out.printf("%nMADE %d-%d-%d (ReLU, Bernoulli logits, Adam 1e-3, batch %d) on %d images of %s%n",
+                data.dimension(), HIDDEN, data.dimension(), BATCH, data.size(), data.name());
+        Gemm chosen = GemmBackends.selected();
+        List<Gemm> runs = all ? GemmBackends.available() : List.of(chosen);
+        try {
+            for (Gemm g : runs) {
+                GemmBackends.use(g);
+                MadeEpochBench bench = new MadeEpochBench(data, HIDDEN, BATCH, 1);
+                double[] times = new double[epochs - 1];
+                StringBuilder line = new StringBuilder();
+                for (int e = 0; e < epochs; e++) {
+                    MadeEpochBench.Epoch r = bench.run();
+                    if (e > 0) times[e - 1] = r.seconds();
+                    line.append(String.format("  epoch %d: %.3f s, NLL %.2f nats, %.0f B/step allocated%n",
+                            e + 1, r.seconds(), r.meanNll(), r.bytesPerStep()));
+                }
+                Arrays.sort(times);
+                out.printf("%s: %.3f s/epoch (median of epochs 2-%d)%n%s", g.name(), times[times.length / 2],
+                        epochs, line);
+            }
+        } finally {
+            GemmBackends.use(chosen);
+        }
+    }
+
+    private static Dataset load(Path file, int images) throws CliException {
+        Dataset d;
+        try {
+            d = Dataset.of(IdxReader.read(file), file.getFileName().toString());
+        } catch (DataFormatException e) {
+            throw new CliException(e.getMessage() + (file.toString().equals(DEFAULT_DATA)
+                    ? " (run from the Genscope folder or pass --data FILE)" : ""), e);
+        }
+        if (d.size() < images) {
+            throw new CliException(file + ": has " + d.size() + " images, fewer than --images " + images);
+        }
+        Dataset head = d.head(images);
+        FMatrixRMaj x = head.x();
+        for (int i = 0; i < x.getNumElements(); i++) {
+            float v = x.data[i];
+            if (v != 0f && v != 1f) {
+                throw new CliException(file + ": the MADE benchmark needs binary images (0/1), found value " + v);
+            }
+        }
+        return head;
+    }
+
+    private static FMatrixRMaj random(int rows, int cols, Rng rng) {
+        FMatrixRMaj m = new FMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.getNumElements(); i++) m.data[i] = rng.nextFloat() - 0.5f;
+        return m;
+    }
+}

@@ -1,0 +1,64 @@
+package org.genscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bench command's argument handling and a tiny end-to-end epoch run (timings are not asserted). */
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true), new PrintStream(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** An IDX3 file of n 4×4 images with the given pixel values (cycled). */
+    private Path idx(int n, int... pixels) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(16 + n * 16);
+        b.putInt(0x00000803).putInt(n).putInt(4).putInt(4);
+        for (int i = 0; i < n * 16; i++) b.put((byte) pixels[(i * 7 + i / 16) % pixels.length]);
+        Path p = dir.resolve("tiny-idx3-ubyte");
+        Files.write(p, b.array());
+        return p;
+    }
+
+    @Test
+    void trainsATinyMadeAndReportsSecondsPerEpoch() throws IOException {
+        Result r = run("bench", "--only", "epoch", "--data", idx(300, 0, 1, 1).toString(), "--images", "200",
+                "--epochs", "2");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("s/epoch"), r.out);
+        assertTrue(r.out.contains("on 200 images"), r.out);
+    }
+
+    @Test
+    void nonBinaryImagesAreRefusedWithTheFileName() throws IOException {
+        Result r = run("bench", "--only", "epoch", "--data", idx(200, 0, 255).toString(), "--images", "100");
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains("tiny-idx3-ubyte") && r.err.contains("binary"), r.err);
+    }
+
+    @Test
+    void missingFileAndBadOptionsGiveClearErrors() {
+        Result missing = run("bench", "--only", "epoch", "--data", dir.resolve("nope.gz").toString());
+        assertEquals(1, missing.code);
+        assertTrue(missing.err.contains("nope.gz"), missing.err);
+        assertEquals(2, run("bench", "--only", "gpu").code);
+        assertEquals(2, run("bench", "--reps", "x").code);
+        assertEquals(2, run("bench", "--frobnicate", "1").code);
+    }
+}
