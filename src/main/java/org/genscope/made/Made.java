@@ -232,13 +232,14 @@ public final class Made {
 
     // ---- sampling and inspection ----
 
-    /** n samples (n×D, row-major) by ancestral sampling in the order of the current mask: D forward passes. */
+    /**
+     * n samples (n×D, row-major) by ancestral sampling in the order of the current mask, each dimension from the
+     * conditional the network gives it (computed incrementally, see {@link AncestralSampler}).
+     */
     public float[] sample(int n, Rng rng) {
         if (n < 1) throw new IllegalArgumentException("need n ≥ 1 samples, got " + n);
-        FMatrixRMaj x = new FMatrixRMaj(n, inputs());
         // x_{s(t)} ~ p(· | x_{s(1)}, …, x_{s(t−1)}) for t = 1..D, s = the sequence of the ordering
-        for (int d : connectivity().sequence()) family.sample(net.forward(x), d, x, rng);
-        return x.data.clone();
+        return AncestralSampler.sample(net, family, n, rng);
     }
 
     /**
