@@ -104,14 +104,16 @@ public final class Made {
 
     /** Rebuilds the masks from {@link #buffers()} if they were changed there (e.g. by restoring a checkpoint). */
     public void reloadMasks() {
+        boolean changed = false;
         for (int k = 0; k < masks.size(); k++) {
             Connectivity c = MaskBuffers.read(k, buffers);
             if (!c.equals(masks.get(k))) {
                 net.setConnectivity(c);                                 // checks that it fits
                 masks.set(k, c);
+                changed = true;
             }
         }
-        net.setConnectivity(masks.get(current));
+        if (changed) net.setConnectivity(masks.get(current));
     }
 
     public int inputs() {
