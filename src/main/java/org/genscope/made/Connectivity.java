@@ -1,7 +1,6 @@
 package org.genscope.made;
 
 import java.util.Arrays;
-import java.util.BitSet;
 import org.ejml.data.FMatrixRMaj;
 import org.genscope.nn.Rng;
 
@@ -217,62 +216,24 @@ public final class Connectivity {
 
     /** Inputs that unit {@code unit} of {@code layer} (0..L+1) can see along masked paths (a unit sees itself at 0). */
     public boolean[] inputsSeenBy(int layer, int unit) {
-        BitSet active = start(layer, unit);
-        for (int l = layer - 1; l >= 0; l--) active = step(mask(l), active, false);
-        return toArray(active, inputs());
+        checkUnit(layer, unit);
+        return ConnectivityPaths.inputsSeenBy(this, layer, unit);
     }
 
     /** Outputs that unit {@code unit} of {@code layer} (0..L+1) feeds along masked paths (not counting direct ones). */
     public boolean[] outputsFedBy(int layer, int unit) {
-        BitSet active = start(layer, unit);
-        for (int l = layer; l <= hiddenLayers(); l++) active = step(mask(l), active, true);
-        return toArray(active, inputs());
+        checkUnit(layer, unit);
+        return ConnectivityPaths.outputsFedBy(this, layer, unit);
     }
 
     /** reachable()[d][j]: output d sees input j along masked paths through the hidden layers. */
     public boolean[][] reachable() {
-        BitSet[] seen = new BitSet[inputs()];
-        for (int j = 0; j < seen.length; j++) {
-            seen[j] = new BitSet();
-            seen[j].set(j);
-        }
-        for (int l = 0; l <= hiddenLayers(); l++) {
-            FMatrixRMaj m = mask(l);
-            BitSet[] next = new BitSet[m.numCols];
-            for (int k = 0; k < m.numCols; k++) next[k] = new BitSet();
-            for (int j = 0; j < m.numRows; j++) {
-                for (int k = 0; k < m.numCols; k++) if (m.data[j * m.numCols + k] != 0f) next[k].or(seen[j]);
-            }
-            seen = next;
-        }
-        boolean[][] r = new boolean[inputs()][];
-        for (int d = 0; d < r.length; d++) r[d] = toArray(seen[d], inputs());
-        return r;
+        return ConnectivityPaths.reachable(this);
     }
 
-    private BitSet start(int layer, int unit) {
+    private void checkUnit(int layer, int unit) {
         checkLayer(layer, 0, hiddenLayers() + 1);
         if (unit < 0 || unit >= width(layer)) throw new IllegalArgumentException("layer " + layer + " has no unit " + unit);
-        BitSet b = new BitSet();
-        b.set(unit);
-        return b;
-    }
-
-    /** Units of the next layer up (or down) connected to an active one through mask m (in×out). */
-    private static BitSet step(FMatrixRMaj m, BitSet active, boolean up) {
-        BitSet next = new BitSet();
-        for (int j = 0; j < m.numRows; j++) {
-            for (int k = 0; k < m.numCols; k++) {
-                if (m.data[j * m.numCols + k] != 0f && active.get(up ? j : k)) next.set(up ? k : j);
-            }
-        }
-        return next;
-    }
-
-    private static boolean[] toArray(BitSet b, int n) {
-        boolean[] a = new boolean[n];
-        for (int i = b.nextSetBit(0); i >= 0 && i < n; i = b.nextSetBit(i + 1)) a[i] = true;
-        return a;
     }
 
     private int[][] copy() {

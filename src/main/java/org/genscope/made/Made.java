@@ -104,14 +104,16 @@ public final class Made {
 
     /** Rebuilds the masks from {@link #buffers()} if they were changed there (e.g. by restoring a checkpoint). */
     public void reloadMasks() {
+        boolean changed = false;
         for (int k = 0; k < masks.size(); k++) {
             Connectivity c = MaskBuffers.read(k, buffers);
             if (!c.equals(masks.get(k))) {
                 net.setConnectivity(c);                                 // checks that it fits
                 masks.set(k, c);
+                changed = true;
             }
         }
-        net.setConnectivity(masks.get(current));
+        if (changed) net.setConnectivity(masks.get(current));
     }
 
     public int inputs() {
@@ -232,13 +234,14 @@ public final class Made {
 
     // ---- sampling and inspection ----
 
-    /** n samples (n×D, row-major) by ancestral sampling in the order of the current mask: D forward passes. */
+    /**
+     * n samples (n×D, row-major) by ancestral sampling in the order of the current mask, each dimension from the
+     * conditional the network gives it (computed incrementally, see {@link AncestralSampler}).
+     */
     public float[] sample(int n, Rng rng) {
         if (n < 1) throw new IllegalArgumentException("need n ≥ 1 samples, got " + n);
-        FMatrixRMaj x = new FMatrixRMaj(n, inputs());
         // x_{s(t)} ~ p(· | x_{s(1)}, …, x_{s(t−1)}) for t = 1..D, s = the sequence of the ordering
-        for (int d : connectivity().sequence()) family.sample(net.forward(x), d, x, rng);
-        return x.data.clone();
+        return AncestralSampler.sample(net, family, n, rng);
     }
 
     /**

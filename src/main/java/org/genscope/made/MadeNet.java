@@ -35,6 +35,7 @@ public final class MadeNet implements Module {
     private final MaskedLinear[] layers;     // hidden layers, then the output layer
     private final Module[] activations;
     private final MaskedLinear direct;       // or null
+    private final String activationName;
     private final List<Param> params;
     private Connectivity connectivity;
     private boolean inputGradient = true;
@@ -51,6 +52,7 @@ public final class MadeNet implements Module {
         if (directConnections && c.hiddenLayers() == 0) throw new IllegalArgumentException("direct connections need a hidden layer");
         this.d = c.inputs();
         this.groups = groups;
+        this.activationName = activation;
         int hidden = c.hiddenLayers();
         layers = new MaskedLinear[hidden + 1];
         activations = new Module[hidden];
@@ -125,6 +127,16 @@ public final class MadeNet implements Module {
     /** The layers (hidden ones, then the output layer), e.g. to show weights. */
     public List<MaskedLinear> layers() {
         return List.of(layers);
+    }
+
+    /** The direct input→output layer, or null. */
+    MaskedLinear directLayer() {
+        return direct;
+    }
+
+    /** A fresh instance of the hidden nonlinearity (for computations that must not touch the layers' buffers). */
+    Module newActivation() {
+        return activation(activationName);
     }
 
     /** With false the backward pass skips ∂L/∂x (one GEMM less) and returns null; MADE's data needs none. */
