@@ -22,8 +22,5 @@
  * job.start();
  * double nll = made.ensembleNll(splits.test().x(), 32);      // nats per example
  * }</pre>
- *
- * {@link org.genscope.made.MadeMasks} is the engine helper's first version of the masks, superseded by
- * {@link org.genscope.made.Connectivity}.
  */
 package org.genscope.made;
