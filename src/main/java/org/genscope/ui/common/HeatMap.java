@@ -58,6 +58,14 @@ public class HeatMap extends PixelView {
         rebuild();
     }
 
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
     private void rebuild() {
         if (rows == 0 || cols == 0) {
             setPixels(null, 0, 0);

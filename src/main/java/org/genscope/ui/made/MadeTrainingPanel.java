@@ -29,6 +29,8 @@ final class MadeTrainingPanel extends VBox {
     private final LossChart chart = new LossChart("Negative log-likelihood", "NLL (nats per example)");
     private final ImageGrid samples = new ImageGrid();
     private final DensityView density = new DensityView();
+    private final DensityView dataView = new DensityView();
+    private final VBox twoD;
     private final ImageGrid trace = new ImageGrid();
     private final StackPane sampleArea = new StackPane();
     private final Label sampleTitle = new Label("Samples");
@@ -47,6 +49,13 @@ final class MadeTrainingPanel extends VBox {
         traceTitle.getStyleClass().add("form-section");
         drawButton.setId("draw-pixel-by-pixel");
         drawButton.setDisable(true);
+        Label dataTitle = new Label("Data");
+        Label modelTitle = new Label("Model: learned density p(x) and samples");
+        dataTitle.getStyleClass().add("muted");
+        modelTitle.getStyleClass().add("muted");
+        twoD = new VBox(4, dataTitle, dataView, modelTitle, density);
+        VBox.setVgrow(dataView, Priority.ALWAYS);
+        VBox.setVgrow(density, Priority.ALWAYS);
         VBox.setVgrow(sampleArea, Priority.ALWAYS);
         sampleArea.getChildren().add(samples);
         sampleArea.setMinSize(240, 240);
@@ -73,8 +82,9 @@ final class MadeTrainingPanel extends VBox {
         stopAnimation();
         trace.setImages(new float[0], 0, 1, 1, 1, Colormap.GRAY_INVERTED, false, 0, 1);
         boolean twoD = !images;
-        sampleArea.getChildren().setAll(twoD ? density : samples);
-        sampleTitle.setText(twoD ? "Learned density p(x), data (white) and samples (accent)" : "Samples (refresh as it trains)");
+        sampleTitle.setVisible(true);
+        sampleArea.getChildren().setAll(twoD ? this.twoD : samples);
+        sampleTitle.setText(twoD ? "Data beside the model" : "Samples (refresh as it trains)");
         traceTitle.setVisible(!twoD);
         trace.setVisible(!twoD);
         drawButton.setVisible(!twoD);
@@ -82,7 +92,8 @@ final class MadeTrainingPanel extends VBox {
         if (twoD) {
             float[] xy = new float[Math.min(train.size(), 3000) * 2];
             System.arraycopy(train.x().data, 0, xy, 0, xy.length);
-            density.setDataPoints(xy, Color.WHITE);
+            dataView.setDataPoints(xy, Color.WHITE);
+            density.setDataPoints(new float[0], Color.WHITE);
             density.setSamplePoints(new float[0], Color.ORANGE);
         }
         note.setText("Training on " + train.name() + ": " + train.size() + " examples × " + train.dimension()
@@ -94,8 +105,9 @@ final class MadeTrainingPanel extends VBox {
         MadePayload p = s.payload();
         if (p == null) return;
         if (p.density() != null) {
-            density.setDensity(flipRows(p.density(), p.grid()), p.grid(), p.grid(), p.bounds()[0], p.bounds()[1],
-                    p.bounds()[2], p.bounds()[3]);
+            double[] b = p.bounds();
+            density.setDensity(flipRows(p.density(), p.grid()), p.grid(), p.grid(), b[0], b[1], b[2], b[3]);
+            if (dataView.rows() == 0) dataView.setDensity(new float[p.grid() * p.grid()], p.grid(), p.grid(), b[0], b[1], b[2], b[3]);
             density.setSamplePoints(p.samples(), Palette.of(this).accent());
         } else if (p.imageRows() > 0) {
             samples.setImages(p.samples(), p.count(), p.imageRows(), p.imageCols(), 4, Colormap.GRAY_INVERTED,

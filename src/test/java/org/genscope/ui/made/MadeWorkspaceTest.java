@@ -52,6 +52,37 @@ class MadeWorkspaceTest {
     }
 
     @Test
+    void twoDimensionalDataShowsTheLearnedDensity(FxRobot robot) throws Exception {
+        robot.interact(() -> main.model().select(Workspace.MADE));
+        @SuppressWarnings("unchecked")
+        ComboBox<MadeData> data = robot.lookup(".combo-box").queryAllAs(ComboBox.class).stream()
+                .filter(c -> c.getItems().contains(MadeData.EIGHT_GAUSSIANS)).findFirst().orElseThrow();
+        robot.interact(() -> data.setValue(MadeData.EIGHT_GAUSSIANS));
+        robot.interact(() -> robot.lookup("#train-start").queryButton().fire());
+        org.genscope.ui.common.DensityView density = robot.lookup(".density-view")
+                .queryAs(org.genscope.ui.common.DensityView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> density.rows() > 0);
+        XYChart chart = robot.lookup(".chart").queryAs(XYChart.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> chart.getDatasets().get(1).getDataCount() >= 3);
+        robot.interact(() -> robot.lookup("#train-stop").queryButton().fire());
+        Label status = robot.lookup("#train-status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().contains("stopped"));
+        double first = chart.getDatasets().get(1).get(1, 0);
+        double last = chart.getDatasets().get(1).get(1, chart.getDatasets().get(1).getDataCount() - 1);
+        assertTrue(last < first, "validation NLL falls while training: " + first + " -> " + last);
+        String shots = System.getProperty("genscope.shot");
+        if (shots != null) {
+            robot.interact(() -> {
+                try {
+                    ViewExporter.writePng(main.currentView(), 1, null, Path.of(shots, "made-2d.png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    @Test
     void buildCheckTrainAndSample(FxRobot robot) throws Exception {
         robot.interact(() -> main.model().select(Workspace.MADE));
         Label verdict = robot.lookup("#ar-verdict").queryAs(Label.class);
