@@ -115,8 +115,13 @@ final class ConnectivityGraph extends Region {
 
     // ---- geometry ----
 
-    private static final double LEFT = 92;
+    private static final double LEFT_BASE = 92;
     private static final double PAD = 18;
+
+    /** Room for the row labels, wider with presenter-mode type. */
+    private double left() {
+        return LEFT_BASE * (palette == null ? 1 : palette.lineScale());
+    }
 
     private double rowY(int row) {
         double h = canvas.getHeight();
@@ -127,15 +132,15 @@ final class ConnectivityGraph extends Region {
     }
 
     private double slotX(int row, int slot) {
-        double w = canvas.getWidth() - LEFT - PAD;
+        double w = canvas.getWidth() - left() - PAD;
         int n = graph.width(row);
-        return LEFT + w * (slot + 0.5) / n;
+        return left() + w * (slot + 0.5) / n;
     }
 
     private double radius() {
         int max = 1;
         for (int r = 0; r < graph.rows(); r++) max = Math.max(max, graph.width(r));
-        double spacing = (canvas.getWidth() - LEFT - PAD) / max;
+        double spacing = (canvas.getWidth() - left() - PAD) / max;
         double vertical = (canvas.getHeight() - 2 * PAD - 44) / Math.max(1, graph.rows() - 1);
         return Math.max(3, Math.min(Math.min(18, spacing * 0.42), vertical * 0.3));
     }
@@ -147,8 +152,8 @@ final class ConnectivityGraph extends Region {
             double tol = aggregated() ? 14 : radius() + 2;
             if (Math.abs(y - ry) > tol) continue;
             int n = graph.width(r);
-            double w = canvas.getWidth() - LEFT - PAD;
-            int slot = (int) Math.floor((x - LEFT) / w * n);
+            double w = canvas.getWidth() - left() - PAD;
+            int slot = (int) Math.floor((x - left()) / w * n);
             if (slot < 0 || slot >= n) return null;
             for (int k = 0; k < n; k++) {
                 if (position[r][k] == slot) {
@@ -273,13 +278,13 @@ final class ConnectivityGraph extends Region {
     private void drawAggregated(GraphicsContext g, boolean[][] lit) {
         int maxLabel = 1;
         for (int[] row : graph.labels) for (int v : row) maxLabel = Math.max(maxLabel, v);
-        double w = canvas.getWidth() - LEFT - PAD;
+        double w = canvas.getWidth() - left() - PAD;
         for (int r = 0; r < graph.rows(); r++) {
             int n = graph.width(r);
             double cw = w / n;
             double y = rowY(r);
             for (int k = 0; k < n; k++) {
-                double x = LEFT + cw * position[r][k];
+                double x = left() + cw * position[r][k];
                 double t = graph.labels[r][k] / (double) maxLabel;
                 Color c = rowColor(r).interpolate(palette.text(), 0.15).deriveColor(0, 1, 0.55 + 0.45 * t, 1);
                 boolean on = lit != null && lit[r][k];
@@ -304,7 +309,7 @@ final class ConnectivityGraph extends Region {
                     : "hidden unit " + (hoverUnit + 1) + " of layer " + hoverRow;
             hint = kind + ": m = " + graph.labels[hoverRow][hoverUnit] + (dead[hoverRow][hoverUnit] ? " (dead)" : "");
         }
-        g.fillText(hint, LEFT, canvas.getHeight() - 2);
+        g.fillText(hint, left(), canvas.getHeight() - 2);
     }
 
     @Override

@@ -16,8 +16,11 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
@@ -64,6 +67,8 @@ public final class MadeView implements Exportable {
     @FXML private HBox unitEditor;
     @FXML private Spinner<Integer> degreeSpinner;
     @FXML private TabPane tabs;
+    @FXML private GridPane networkGrid;
+    @FXML private GridPane trainingGrid;
     @FXML private Tab networkTab;
     @FXML private Tab masksTab;
     @FXML private Tab checkTab;
@@ -124,6 +129,12 @@ public final class MadeView implements Exportable {
 
     @FXML
     private void initialize() {
+        // form labels never truncate: the field column gives way instead
+        for (GridPane grid : List.of(networkGrid, trainingGrid)) {
+            for (Node n : grid.getChildren()) {
+                if (n instanceof Label l) l.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         dataChoice.getItems().setAll(MadeData.values());
         dataChoice.getSelectionModel().select(MadeData.SANDBOX);
         inputsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 784, builder.inputsProperty().get()));

@@ -27,7 +27,7 @@ public record Palette(Color bg, Color surface, Color text, Color muted, Color bo
                 ThemeColors.resolve(p, "-app-danger", Color.RED),
                 ThemeColors.resolve(p, "-app-success", Color.GREEN),
                 chart,
-                ThemeManager.isPresenter(p.getScene()) ? 2.0 : 1.0);
+                ThemeManager.isPresenter(p.getScene()) ? 1.5 : 1.0);
     }
 
     /** Calls {@code onChange} whenever the node's scene changes theme (stylesheets) or presenter mode. */
