@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.FileChooser;
+import org.genscope.train.JobState;
 import org.genscope.data.DataSplits;
 import org.genscope.made.AncestralTrace;
 import org.genscope.made.Connectivity;
@@ -289,6 +292,16 @@ public final class MadeView implements Exportable {
         epochsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, 20));
         batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, 100));
         trainingBox.getChildren().add(new TrainingControls(job));
+        // demo keys while the workspace has focus: Ctrl+Enter trains or resumes, Esc pauses
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                job.start();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && job.stateProperty().get() == JobState.RUNNING) {
+                job.pause();
+                e.consume();
+            }
+        });
         job.setNewRun(this::newRun);
         saveModelButton.setDisable(true);
         trainingPanel.drawButton().setOnAction(e -> drawPixelByPixel());

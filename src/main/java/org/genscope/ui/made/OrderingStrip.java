@@ -23,6 +23,7 @@ final class OrderingStrip {
             Label l = new Label("With D = " + sequence.length + " the ordering is edited as a whole: natural or random.");
             l.getStyleClass().add("muted");
             l.setWrapText(true);
+            l.prefWidthProperty().bind(strip.widthProperty());    // wrap inside the panel, never widen it
             strip.getChildren().add(l);
             return;
         }

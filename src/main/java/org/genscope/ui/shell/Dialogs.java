@@ -13,6 +13,8 @@ public final class Dialogs {
     static final String[][] SHORTCUTS = {
         {"Ctrl+1", "Home"},
         {"Ctrl+2 … Ctrl+5", "MADE, Flows, VAE, WTA workspaces (when built)"},
+        {"Ctrl+Enter", "Train, or resume a paused run (in a workspace)"},
+        {"Esc", "Pause training (in a workspace)"},
         {"Ctrl+O", "Open a dataset (IDX, CSV, NPY)"},
         {"Ctrl+E", "Export the current view (PNG at 2×, or chart data as CSV)"},
         {"Ctrl+T", "Switch light / dark theme"},

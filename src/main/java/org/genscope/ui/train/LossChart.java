@@ -16,7 +16,7 @@ public final class LossChart extends XYChart {
     private final DoubleDataSet validation;
 
     public LossChart(String title, String yLabel) {
-        super(Charts.axis("optimizer step"), Charts.axis(yLabel));
+        super(Charts.countAxis("optimizer step"), Charts.axis(yLabel));
         setTitle(title);
         train = new DoubleDataSet("train");
         validation = new DoubleDataSet("validation");
