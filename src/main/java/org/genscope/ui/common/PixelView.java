@@ -1,26 +1,15 @@
 package org.genscope.ui.common;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Region;
 
 /**
  * A resizable view of one ARGB pixel buffer, scaled to fit with square pixels, centred, drawn crisp (no smoothing):
  * the base of heat maps and image grids. FX thread only.
  */
-public class PixelView extends Region {
-    private final Canvas canvas = new Canvas();
+public class PixelView extends CanvasRegion {
     private WritableImage image;
-
-    public PixelView() {
-        getChildren().add(canvas);
-    }
-
-    protected Canvas canvas() {
-        return canvas;
-    }
 
     /** Shows a width×height ARGB buffer (copied into the view's image). Null or empty clears the view. */
     protected void setPixels(int[] argb, int width, int height) {
@@ -37,33 +26,22 @@ public class PixelView extends Region {
 
     /** The drawing rectangle {x, y, w, h} of the image inside the canvas, or null if nothing is shown. */
     protected double[] frame() {
-        if (image == null || canvas.getWidth() <= 0 || canvas.getHeight() <= 0) return null;
-        double s = Math.min(canvas.getWidth() / image.getWidth(), canvas.getHeight() / image.getHeight());
+        if (image == null || canvas().getWidth() <= 0 || canvas().getHeight() <= 0) return null;
+        double s = Math.min(canvas().getWidth() / image.getWidth(), canvas().getHeight() / image.getHeight());
         double w = image.getWidth() * s;
         double h = image.getHeight() * s;
-        return new double[] {(canvas.getWidth() - w) / 2, (canvas.getHeight() - h) / 2, w, h};
+        return new double[] {(canvas().getWidth() - w) / 2, (canvas().getHeight() - h) / 2, w, h};
     }
 
     /** Draws the image; subclasses may add overlays after calling super. */
+    @Override
     protected void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        GraphicsContext g = canvas().getGraphicsContext2D();
+        g.clearRect(0, 0, canvas().getWidth(), canvas().getHeight());
         double[] f = frame();
         if (f == null) return;
         g.setImageSmoothing(false);
         g.drawImage(image, f[0], f[1], f[2], f[3]);
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double w = Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset());
-        double h = Math.max(0, getHeight() - snappedTopInset() - snappedBottomInset());
-        canvas.relocate(snappedLeftInset(), snappedTopInset());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            redraw();
-        }
     }
 
     @Override

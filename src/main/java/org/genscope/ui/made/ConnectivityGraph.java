@@ -2,14 +2,13 @@ package org.genscope.ui.made;
 
 import java.util.function.BiConsumer;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.genscope.ui.common.CanvasRegion;
 import org.genscope.ui.theme.Palette;
 
 /**
@@ -19,12 +18,11 @@ import org.genscope.ui.theme.Palette;
  * Small networks show every unit and edge; large ones switch to an aggregated view (units as thin cells sorted by
  * m(k), no individual edges) that stays responsive at 784 inputs.
  */
-final class ConnectivityGraph extends Region {
+final class ConnectivityGraph extends CanvasRegion {
     /** Beyond these sizes every edge would be an unreadable hairball: draw the aggregated view. */
     static final int MAX_DETAILED_INPUTS = 24;
     static final int MAX_DETAILED_WIDTH = 48;
 
-    private final Canvas canvas = new Canvas();
     private GraphModel graph;
     private boolean[][] dead;
     private int[][] position;          // position[row][unit] = slot along the row
@@ -36,11 +34,10 @@ final class ConnectivityGraph extends Region {
     private BiConsumer<Integer, Integer> onSelect = (r, u) -> { };
 
     ConnectivityGraph() {
-        getChildren().add(canvas);
         getStyleClass().add("connectivity-graph");
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(unitAt(e.getX(), e.getY())));
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(null));
-        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+        canvas().addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(unitAt(e.getX(), e.getY())));
+        canvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(null));
+        canvas().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             int[] hit = unitAt(e.getX(), e.getY());
             if (hit != null && hit[0] > 0 && hit[0] < graph.rows() - 1) {
                 selectedRow = hit[0];
@@ -124,7 +121,7 @@ final class ConnectivityGraph extends Region {
     }
 
     private double rowY(int row) {
-        double h = canvas.getHeight();
+        double h = canvas().getHeight();
         int rows = graph.rows();
         double top = PAD + 22;
         double bottom = h - PAD - 22;
@@ -132,7 +129,7 @@ final class ConnectivityGraph extends Region {
     }
 
     private double slotX(int row, int slot) {
-        double w = canvas.getWidth() - left() - PAD;
+        double w = canvas().getWidth() - left() - PAD;
         int n = graph.width(row);
         return left() + w * (slot + 0.5) / n;
     }
@@ -140,8 +137,8 @@ final class ConnectivityGraph extends Region {
     private double radius() {
         int max = 1;
         for (int r = 0; r < graph.rows(); r++) max = Math.max(max, graph.width(r));
-        double spacing = (canvas.getWidth() - left() - PAD) / max;
-        double vertical = (canvas.getHeight() - 2 * PAD - 44) / Math.max(1, graph.rows() - 1);
+        double spacing = (canvas().getWidth() - left() - PAD) / max;
+        double vertical = (canvas().getHeight() - 2 * PAD - 44) / Math.max(1, graph.rows() - 1);
         return Math.max(3, Math.min(Math.min(18, spacing * 0.42), vertical * 0.3));
     }
 
@@ -152,7 +149,7 @@ final class ConnectivityGraph extends Region {
             double tol = aggregated() ? 14 : radius() + 2;
             if (Math.abs(y - ry) > tol) continue;
             int n = graph.width(r);
-            double w = canvas.getWidth() - left() - PAD;
+            double w = canvas().getWidth() - left() - PAD;
             int slot = (int) Math.floor((x - left()) / w * n);
             if (slot < 0 || slot >= n) return null;
             for (int k = 0; k < n; k++) {
@@ -167,10 +164,11 @@ final class ConnectivityGraph extends Region {
 
     // ---- drawing ----
 
-    private void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        if (graph == null || getScene() == null || canvas.getWidth() < 50 || canvas.getHeight() < 50) return;
+    @Override
+    protected void redraw() {
+        GraphicsContext g = canvas().getGraphicsContext2D();
+        g.clearRect(0, 0, canvas().getWidth(), canvas().getHeight());
+        if (graph == null || getScene() == null || canvas().getWidth() < 50 || canvas().getHeight() < 50) return;
         if (palette == null) palette = Palette.of(this);
         boolean[][] lit = null;
         if (hoverRow >= 0) {
@@ -278,7 +276,7 @@ final class ConnectivityGraph extends Region {
     private void drawAggregated(GraphicsContext g, boolean[][] lit) {
         int maxLabel = 1;
         for (int[] row : graph.labels) for (int v : row) maxLabel = Math.max(maxLabel, v);
-        double w = canvas.getWidth() - left() - PAD;
+        double w = canvas().getWidth() - left() - PAD;
         for (int r = 0; r < graph.rows(); r++) {
             int n = graph.width(r);
             double cw = w / n;
@@ -309,19 +307,7 @@ final class ConnectivityGraph extends Region {
                     : "hidden unit " + (hoverUnit + 1) + " of layer " + hoverRow;
             hint = kind + ": m = " + graph.labels[hoverRow][hoverUnit] + (dead[hoverRow][hoverUnit] ? " (dead)" : "");
         }
-        g.fillText(hint, left(), canvas.getHeight() - 2);
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double w = Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset());
-        double h = Math.max(0, getHeight() - snappedTopInset() - snappedBottomInset());
-        canvas.relocate(snappedLeftInset(), snappedTopInset());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            redraw();
-        }
+        g.fillText(hint, left(), canvas().getHeight() - 2);
     }
 
     @Override
