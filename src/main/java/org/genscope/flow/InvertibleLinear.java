@@ -87,8 +87,18 @@ final class InvertibleLinear implements FlowLayer {
         return j < i ? lower.value.data[i * d + j] : j == i ? 1 : 0;
     }
 
-    /** W = P·L·M in double; (P·L)[i, k] = L[perm(i), k]. */
+    /** W = P·L·M in double; (P·L)[i, k] = L[perm(i), k]. Checks the buffers (they may come from a file). */
     DMatrixRMaj weight() {
+        boolean[] seen = new boolean[d];
+        for (int i = 0; i < d; i++) {
+            float p = permutation.value.data[i];
+            float s = sign.value.data[i];
+            if (p != (int) p || p < 0 || p >= d || seen[(int) p] || (s != 1f && s != -1f)) {
+                throw new IllegalStateException(describe() + ": buffers '" + permutation.name + "'/'" + sign.name
+                        + "' must hold a permutation of 0.." + (d - 1) + " and signs ±1");
+            }
+            seen[(int) p] = true;
+        }
         DMatrixRMaj out = new DMatrixRMaj(d, d);
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
