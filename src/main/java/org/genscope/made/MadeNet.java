@@ -48,6 +48,14 @@ public final class MadeNet implements Module {
      * @param activation one of {@link MadeConfig#ACTIVATIONS}
      */
     public MadeNet(Connectivity c, int groups, boolean directConnections, String activation, Rng rng) {
+        this("", c, groups, directConnections, activation, rng);
+    }
+
+    /**
+     * The same network with every parameter name prefixed (e.g. {@code "layer3."}), so several networks can live
+     * in one model (a stack of MAF layers) with unique parameter names.
+     */
+    public MadeNet(String prefix, Connectivity c, int groups, boolean directConnections, String activation, Rng rng) {
         if (groups < 1) throw new IllegalArgumentException("need ≥ 1 output per dimension, got " + groups);
         if (directConnections && c.hiddenLayers() == 0) throw new IllegalArgumentException("direct connections need a hidden layer");
         this.d = c.inputs();
@@ -58,15 +66,15 @@ public final class MadeNet implements Module {
         activations = new Module[hidden];
         int below = d;
         for (int l = 1; l <= hidden; l++) {
-            layers[l - 1] = new MaskedLinear("hidden" + l, below, c.width(l), rng);
+            layers[l - 1] = new MaskedLinear(prefix + "hidden" + l, below, c.width(l), rng);
             activations[l - 1] = activation(activation);
             below = c.width(l);
         }
-        layers[hidden] = new MaskedLinear("output", below, groups * d, rng);
+        layers[hidden] = new MaskedLinear(prefix + "output", below, groups * d, rng);
         List<Param> all = new ArrayList<>();
         for (MaskedLinear layer : layers) all.addAll(layer.params());
         if (directConnections) {
-            direct = new MaskedLinear("direct", d, groups * d, rng);
+            direct = new MaskedLinear(prefix + "direct", d, groups * d, rng);
             direct.bias.value.zero();
             all.add(direct.weight);
         } else {

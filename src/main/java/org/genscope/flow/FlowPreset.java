@@ -1,0 +1,62 @@
+package org.genscope.flow;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.genscope.data.DataSplits;
+import org.genscope.data.Toy2D;
+
+/**
+ * A one-click demo shared by the app and the CLI ({@code genscope train flow --preset ID}): a flow, a 2-D toy
+ * dataset and the training settings that reproduce the usual picture.
+ *
+ * @param id           CLI name, e.g. {@code realnvp-moons}
+ * @param title        one line for menus
+ * @param spec         the flow
+ * @param dataset      a {@link Toy2D} id
+ * @param noise        the toy's noise σ
+ * @param size         examples generated (split 80/10/10 into train, validation, test)
+ * @param learningRate Adam's learning rate
+ * @param steps        optimizer steps
+ * @param batchSize    examples per step
+ */
+public record FlowPreset(String id, String title, FlowSpec spec, String dataset, double noise, int size,
+                         double learningRate, int steps, int batchSize) {
+
+    private static FlowPreset of(String id, String title, String layers, String dataset, double noise, int steps) {
+        return new FlowPreset(id, title, FlowSpec.parse(layers), dataset, noise, 20_000, 1e-3, steps, 256);
+    }
+
+    /** The presets, the three first. */
+    public static final List<FlowPreset> ALL = List.of(
+            of("realnvp-moons", "RealNVP, 8 affine couplings, on two moons", "realnvp:64-64*8", "moons", 0.05, 3000),
+            of("maf-checkerboard", "MAF, 8 layers, on the checkerboard", "maf:64-64*8", "checkerboard", 0, 6000),
+            of("glow-8gaussians", "Glow, 6 steps, on 8 Gaussians", "glow:64-64*6", "8gaussians", 0.2, 4000),
+            of("nice-moons", "NICE, 4 additive couplings + scaling, on two moons (volume changes only at the end)",
+                    "nice:64-64*4,scale", "moons", 0.05, 3000),
+            of("iaf-8gaussians", "IAF, 8 layers, on 8 Gaussians (sampling 1 pass, density D passes)", "iaf:64-64*8", "8gaussians", 0.2, 4000),
+            of("realnvp-pinwheel", "RealNVP with ActNorm, on the pinwheel", "actnorm,realnvp:64-64*8", "pinwheel", 0.3, 4000));
+
+    /** The preset with this id. */
+    public static FlowPreset byId(String id) {
+        for (FlowPreset p : ALL) if (p.id.equalsIgnoreCase(id.trim())) return p;
+        throw new IllegalArgumentException("unknown preset '" + id + "'; known: " + ids());
+    }
+
+    public static String ids() {
+        return ALL.stream().map(FlowPreset::id).collect(Collectors.joining(", "));
+    }
+
+    public Toy2D toy() {
+        return Toy2D.byName(dataset);
+    }
+
+    /** The preset's data: {@code size} points of the toy (by the seed), split 80/10/10. */
+    public DataSplits data(long seed) {
+        return DataSplits.random(toy().generate(size, noise, seed), 0.1, 0.1, seed);
+    }
+
+    /** The preset's model for 2-D data. */
+    public FlowModel model() {
+        return spec.build(2);
+    }
+}
