@@ -9,15 +9,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.util.Duration;
 import org.genscope.data.Dataset;
 import org.genscope.made.MadePayload;
 import org.genscope.train.Snapshot;
 import org.genscope.ui.common.Colormap;
-import org.genscope.ui.common.DensityView;
+import org.genscope.ui.common.DensityPair;
 import org.genscope.ui.common.ImageGrid;
-import org.genscope.ui.theme.Palette;
 import org.genscope.ui.train.LossChart;
 
 /**
@@ -28,9 +26,7 @@ import org.genscope.ui.train.LossChart;
 final class MadeTrainingPanel extends VBox {
     private final LossChart chart = new LossChart("Negative log-likelihood", "NLL (nats per example)");
     private final ImageGrid samples = new ImageGrid();
-    private final DensityView density = new DensityView();
-    private final DensityView dataView = new DensityView();
-    private final VBox twoD;
+    private final DensityPair twoD = new DensityPair("Data", "Model: learned density p(x) and samples");
     private final ImageGrid trace = new ImageGrid();
     private final StackPane sampleArea = new StackPane();
     private final Label sampleTitle = new Label("Samples");
@@ -49,13 +45,6 @@ final class MadeTrainingPanel extends VBox {
         traceTitle.getStyleClass().add("form-section");
         drawButton.setId("draw-pixel-by-pixel");
         drawButton.setDisable(true);
-        Label dataTitle = new Label("Data");
-        Label modelTitle = new Label("Model: learned density p(x) and samples");
-        dataTitle.getStyleClass().add("muted");
-        modelTitle.getStyleClass().add("muted");
-        twoD = new VBox(4, dataTitle, dataView, modelTitle, density);
-        VBox.setVgrow(dataView, Priority.ALWAYS);
-        VBox.setVgrow(density, Priority.ALWAYS);
         VBox.setVgrow(sampleArea, Priority.ALWAYS);
         sampleArea.getChildren().add(samples);
         sampleArea.setMinSize(240, 240);
@@ -90,11 +79,7 @@ final class MadeTrainingPanel extends VBox {
         drawButton.setVisible(!twoD);
         drawButton.setDisable(!images);
         if (twoD) {
-            float[] xy = new float[Math.min(train.size(), 3000) * 2];
-            System.arraycopy(train.x().data, 0, xy, 0, xy.length);
-            dataView.setDataPoints(xy, Color.WHITE);
-            density.setDataPoints(new float[0], Color.WHITE);
-            density.setSamplePoints(new float[0], Color.ORANGE);
+            this.twoD.setData(train.x().data);
         }
         note.setText("Training on " + train.name() + ": " + train.size() + " examples × " + train.dimension()
                 + " dimensions. NLL is −log p(x) in nats; lower is better.");
@@ -105,10 +90,7 @@ final class MadeTrainingPanel extends VBox {
         MadePayload p = s.payload();
         if (p == null) return;
         if (p.density() != null) {
-            double[] b = p.bounds();
-            density.setDensity(flipRows(p.density(), p.grid()), p.grid(), p.grid(), b[0], b[1], b[2], b[3]);
-            if (dataView.rows() == 0) dataView.setDensity(new float[p.grid() * p.grid()], p.grid(), p.grid(), b[0], b[1], b[2], b[3]);
-            density.setSamplePoints(p.samples(), Palette.of(this).accent());
+            twoD.setModel(p.density(), p.grid(), p.grid(), p.bounds(), p.samples());
         } else if (p.imageRows() > 0) {
             samples.setImages(p.samples(), p.count(), p.imageRows(), p.imageCols(), 4, Colormap.GRAY_INVERTED,
                     false, 0, 1);
@@ -142,10 +124,4 @@ final class MadeTrainingPanel extends VBox {
         if (animation != null) animation.stop();
     }
 
-    /** The payload's grid has row 0 at the bottom; the heat map draws row 0 at the top. */
-    static float[] flipRows(float[] grid, int n) {
-        float[] out = new float[grid.length];
-        for (int r = 0; r < n; r++) System.arraycopy(grid, r * n, out, (n - 1 - r) * n, n);
-        return out;
-    }
 }

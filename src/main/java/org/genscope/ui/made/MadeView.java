@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.stage.FileChooser;
 import org.genscope.train.JobState;
 import org.genscope.data.DataSplits;
@@ -44,6 +42,7 @@ import org.genscope.made.DegreeRule;
 import org.genscope.made.OrderingKind;
 import org.genscope.ui.common.Labels;
 import org.genscope.ui.shell.Exportable;
+import org.genscope.ui.shell.TrainingShortcuts;
 import org.genscope.ui.shell.WorkspaceContext;
 
 /**
@@ -51,7 +50,7 @@ import org.genscope.ui.shell.WorkspaceContext;
  * ordering; edit a unit's m(k)), see its connectivity graph and mask matrices, check the autoregressive property
  * numerically, and train it.
  */
-public final class MadeView implements Exportable {
+public final class MadeView implements Exportable, TrainingShortcuts {
     @FXML private Parent root;
     @FXML private ComboBox<MadeData> dataChoice;
     @FXML private Label dataNote;
@@ -109,6 +108,7 @@ public final class MadeView implements Exportable {
         try {
             Parent p = loader.load();
             p.getProperties().put(Exportable.KEY, view);
+            p.getProperties().put(TrainingShortcuts.KEY, view);
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load MadeView.fxml", e);
@@ -117,6 +117,16 @@ public final class MadeView implements Exportable {
 
     public MadeBuilderModel builder() {
         return builder;
+    }
+
+    @Override
+    public void trainOrResume() {
+        job.start();
+    }
+
+    @Override
+    public void pause() {
+        if (job.stateProperty().get() == JobState.RUNNING) job.pause();
     }
 
     @Override
@@ -292,16 +302,6 @@ public final class MadeView implements Exportable {
         epochsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, 20));
         batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, 100));
         trainingBox.getChildren().add(new TrainingControls(job));
-        // demo keys while the workspace has focus: Ctrl+Enter trains or resumes, Esc pauses
-        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
-                job.start();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && job.stateProperty().get() == JobState.RUNNING) {
-                job.pause();
-                e.consume();
-            }
-        });
         job.setNewRun(this::newRun);
         saveModelButton.setDisable(true);
         trainingPanel.drawButton().setOnAction(e -> drawPixelByPixel());

@@ -111,6 +111,12 @@ public final class MainView {
         restyle.run();
         model.themeProperty().addListener((obs, old, now) -> restyle.run());
         model.presenterProperty().addListener((obs, old, now) -> restyle.run());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (currentView().getProperties().get(TrainingShortcuts.KEY) instanceof TrainingShortcuts t) t.trainOrResume();
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
+            if (currentView().getProperties().get(TrainingShortcuts.KEY) instanceof TrainingShortcuts t) t.pause();
+        });
         Workspace[] all = Workspace.values();
         for (int i = 0; i < all.length; i++) {
             Workspace w = all[i];

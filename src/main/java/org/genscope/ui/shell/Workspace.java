@@ -20,7 +20,7 @@ public enum Workspace {
             "A normalizing flow is a chain of invertible maps that carries a simple Gaussian onto your data, with an "
                     + "exact likelihood from the change of variables. Stack NICE, RealNVP, Glow, MAF or IAF layers, "
                     + "paint a target density, and watch the Gaussian warp into it layer by layer.",
-            null),
+            org.genscope.ui.flow.FlowView::create),
     VAE("VAE", "Variational autoencoders",
             "A variational autoencoder learns a small latent space and a decoder that maps latent points back to "
                     + "data, trained on the ELBO = reconstruction − KL. Scatter the latent codes, decode a grid of "

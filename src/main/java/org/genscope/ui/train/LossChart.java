@@ -14,6 +14,8 @@ import org.genscope.train.Snapshot;
 public final class LossChart extends XYChart {
     private final DoubleDataSet train;
     private final DoubleDataSet validation;
+    private final DoubleDataSet reference = new DoubleDataSet("reference");
+    private double referenceValue = Double.NaN;
 
     public LossChart(String title, String yLabel) {
         super(Charts.countAxis("optimizer step"), Charts.axis(yLabel));
@@ -31,6 +33,23 @@ public final class LossChart extends XYChart {
     public void show(Snapshot<?> s) {
         set(train, s.trainCurve());
         set(validation, s.validationCurve());
+        if (Double.isFinite(referenceValue)) {
+            reference.set(new double[] {0, Math.max(1, s.totalSteps())}, new double[] {referenceValue, referenceValue});
+        }
+    }
+
+    /**
+     * A horizontal line at {@code value} named {@code name} (e.g. the data's true entropy, the best NLL any model
+     * can reach); null removes it.
+     */
+    public void setReference(String name, double value) {
+        getDatasets().remove(reference);
+        referenceValue = name == null ? Double.NaN : value;
+        if (name != null) {
+            reference.setName(name);
+            reference.clearData();
+            getDatasets().add(reference);
+        }
     }
 
     public void clear() {

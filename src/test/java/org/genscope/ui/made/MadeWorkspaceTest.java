@@ -59,7 +59,7 @@ class MadeWorkspaceTest {
                 .filter(c -> c.getItems().contains(MadeData.EIGHT_GAUSSIANS)).findFirst().orElseThrow();
         robot.interact(() -> data.setValue(MadeData.EIGHT_GAUSSIANS));
         robot.interact(() -> robot.lookup("#train-start").queryButton().fire());
-        org.genscope.ui.common.DensityView density = robot.lookup(".density-view")
+        org.genscope.ui.common.DensityView density = robot.lookup(".model-density")
                 .queryAs(org.genscope.ui.common.DensityView.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> density.rows() > 0);
         XYChart chart = robot.lookup(".chart").queryAs(XYChart.class);

@@ -1,0 +1,56 @@
+package org.genscope.ui.flow;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.genscope.data.DataFiles;
+import org.genscope.data.DataFormatException;
+import org.genscope.data.DataSplits;
+import org.genscope.data.Dataset;
+import org.genscope.data.Toy2D;
+
+/**
+ * Where the Flows workspace gets its 2D points: a toy density (count, noise, seed), the Paint tab, or a CSV/NPY file
+ * of 2D points. Every source ends as train/validation/test splits (80/10/10).
+ */
+record FlowData(String label, Toy2D toy, Kind kind) {
+    enum Kind { TOY, PAINTED, FILE }
+
+    static final double VALID = 0.1;
+    static final double TEST = 0.1;
+
+    static List<FlowData> all() {
+        List<FlowData> list = new ArrayList<>();
+        for (Toy2D t : Toy2D.values()) list.add(new FlowData(t.id(), t, Kind.TOY));
+        list.add(new FlowData("painted (Paint tab)", null, Kind.PAINTED));
+        list.add(new FlowData("CSV or NPY file of 2D points…", null, Kind.FILE));
+        return list;
+    }
+
+    /** The toy's data (slow for large n: call off the FX thread). */
+    DataSplits toySplits(int n, double noise, long seed) {
+        return DataSplits.random(toy.generate(n, noise, seed), VALID, TEST, seed);
+    }
+
+    /** The true differential entropy of the toy at this noise, when known in closed form. */
+    OptionalDouble entropy(double noise) {
+        return kind == Kind.TOY ? toy.entropy(noise) : OptionalDouble.empty();
+    }
+
+    /** Points from a file: any format Genscope reads, exactly two columns. */
+    static DataSplits fromFile(Path file, long seed) throws DataFormatException {
+        Dataset d = DataFiles.readDataset(file, null);
+        if (d.dimension() != 2) {
+            throw new DataFormatException(file, "has " + d.dimension() + " columns; the Flows workspace models 2D "
+                    + "points (x, y)");
+        }
+        if (d.size() < 10) throw new DataFormatException(file, "has only " + d.size() + " points; give at least 10");
+        return DataSplits.random(d, VALID, TEST, seed);
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,390 @@
+package org.genscope.ui.flow;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.genscope.data.CsvWriter;
+import org.genscope.data.DataSplits;
+import org.genscope.data.Dataset;
+import org.genscope.flow.FlowModel;
+import org.genscope.flow.FlowPayload;
+import org.genscope.flow.FlowPreset;
+import org.genscope.flow.FlowSpec;
+import org.genscope.flow.FlowTrainable;
+import org.genscope.flow.LayerKind;
+import org.genscope.flow.LayerSpec;
+import org.genscope.nn.OptimizerKind;
+import org.genscope.train.JobState;
+import org.genscope.train.Snapshot;
+import org.genscope.train.TrainConfig;
+import org.genscope.train.TrainingJob;
+import org.genscope.ui.common.Labels;
+import org.genscope.ui.export.ExportService;
+import org.genscope.ui.shell.Exportable;
+import org.genscope.ui.shell.TrainingShortcuts;
+import org.genscope.ui.shell.WorkspaceContext;
+import org.genscope.ui.train.JobViewModel;
+import org.genscope.ui.train.TrainingControls;
+
+/**
+ * Controller of fxml/flow/FlowView.fxml: pick or paint a 2D density, stack flow layers, and watch the flow carry a
+ * Gaussian onto the data — the change of variables log p(x) = log p_Z(f(x)) + log|det ∂f/∂x| made visible.
+ */
+public final class FlowView implements Exportable, TrainingShortcuts {
+    @FXML private Parent root;
+    @FXML private ComboBox<FlowPreset> presetChoice;
+    @FXML private ComboBox<FlowData> dataChoice;
+    @FXML private TextField noiseField;
+    @FXML private Spinner<Integer> pointsSpinner;
+    @FXML private Label dataNote;
+    @FXML private ListView<LayerSpec> layerList;
+    @FXML private MenuButton addMenu;
+    @FXML private Button removeButton;
+    @FXML private Button upButton;
+    @FXML private Button downButton;
+    @FXML private TextField hiddenField;
+    @FXML private TextField specField;
+    @FXML private CheckBox learnableBaseCheck;
+    @FXML private Label errorLabel;
+    @FXML private TextField lrField;
+    @FXML private Spinner<Integer> stepsSpinner;
+    @FXML private Spinner<Integer> batchSpinner;
+    @FXML private Spinner<Integer> seedSpinner;
+    @FXML private VBox trainingBox;
+    @FXML private Button saveModelButton;
+    @FXML private Button saveSamplesButton;
+    @FXML private TabPane tabs;
+    @FXML private Tab densityTab;
+    @FXML private GridPane dataGrid;
+    @FXML private GridPane layerGrid;
+    @FXML private GridPane trainingGrid;
+
+    private final WorkspaceContext context;
+    private final FlowBuilderModel builder = new FlowBuilderModel();
+    private final FlowDensityPanel densityPanel = new FlowDensityPanel();
+    private final JobViewModel<FlowPayload> job = new JobViewModel<>("Flow", this::onSnapshot);
+    private DataSplits painted;
+    private DataSplits fileData;
+    private FlowPayload lastPayload;
+
+    public FlowView(WorkspaceContext context) {
+        this.context = context;
+    }
+
+    /** Loads the workspace (the factory registered in {@link org.genscope.ui.shell.Workspace}). */
+    public static Parent create(WorkspaceContext context) {
+        FlowView view = new FlowView(context);
+        FXMLLoader loader = new FXMLLoader(FlowView.class.getResource("/fxml/flow/FlowView.fxml"));
+        loader.setControllerFactory(t -> view);
+        try {
+            Parent p = loader.load();
+            p.getProperties().put(Exportable.KEY, view);
+            p.getProperties().put(TrainingShortcuts.KEY, view);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load FlowView.fxml", e);
+        }
+    }
+
+    public FlowBuilderModel builder() {
+        return builder;
+    }
+
+    @Override
+    public void trainOrResume() {
+        job.start();
+    }
+
+    @Override
+    public void pause() {
+        if (job.stateProperty().get() == JobState.RUNNING) job.pause();
+    }
+
+    @Override
+    public Node exportNode() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        return t == null ? root : t.getContent();
+    }
+
+    @Override
+    public String exportSlug() {
+        return "flows-" + tabs.getSelectionModel().getSelectedItem().getText().toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-");
+    }
+
+    @FXML
+    private void initialize() {
+        for (GridPane grid : List.of(dataGrid, layerGrid, trainingGrid)) {
+            for (Node n : grid.getChildren()) {
+                if (n instanceof Label l) l.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        presetChoice.getItems().setAll(FlowPreset.ALL);
+        presetChoice.setConverter(Labels.converter(FlowPreset::title));
+        presetChoice.valueProperty().addListener((o, a, p) -> {
+            if (p != null) loadPreset(p);
+        });
+        dataChoice.getItems().setAll(FlowData.all());
+        dataChoice.valueProperty().addListener((o, a, d) -> onData(d));
+        noiseField.setText("0.05");
+        pointsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(100, 200_000, 20_000, 1000));
+
+        layerList.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(LayerSpec item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : (getIndex() + 1) + ". " + item.kind().title()
+                        + (item.kind().hasNetwork() ? "  [" + hiddenText(item) + "]" : ""));
+            }
+        });
+        for (LayerKind k : LayerKind.values()) {
+            MenuItem item = new MenuItem(k.title());
+            item.setOnAction(e -> builder.add(k, layerList.getSelectionModel().getSelectedIndex()));
+            addMenu.getItems().add(item);
+        }
+        layerList.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> {
+            hiddenField.setDisable(l == null || !l.kind().hasNetwork());
+            hiddenField.setText(l == null || !l.kind().hasNetwork() ? "" : hiddenText(l));
+        });
+        hiddenField.setOnAction(e -> {
+            int i = layerList.getSelectionModel().getSelectedIndex();
+            if (i >= 0) builder.setHidden(i, hiddenField.getText());
+        });
+        specField.setOnAction(e -> builder.setText(specField.getText()));
+        learnableBaseCheck.selectedProperty().addListener((o, a, v) -> builder.setLearnableBase(v));
+        builder.specProperty().addListener((o, a, s) -> showSpec(s));
+        errorLabel.textProperty().bind(builder.errorProperty());
+
+        lrField.setText("0.001");
+        stepsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(10, 1_000_000, 3000, 500));
+        batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, 256));
+        seedSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE, 1));
+        trainingBox.getChildren().add(new TrainingControls(job));
+        job.setNewRun(this::newRun);
+        saveModelButton.setDisable(true);
+        saveSamplesButton.setDisable(true);
+        context.trainingStatus().bind(job.statusProperty());
+
+        densityTab.setContent(densityPanel);
+        presetChoice.getSelectionModel().select(0);
+    }
+
+    private static String hiddenText(LayerSpec l) {
+        StringBuilder sb = new StringBuilder();
+        for (int w : l.hidden()) sb.append(sb.length() == 0 ? "" : "-").append(w);
+        return sb.toString();
+    }
+
+    private void showSpec(FlowSpec s) {
+        int selected = layerList.getSelectionModel().getSelectedIndex();
+        layerList.getItems().setAll(s.layers());
+        if (selected >= 0) layerList.getSelectionModel().select(Math.min(selected, s.layers().size() - 1));
+        specField.setText(s.layersText());
+        learnableBaseCheck.setSelected(s.learnableBase());
+    }
+
+    private void loadPreset(FlowPreset p) {
+        builder.loadPreset(p);
+        showSpec(builder.spec());
+        dataChoice.getItems().stream().filter(d -> d.toy() == p.toy()).findFirst().ifPresent(dataChoice::setValue);
+        noiseField.setText(Double.toString(p.noise()));
+        pointsSpinner.getValueFactory().setValue(p.size());
+        lrField.setText(Double.toString(p.learningRate()));
+        stepsSpinner.getValueFactory().setValue(p.steps());
+        batchSpinner.getValueFactory().setValue(p.batchSize());
+    }
+
+    private void onData(FlowData d) {
+        if (d == null) return;
+        noiseField.setDisable(d.kind() != FlowData.Kind.TOY);
+        pointsSpinner.setDisable(d.kind() != FlowData.Kind.TOY);
+        switch (d.kind()) {
+            case TOY -> dataNote.setText(d.toy().description());
+            case PAINTED -> dataNote.setText(painted == null ? "Paint a density in the Paint tab and press "
+                    + "'Use as training data'." : "Using your painted density (" + painted.train().size() + " training points).");
+            case FILE -> chooseFile();
+        }
+    }
+
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open 2D points");
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("CSV or NPY (*.csv, *.txt, *.npy)",
+                "*.csv", "*.txt", "*.npy"), new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showOpenDialog(root.getScene().getWindow());
+        if (f == null) return;
+        long seed = seedSpinner.getValue();
+        context.background().execute(() -> {
+            try {
+                DataSplits splits = FlowData.fromFile(f.toPath(), seed);
+                Platform.runLater(() -> {
+                    fileData = splits;
+                    dataNote.setText(f.getName() + ": " + splits.train().size() + " training points.");
+                });
+            } catch (IOException e) {
+                Platform.runLater(() -> builder.errorProperty().set(e.getMessage()));
+            }
+        });
+    }
+
+    /** Called by the Paint tab with the points sampled from the painting. */
+    void usePainted(DataSplits splits) {
+        painted = splits;
+        dataChoice.getItems().stream().filter(d -> d.kind() == FlowData.Kind.PAINTED).findFirst()
+                .ifPresent(dataChoice::setValue);
+        onData(dataChoice.getValue());
+    }
+
+    /** "Train": reads the settings, makes the data off the FX thread, builds the flow and starts the job. */
+    private void newRun() {
+        FlowData d = dataChoice.getValue();
+        double noise;
+        double lr;
+        try {
+            noise = Double.parseDouble(noiseField.getText().trim());
+            lr = Double.parseDouble(lrField.getText().trim());
+            if (!(noise >= 0) || !(lr > 0 && lr <= 1)) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            builder.errorProperty().set("Noise must be ≥ 0 and the learning rate in (0, 1], e.g. 0.001.");
+            return;
+        }
+        if (d.kind() == FlowData.Kind.PAINTED && painted == null) {
+            builder.errorProperty().set("Nothing painted yet: paint a density in the Paint tab first.");
+            return;
+        }
+        if (d.kind() == FlowData.Kind.FILE && fileData == null) {
+            builder.errorProperty().set("No file loaded: choose the file entry again to pick one.");
+            return;
+        }
+        builder.errorProperty().set("");
+        long seed = seedSpinner.getValue();
+        int points = pointsSpinner.getValue();
+        int steps = stepsSpinner.getValue();
+        int batch = batchSpinner.getValue();
+        FlowSpec spec = builder.spec().withSeed(seed);
+        OptionalDouble entropy = d.entropy(noise);
+        job.preparingProperty().set(true);
+        tabs.getSelectionModel().select(densityTab);
+        context.background().execute(() -> {
+            try {
+                DataSplits splits = switch (d.kind()) {
+                    case TOY -> d.toySplits(points, noise, seed);
+                    case PAINTED -> painted;
+                    case FILE -> fileData;
+                };
+                FlowModel model = spec.build(2);
+                FlowTrainable task = new FlowTrainable(model, splits.train(), splits.validation());
+                TrainConfig config = TrainConfig.builder().maxSteps(steps).batchSize(Math.min(batch, splits.train().size()))
+                        .seed(seed).evalEvery(Math.max(1, steps / 60)).payloadInterval(Duration.ofMillis(250)).build();
+                TrainingJob<FlowPayload> j = new TrainingJob<>(task, OptimizerKind.ADAM.create(model.params(), lr),
+                        config, context.background());
+                Platform.runLater(() -> {
+                    job.preparingProperty().set(false);
+                    densityPanel.reset(splits.train(), entropy.isPresent() ? String.format(Locale.ROOT,
+                            " The true entropy of this density is H = %.3f nats: a perfect model reaches NLL = H.",
+                            entropy.getAsDouble()) : "");
+                    densityPanel.setReference(entropy);
+                    job.attach(j);
+                    saveModelButton.setDisable(false);
+                    j.start();
+                });
+            } catch (RuntimeException | OutOfMemoryError e) {
+                Platform.runLater(() -> {
+                    job.preparingProperty().set(false);
+                    builder.errorProperty().set("Could not start training: " + e.getMessage());
+                });
+            }
+        });
+    }
+
+    private void onSnapshot(Snapshot<FlowPayload> s) {
+        densityPanel.show(s);
+        if (s.payload() != null) {
+            lastPayload = s.payload();
+            saveSamplesButton.setDisable(false);
+        }
+    }
+
+    @FXML
+    private void onRemove() {
+        int i = layerList.getSelectionModel().getSelectedIndex();
+        if (i >= 0) builder.remove(i);
+    }
+
+    @FXML
+    private void onUp() {
+        int i = layerList.getSelectionModel().getSelectedIndex();
+        if (i >= 0 && builder.move(i, -1)) layerList.getSelectionModel().select(i - 1);
+    }
+
+    @FXML
+    private void onDown() {
+        int i = layerList.getSelectionModel().getSelectedIndex();
+        if (i >= 0 && builder.move(i, 1)) layerList.getSelectionModel().select(i + 1);
+    }
+
+    @FXML
+    private void onSaveModel() {
+        TrainingJob<FlowPayload> j = job.job();
+        if (j == null) return;
+        File f = ask("Save trained flow", "flow", "safetensors", "safetensors model (*.safetensors)");
+        if (f == null) return;
+        j.saveModel(f.toPath(), Map.of()).whenComplete((path, err) -> Platform.runLater(() ->
+                context.message().set(err == null ? "Saved model to " + path
+                        : "Could not save: " + err.getMessage() + " (nothing was written)")));
+    }
+
+    @FXML
+    private void onSaveSamples() {
+        FlowPayload p = lastPayload;
+        if (p == null) return;
+        File f = ask("Save model samples", "flow-samples", "csv", "CSV (*.csv)");
+        if (f == null) return;
+        org.ejml.data.FMatrixRMaj x = new org.ejml.data.FMatrixRMaj(p.count(), p.dimension());
+        System.arraycopy(p.samples(), 0, x.data, 0, x.data.length);
+        Dataset samples = new Dataset("flow samples", "Genscope", x, null, 0, 0);
+        context.background().execute(() -> {
+            try {
+                CsvWriter.write(f.toPath(), samples);
+                Platform.runLater(() -> context.message().set("Saved " + p.count() + " samples to " + f));
+            } catch (IOException e) {
+                Platform.runLater(() -> context.message().set("Could not save samples: " + e.getMessage()));
+            }
+        });
+    }
+
+    private File ask(String title, String slug, String ext, String filterName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(ExportService.suggestedName(slug, ext));
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(filterName, "*." + ext));
+        return chooser.showSaveDialog(root.getScene().getWindow());
+    }
+}

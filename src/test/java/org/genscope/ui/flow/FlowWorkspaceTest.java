@@ -1,0 +1,66 @@
+package org.genscope.ui.flow;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fair_acc.chartfx.XYChart;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.genscope.ui.GenscopeApp;
+import org.genscope.ui.common.DensityView;
+import org.genscope.ui.export.ExportService;
+import org.genscope.ui.export.ViewExporter;
+import org.genscope.ui.settings.Settings;
+import org.genscope.ui.shell.MainView;
+import org.genscope.ui.shell.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Flows workspace end to end, headless: a preset trains from the keyboard and the learned density appears. */
+@ExtendWith(ApplicationExtension.class)
+class FlowWorkspaceTest {
+    private MainView main;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Settings settings = Settings.load(Files.createTempDirectory("genscope-flow").resolve("s.properties"));
+        main = GenscopeApp.createMainWindow(stage, settings, new ExportService(settings));
+        stage.show();
+    }
+
+    @Test
+    void presetTrainsFromTheKeyboardAndShowsTheDensity(FxRobot robot) throws Exception {
+        robot.interact(() -> main.model().select(Workspace.FLOWS));
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        Label status = robot.lookup("#train-status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().contains("running"));
+        DensityView model = robot.lookup(".model-density").queryAs(DensityView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.rows() > 0);
+        XYChart chart = robot.lookup(".chart").queryAs(XYChart.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> chart.getDatasets().get(1).getDataCount() >= 4);
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().contains("paused"));
+        var valid = chart.getDatasets().get(1);
+        double first = valid.get(1, 0);
+        double last = valid.get(1, valid.getDataCount() - 1);
+        assertTrue(last < first, "validation NLL falls: " + first + " -> " + last);
+        String shots = System.getProperty("genscope.shot");
+        if (shots != null) {
+            robot.interact(() -> {
+                try {
+                    ViewExporter.writePng(main.currentView(), 1, null, Path.of(shots, "flow-density.png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        robot.interact(() -> robot.lookup("#train-stop").queryButton().fire());
+    }
+}
