@@ -3,9 +3,6 @@ package org.genscope.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,22 +19,7 @@ class FlowCommandsTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+    private final CliRun cli = new CliRun();
 
     private Path moonsCsv() throws Exception {
         Path csv = dir.resolve("moons.csv");
@@ -49,9 +31,9 @@ class FlowCommandsTest {
     void trainEvalSampleRoundTripOnASmallCsv() throws Exception {
         Path csv = moonsCsv();
         Path model = dir.resolve("moons.safetensors");
-        assertEquals(0, run("train", "flow", "--train", csv.toString(), "--layers", "actnorm,realnvp:16-16*4", "--steps", "300",
-                "--batch", "64", "--every", "100", "--out", model.toString()), err());
-        String o = out();
+        assertEquals(0, cli.run("train", "flow", "--train", csv.toString(), "--layers", "actnorm,realnvp:16-16*4", "--steps", "300",
+                "--batch", "64", "--every", "100", "--out", model.toString()), cli.err());
+        String o = cli.out();
         assertTrue(o.contains("step     300") && o.contains("test NLL") && o.contains("saved"), o);
         double nll = Double.parseDouble(o.replaceAll("(?s).*test NLL ([-0-9.]+) nats.*", "$1"));
         double gaussian = diagonalGaussianNll(Dataset.of(CsvReader.read(csv), "moons"));
@@ -59,13 +41,13 @@ class FlowCommandsTest {
         FlowModel m = FlowFile.load(model);
         assertEquals("actnorm,realnvp:16-16*4", m.spec().layersText());
 
-        assertEquals(0, run("eval", "flow", model.toString(), "--data", csv.toString()), err());
-        assertTrue(out().contains("NLL") && out().contains("f⁻¹"), out());
-        assertEquals(0, run("eval", "flow", model.toString(), "--toy", "moons", "--size", "500", "--timing", "true"), err());
-        assertTrue(out().contains("200×200 grid") && out().contains("sampling/density"), out());
+        assertEquals(0, cli.run("eval", "flow", model.toString(), "--data", csv.toString()), cli.err());
+        assertTrue(cli.out().contains("NLL") && cli.out().contains("f⁻¹"), cli.out());
+        assertEquals(0, cli.run("eval", "flow", model.toString(), "--toy", "moons", "--size", "500", "--timing", "true"), cli.err());
+        assertTrue(cli.out().contains("200×200 grid") && cli.out().contains("sampling/density"), cli.out());
 
         Path samples = dir.resolve("s.csv");
-        assertEquals(0, run("sample", "flow", model.toString(), "--n", "50", "--out", samples.toString()), err());
+        assertEquals(0, cli.run("sample", "flow", model.toString(), "--n", "50", "--out", samples.toString()), cli.err());
         Dataset s = Dataset.of(CsvReader.read(samples), "s");
         assertEquals(50, s.size());
         assertEquals(2, s.dimension());
@@ -90,9 +72,9 @@ class FlowCommandsTest {
     @Test
     void presetOnAToyReportsTheEntropyGap() {
         Path model = dir.resolve("cb.safetensors");
-        assertEquals(0, run("train", "flow", "--preset", "maf-checkerboard", "--layers", "maf:16*2", "--steps", "50", "--size", "2000",
-                "--every", "0", "--out", model.toString()), err());
-        assertTrue(out().contains("entropy H = 2.0794") && out().contains("gap NLL − H"), out());
+        assertEquals(0, cli.run("train", "flow", "--preset", "maf-checkerboard", "--layers", "maf:16*2", "--steps", "50", "--size", "2000",
+                "--every", "0", "--out", model.toString()), cli.err());
+        assertTrue(cli.out().contains("entropy H = 2.0794") && cli.out().contains("gap NLL − H"), cli.out());
     }
 
     @Test
@@ -113,35 +95,35 @@ class FlowCommandsTest {
                 new String[] {"eval", "flow", "m.safetensors"},
                 new String[] {"sample", "flow", "m.safetensors", "--n", "0"});
         for (String[] a : bad) {
-            assertEquals(2, run(a), String.join(" ", a) + " → " + err());
-            assertTrue(err().startsWith("genscope " + a[0] + ": "), err());
+            assertEquals(2, cli.run(a), String.join(" ", a) + " → " + cli.err());
+            assertTrue(cli.err().startsWith("genscope " + a[0] + ": "), cli.err());
         }
     }
 
     @Test
     void badFilesExitOneNamingTheFile() throws Exception {
-        assertEquals(1, run("eval", "flow", dir.resolve("missing.safetensors").toString(), "--toy", "moons"));
-        assertTrue(err().contains("missing.safetensors"), err());
-        assertEquals(1, run("train", "flow", "--train", dir.resolve("none.csv").toString()));
-        assertTrue(err().contains("none.csv"), err());
+        assertEquals(1, cli.run("eval", "flow", dir.resolve("missing.safetensors").toString(), "--toy", "moons"));
+        assertTrue(cli.err().contains("missing.safetensors"), cli.err());
+        assertEquals(1, cli.run("train", "flow", "--train", dir.resolve("none.csv").toString()));
+        assertTrue(cli.err().contains("none.csv"), cli.err());
         Path junk = dir.resolve("junk.safetensors");
         Files.write(junk, new byte[] {1, 2, 3});
-        assertEquals(1, run("sample", "flow", junk.toString()));
-        assertTrue(err().contains("junk.safetensors"), err());
+        assertEquals(1, cli.run("sample", "flow", junk.toString()));
+        assertTrue(cli.err().contains("junk.safetensors"), cli.err());
         Path model = dir.resolve("m.safetensors");
-        assertEquals(0, run("train", "flow", "--layers", "maf:4", "--steps", "2", "--size", "100", "--every", "0", "--out", model.toString()), err());
+        assertEquals(0, cli.run("train", "flow", "--layers", "maf:4", "--steps", "2", "--size", "100", "--every", "0", "--out", model.toString()), cli.err());
         Path three = dir.resolve("three.csv");
         Files.writeString(three, "1,2,3\n4,5,6\n");
-        assertEquals(1, run("eval", "flow", model.toString(), "--data", three.toString()));
-        assertTrue(err().contains("three.csv") && err().contains("3 columns"), err());
+        assertEquals(1, cli.run("eval", "flow", model.toString(), "--data", three.toString()));
+        assertTrue(cli.err().contains("three.csv") && cli.err().contains("3 columns"), cli.err());
     }
 
     @Test
     void usageNamesTheFlowVerbs() {
         for (String verb : new String[] {"train", "eval", "sample"}) {
-            assertEquals(0, run("help", verb));
-            assertTrue(out().contains("genscope " + verb + " flow"), out());
+            assertEquals(0, cli.run("help", verb));
+            assertTrue(cli.out().contains("genscope " + verb + " flow"), cli.out());
         }
-        assertTrue(run("help", "train") == 0 && out().contains("realnvp-moons"), out());
+        assertTrue(cli.run("help", "train") == 0 && cli.out().contains("realnvp-moons"), cli.out());
     }
 }

@@ -75,4 +75,17 @@ class FlowDensityTest {
         }
         assertTrue(FlowDiagnostics.inverseError(m, x) < 1e-5);
     }
+
+    @Test
+    void gridLinesAreLaidOutLineByLine() {
+        FMatrixRMaj p = FlowDiagnostics.gridLines(new Grid2D(-2, 2, 0, 1, 10, 10), 3, 5);
+        assertEquals(30, p.numRows);
+        assertEquals(-2f, p.get(0, 0));                  // first horizontal line: y = ymin, left to right
+        assertEquals(0f, p.get(4, 1));
+        assertEquals(2f, p.get(4, 0));
+        assertEquals(1f, p.get(2 * 5 + 3, 1));           // third horizontal line: y = ymax
+        assertEquals(-2f, p.get(3 * 5, 0));              // first vertical line: x = xmin, bottom to top
+        assertEquals(1f, p.get(3 * 5 + 4, 1));
+        assertEquals(2f, p.get(5 * 5 + 2, 0));           // last vertical line: x = xmax
+    }
 }
