@@ -28,7 +28,7 @@ public record FlowPreset(String id, String title, FlowSpec spec, String dataset,
 
     /**
      * The presets, the issue's three first. Trained with Adam and {@link CosineDecay}; the test NLLs they reach
-     * are in the package documentation.
+     * are listed in the README ("Normalizing flows from the command line").
      */
     public static final List<FlowPreset> ALL = List.of(
             of("realnvp-moons", "RealNVP, 8 affine couplings, on two moons", "realnvp:64-64*8", "moons", 0.05, 2e-3, 3000),
