@@ -23,18 +23,21 @@ final class ModelCommand implements Command {
     static ModelCommand train() {
         Map<String, ModelVerb> m = new LinkedHashMap<>();
         m.put("made", new MadeTrain());
+        m.put("flow", new FlowTrain());
         return new ModelCommand("train", "train a model on a data file and save it", m);
     }
 
     static ModelCommand eval() {
         Map<String, ModelVerb> m = new LinkedHashMap<>();
         m.put("made", new MadeEval());
+        m.put("flow", new FlowEval());
         return new ModelCommand("eval", "evaluate a saved model's test NLL on a data file", m);
     }
 
     static ModelCommand sample() {
         Map<String, ModelVerb> m = new LinkedHashMap<>();
         m.put("made", new MadeSample());
+        m.put("flow", new FlowSample());
         return new ModelCommand("sample", "draw samples from a saved model (PNG grid or CSV)", m);
     }
 

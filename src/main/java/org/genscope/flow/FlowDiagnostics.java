@@ -86,6 +86,34 @@ public final class FlowDiagnostics {
         return out;
     }
 
+    /**
+     * Points along a square lattice of lines over a rectangle, to carry through {@link #stages} and draw as
+     * polylines: {@code lines} horizontal lines (y = ymin … ymax, evenly spaced, bottom first), then {@code lines}
+     * vertical ones (x = xmin … xmax, left first), each {@code pointsPerLine} consecutive rows from left to right or
+     * bottom to top. Row of point p on line l: {@code l·pointsPerLine + p}; (2·lines·pointsPerLine)×2 in all.
+     */
+    public static FMatrixRMaj gridLines(Grid2D area, int lines, int pointsPerLine) {
+        if (lines < 2 || pointsPerLine < 2 || (long) 2 * lines * pointsPerLine > Grid2D.MAX_CELLS) {
+            throw new IllegalArgumentException("need ≥ 2 lines of ≥ 2 points (at most " + Grid2D.MAX_CELLS + " points), got "
+                    + lines + " × " + pointsPerLine);
+        }
+        FMatrixRMaj p = new FMatrixRMaj(2 * lines * pointsPerLine, 2);
+        for (int l = 0; l < lines; l++) {
+            double fixedY = area.ymin() + (area.ymax() - area.ymin()) * l / (lines - 1);
+            double fixedX = area.xmin() + (area.xmax() - area.xmin()) * l / (lines - 1);
+            for (int q = 0; q < pointsPerLine; q++) {
+                double t = (double) q / (pointsPerLine - 1);
+                int h = l * pointsPerLine + q;
+                int v = (lines + l) * pointsPerLine + q;
+                p.set(h, 0, (float) (area.xmin() + t * (area.xmax() - area.xmin())));
+                p.set(h, 1, (float) fixedY);
+                p.set(v, 0, (float) fixedX);
+                p.set(v, 1, (float) (area.ymin() + t * (area.ymax() - area.ymin())));
+            }
+        }
+        return p;
+    }
+
     /** max over rows and variables of |f⁻¹(f(x)) − x|: how exactly the flow inverts on these points. */
     public static double inverseError(FlowModel m, FMatrixRMaj x) {
         check(m, x);

@@ -26,7 +26,7 @@ import org.genscope.made.MadeConfig;
 public record FlowSpec(List<LayerSpec> layers, boolean learnableBase, String activation, double scaleBound, long seed) {
     public static final int MAX_LAYERS = 64;
     public static final double DEFAULT_SCALE_BOUND = 3.0;
-    public static final String DEFAULT_ACTIVATION = "tanh";
+    public static final String DEFAULT_ACTIVATION = "relu";
 
     public FlowSpec {
         if (layers == null || layers.isEmpty()) throw new IllegalArgumentException("a flow needs at least one layer");
@@ -39,7 +39,7 @@ public record FlowSpec(List<LayerSpec> layers, boolean learnableBase, String act
         if (!(scaleBound > 0) || Double.isInfinite(scaleBound)) throw new IllegalArgumentException("scale bound must be positive and finite, got " + scaleBound);
     }
 
-    /** These layers with a standard normal base, tanh networks, B = 3, seed 1. */
+    /** These layers with a standard normal base, ReLU networks, B = 3, seed 1. */
     public static FlowSpec of(List<LayerSpec> layers) {
         return new FlowSpec(layers, false, DEFAULT_ACTIVATION, DEFAULT_SCALE_BOUND, 1);
     }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,22 +20,7 @@ class MadeCommandsTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+    private final CliRun cli = new CliRun();
 
     /** 300 binary rows of 6 columns where x₂ copies x₁ (something to learn). */
     private Path binaryCsv() throws Exception {
@@ -71,40 +53,40 @@ class MadeCommandsTest {
                 new String[] {"eval", "made"},
                 new String[] {"sample", "made", "m.safetensors", "--n", "0"});
         for (String[] a : bad) {
-            assertEquals(2, run(a), String.join(" ", a) + " → " + err());
-            assertTrue(err().startsWith("genscope " + a[0] + ": "), err());
+            assertEquals(2, cli.run(a), String.join(" ", a) + " → " + cli.err());
+            assertTrue(cli.err().startsWith("genscope " + a[0] + ": "), cli.err());
         }
     }
 
     @Test
     void badFilesExitOneNamingTheFile() throws Exception {
-        assertEquals(1, run("eval", "made", dir.resolve("missing.safetensors").toString()));
-        assertTrue(err().contains("missing.safetensors"), err());
-        assertEquals(1, run("train", "made", "--train", dir.resolve("none.csv").toString()));
-        assertTrue(err().contains("none.csv"), err());
+        assertEquals(1, cli.run("eval", "made", dir.resolve("missing.safetensors").toString()));
+        assertTrue(cli.err().contains("missing.safetensors"), cli.err());
+        assertEquals(1, cli.run("train", "made", "--train", dir.resolve("none.csv").toString()));
+        assertTrue(cli.err().contains("none.csv"), cli.err());
         Path real = dir.resolve("real.csv");
         Files.writeString(real, "0.5,0.2\n0.1,0.9\n".repeat(20));
-        assertEquals(1, run("train", "made", "--train", real.toString(), "--epochs", "1"));
-        assertTrue(err().contains("binary"), err());
+        assertEquals(1, cli.run("train", "made", "--train", real.toString(), "--epochs", "1"));
+        assertTrue(cli.err().contains("binary"), cli.err());
     }
 
     @Test
     void trainEvalSampleRoundTripOnASmallCsv() throws Exception {
         Path csv = binaryCsv();
         Path model = dir.resolve("bits.safetensors");
-        assertEquals(0, run("train", "made", "--train", csv.toString(), "--hidden", "64", "--masks", "2", "--epochs", "30",
-                "--lr", "0.01", "--batch", "20", "--seed", "3", "--out", model.toString()), err());
-        String o = out();
+        assertEquals(0, cli.run("train", "made", "--train", csv.toString(), "--hidden", "64", "--masks", "2", "--epochs", "30",
+                "--lr", "0.01", "--batch", "20", "--seed", "3", "--out", model.toString()), cli.err());
+        String o = cli.out();
         assertTrue(o.contains("test NLL") && o.contains("ensemble of 2 masks") && o.contains("saved"), o);
         double nll = Double.parseDouble(o.replaceAll("(?s).*test NLL ([0-9.]+) nats \\(mask 0\\).*", "$1"));
         // x₂ = x₁ and 5 fair coins: the entropy is 5 ln 2 = 3.47 nats
         assertTrue(nll < 3.9, "test NLL " + nll);
 
-        assertEquals(0, run("eval", "made", model.toString(), "--data", csv.toString()), err());
-        assertTrue(out().contains("NLL") && out().contains("ensemble of 2 masks"), out());
+        assertEquals(0, cli.run("eval", "made", model.toString(), "--data", csv.toString()), cli.err());
+        assertTrue(cli.out().contains("NLL") && cli.out().contains("ensemble of 2 masks"), cli.out());
 
         Path samples = dir.resolve("s.csv");
-        assertEquals(0, run("sample", "made", model.toString(), "--n", "50", "--out", samples.toString()), err());
+        assertEquals(0, cli.run("sample", "made", model.toString(), "--n", "50", "--out", samples.toString()), cli.err());
         Dataset s = Dataset.of(CsvReader.read(samples), "s");
         assertEquals(50, s.size());
         int copies = 0;
@@ -115,7 +97,7 @@ class MadeCommandsTest {
         assertTrue(copies > 40, "samples should mostly have x₂ = x₁: " + copies);
 
         Path png = dir.resolve("s.png");
-        assertEquals(0, run("sample", "made", model.toString(), "--n", "4", "--image", "2x3", "--scale", "1", "--out", png.toString()), err());
+        assertEquals(0, cli.run("sample", "made", model.toString(), "--n", "4", "--image", "2x3", "--scale", "1", "--out", png.toString()), cli.err());
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(2 * (3 + 1) + 1, img.getWidth());
         assertEquals(2 * (2 + 1) + 1, img.getHeight());
@@ -126,20 +108,20 @@ class MadeCommandsTest {
         Path csv = dir.resolve("moons.csv");
         CsvWriter.write(csv, Toy2D.MOONS.generate(600, 0.05, 2));
         Path model = dir.resolve("moons.safetensors");
-        assertEquals(0, run("train", "made", "--train", csv.toString(), "--conditional", "mixture", "--components", "3",
-                "--hidden", "32,32", "--epochs", "5", "--lr", "0.005", "--out", model.toString()), err());
-        assertTrue(out().contains("test NLL"), out());
-        assertEquals(0, run("sample", "made", model.toString(), "--n", "10", "--out", dir.resolve("p.csv").toString()), err());
+        assertEquals(0, cli.run("train", "made", "--train", csv.toString(), "--conditional", "mixture", "--components", "3",
+                "--hidden", "32,32", "--epochs", "5", "--lr", "0.005", "--out", model.toString()), cli.err());
+        assertTrue(cli.out().contains("test NLL"), cli.out());
+        assertEquals(0, cli.run("sample", "made", model.toString(), "--n", "10", "--out", dir.resolve("p.csv").toString()), cli.err());
         assertEquals(10, Dataset.of(CsvReader.read(dir.resolve("p.csv")), "p").size());
     }
 
     @Test
     void usageNamesEveryVerbAndTheModel() {
         for (String verb : new String[] {"train", "eval", "sample"}) {
-            assertEquals(0, run("help", verb));
-            assertTrue(out().contains("genscope " + verb + " made"), out());
+            assertEquals(0, cli.run("help", verb));
+            assertTrue(cli.out().contains("genscope " + verb + " made"), cli.out());
         }
-        assertEquals(0, run());
-        assertTrue(out().contains("train") && out().contains("sample"), out());
+        assertEquals(0, cli.run());
+        assertTrue(cli.out().contains("train") && cli.out().contains("sample"), cli.out());
     }
 }

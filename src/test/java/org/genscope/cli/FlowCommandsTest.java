@@ -1,0 +1,129 @@
+package org.genscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.genscope.data.CsvReader;
+import org.genscope.data.CsvWriter;
+import org.genscope.data.Dataset;
+import org.genscope.data.Toy2D;
+import org.genscope.flow.FlowFile;
+import org.genscope.flow.FlowModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FlowCommandsTest {
+    @TempDir
+    Path dir;
+
+    private final CliRun cli = new CliRun();
+
+    private Path moonsCsv() throws Exception {
+        Path csv = dir.resolve("moons.csv");
+        CsvWriter.write(csv, Toy2D.MOONS.generate(600, 0.05, 2).withLabels(null));     // x, y only
+        return csv;
+    }
+
+    @Test
+    void trainEvalSampleRoundTripOnASmallCsv() throws Exception {
+        Path csv = moonsCsv();
+        Path model = dir.resolve("moons.safetensors");
+        assertEquals(0, cli.run("train", "flow", "--train", csv.toString(), "--layers", "actnorm,realnvp:16-16*4", "--steps", "300",
+                "--batch", "64", "--every", "100", "--out", model.toString()), cli.err());
+        String o = cli.out();
+        assertTrue(o.contains("step     300") && o.contains("test NLL") && o.contains("saved"), o);
+        double nll = Double.parseDouble(o.replaceAll("(?s).*test NLL ([-0-9.]+) nats.*", "$1"));
+        double gaussian = diagonalGaussianNll(Dataset.of(CsvReader.read(csv), "moons"));
+        assertTrue(nll < gaussian - 0.3, "test NLL " + nll + ", a diagonal Gaussian fit " + gaussian);
+        FlowModel m = FlowFile.load(model);
+        assertEquals("actnorm,realnvp:16-16*4", m.spec().layersText());
+
+        assertEquals(0, cli.run("eval", "flow", model.toString(), "--data", csv.toString()), cli.err());
+        assertTrue(cli.out().contains("NLL") && cli.out().contains("f⁻¹"), cli.out());
+        assertEquals(0, cli.run("eval", "flow", model.toString(), "--toy", "moons", "--size", "500", "--timing", "true"), cli.err());
+        assertTrue(cli.out().contains("200×200 grid") && cli.out().contains("sampling/density"), cli.out());
+
+        Path samples = dir.resolve("s.csv");
+        assertEquals(0, cli.run("sample", "flow", model.toString(), "--n", "50", "--out", samples.toString()), cli.err());
+        Dataset s = Dataset.of(CsvReader.read(samples), "s");
+        assertEquals(50, s.size());
+        assertEquals(2, s.dimension());
+    }
+
+    /** Σ_j ½ ln(2πe σ_j²): the NLL of the best diagonal Gaussian (what the flow starts from after ActNorm's init). */
+    private static double diagonalGaussianNll(Dataset d) {
+        double h = 0;
+        for (int j = 0; j < d.dimension(); j++) {
+            double m = 0;
+            double sq = 0;
+            for (int i = 0; i < d.size(); i++) {
+                m += d.x().get(i, j);
+                sq += d.x().get(i, j) * d.x().get(i, j);
+            }
+            m /= d.size();
+            h += 0.5 * Math.log(2 * Math.PI * Math.E * (sq / d.size() - m * m));
+        }
+        return h;
+    }
+
+    @Test
+    void presetOnAToyReportsTheEntropyGap() {
+        Path model = dir.resolve("cb.safetensors");
+        assertEquals(0, cli.run("train", "flow", "--preset", "maf-checkerboard", "--layers", "maf:16*2", "--steps", "50", "--size", "2000",
+                "--every", "0", "--out", model.toString()), cli.err());
+        assertTrue(cli.out().contains("entropy H = 2.0794") && cli.out().contains("gap NLL − H"), cli.out());
+    }
+
+    @Test
+    void badArgumentsExitTwoWithAMessage() throws Exception {
+        String csv = moonsCsv().toString();
+        List<String[]> bad = List.of(
+                new String[] {"train", "flow", "--layers", "spline:8"},
+                new String[] {"train", "flow", "--layers", "realnvp"},
+                new String[] {"train", "flow", "--preset", "nope"},
+                new String[] {"train", "flow", "--toy", "triangles"},
+                new String[] {"train", "flow", "--toy", "moons", "--train", csv},
+                new String[] {"train", "flow", "--steps", "0"},
+                new String[] {"train", "flow", "--lr", "-1"},
+                new String[] {"train", "flow", "--base", "uniform"},
+                new String[] {"train", "flow", "--schedule", "step"},
+                new String[] {"train", "flow", "--bogus", "1"},
+                new String[] {"eval", "flow"},
+                new String[] {"eval", "flow", "m.safetensors"},
+                new String[] {"sample", "flow", "m.safetensors", "--n", "0"});
+        for (String[] a : bad) {
+            assertEquals(2, cli.run(a), String.join(" ", a) + " → " + cli.err());
+            assertTrue(cli.err().startsWith("genscope " + a[0] + ": "), cli.err());
+        }
+    }
+
+    @Test
+    void badFilesExitOneNamingTheFile() throws Exception {
+        assertEquals(1, cli.run("eval", "flow", dir.resolve("missing.safetensors").toString(), "--toy", "moons"));
+        assertTrue(cli.err().contains("missing.safetensors"), cli.err());
+        assertEquals(1, cli.run("train", "flow", "--train", dir.resolve("none.csv").toString()));
+        assertTrue(cli.err().contains("none.csv"), cli.err());
+        Path junk = dir.resolve("junk.safetensors");
+        Files.write(junk, new byte[] {1, 2, 3});
+        assertEquals(1, cli.run("sample", "flow", junk.toString()));
+        assertTrue(cli.err().contains("junk.safetensors"), cli.err());
+        Path model = dir.resolve("m.safetensors");
+        assertEquals(0, cli.run("train", "flow", "--layers", "maf:4", "--steps", "2", "--size", "100", "--every", "0", "--out", model.toString()), cli.err());
+        Path three = dir.resolve("three.csv");
+        Files.writeString(three, "1,2,3\n4,5,6\n");
+        assertEquals(1, cli.run("eval", "flow", model.toString(), "--data", three.toString()));
+        assertTrue(cli.err().contains("three.csv") && cli.err().contains("3 columns"), cli.err());
+    }
+
+    @Test
+    void usageNamesTheFlowVerbs() {
+        for (String verb : new String[] {"train", "eval", "sample"}) {
+            assertEquals(0, cli.run("help", verb));
+            assertTrue(cli.out().contains("genscope " + verb + " flow"), cli.out());
+        }
+        assertTrue(cli.run("help", "train") == 0 && cli.out().contains("realnvp-moons"), cli.out());
+    }
+}
