@@ -33,6 +33,7 @@ import javafx.stage.FileChooser;
 import org.genscope.data.CsvWriter;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
+import org.genscope.flow.CosineDecay;
 import org.genscope.flow.FlowModel;
 import org.genscope.flow.FlowPayload;
 import org.genscope.flow.FlowPreset;
@@ -40,6 +41,7 @@ import org.genscope.flow.FlowSpec;
 import org.genscope.flow.FlowTrainable;
 import org.genscope.flow.LayerKind;
 import org.genscope.flow.LayerSpec;
+import org.genscope.nn.Optimizer;
 import org.genscope.nn.OptimizerKind;
 import org.genscope.train.JobState;
 import org.genscope.train.Snapshot;
@@ -303,8 +305,9 @@ public final class FlowView implements Exportable, TrainingShortcuts {
                 FlowTrainable task = new FlowTrainable(model, splits.train(), splits.validation());
                 TrainConfig config = TrainConfig.builder().maxSteps(steps).batchSize(Math.min(batch, splits.train().size()))
                         .seed(seed).evalEvery(Math.max(1, steps / 60)).payloadInterval(Duration.ofMillis(250)).build();
-                TrainingJob<FlowPayload> j = new TrainingJob<>(task, OptimizerKind.ADAM.create(model.params(), lr),
-                        config, context.background());
+                Optimizer adam = OptimizerKind.ADAM.create(model.params(), lr);
+                TrainingJob<FlowPayload> j = new TrainingJob<>(task, adam, config, context.background());
+                j.addListener(new CosineDecay(adam, lr, steps));     // as the presets were tuned
                 Platform.runLater(() -> {
                     job.preparingProperty().set(false);
                     densityPanel.reset(splits.train(), entropy.isPresent() ? String.format(Locale.ROOT,
