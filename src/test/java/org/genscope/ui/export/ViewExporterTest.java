@@ -49,7 +49,11 @@ class ViewExporterTest {
         label.setStyle("-fx-font-size: 30px; -fx-text-fill: #0b63c5;");
         view = new StackPane(new VBox(label, chart));
         view.setStyle("-fx-background-color: white;");
+        // TestFX reuses one stage across test classes: clear limits an earlier test may have set
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
         stage.setScene(new Scene(view, 400, 300));
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -65,8 +69,8 @@ class ViewExporterTest {
             return null;
         });
         BufferedImage img = ImageIO.read(png.toFile());
-        assertEquals(800, img.getWidth());
-        assertEquals(600, img.getHeight());
+        assertEquals(Math.round(2 * view.getWidth()), img.getWidth(), 1);
+        assertEquals(Math.round(2 * view.getHeight()), img.getHeight(), 1);
         int nonWhite = 0;
         for (int y = 0; y < img.getHeight(); y += 2) {
             for (int x = 0; x < img.getWidth(); x += 2) {
