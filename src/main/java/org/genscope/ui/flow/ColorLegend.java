@@ -7,24 +7,18 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import org.genscope.ui.common.CanvasRegion;
 import org.genscope.ui.common.Colormap;
 import org.genscope.ui.theme.Palette;
 
 /** A horizontal colour bar for a heat map: the colour map from lo to hi with five labelled ticks. FX thread only. */
-final class ColorLegend extends CanvasRegion {
+final class ColorLegend extends ThemedCanvas {
     private Colormap colormap = Colormap.DIVERGING;
     private double lo = -1;
     private double hi = 1;
-    private Palette palette;
 
     ColorLegend() {
+        super(220, 32);
         getStyleClass().add("color-legend");
-        Palette.watch(this, () -> {
-            palette = null;
-            requestLayout();
-            redraw();
-        });
     }
 
     void set(Colormap map, double lo, double hi) {
@@ -34,17 +28,10 @@ final class ColorLegend extends CanvasRegion {
         redraw();
     }
 
-    private double scale() {
-        return palette == null ? 1 : palette.lineScale();
-    }
-
     @Override
-    protected void redraw() {
-        GraphicsContext g = canvas().getGraphicsContext2D();
+    protected void draw(GraphicsContext g, Palette palette) {
         double w = canvas().getWidth();
-        g.clearRect(0, 0, w, canvas().getHeight());
-        if (getScene() == null || w < 40) return;
-        if (palette == null) palette = Palette.of(this);
+        if (w < 40) return;
         double ls = scale();
         double pad = 18 * ls;
         double barW = w - 2 * pad;
@@ -86,20 +73,5 @@ final class ColorLegend extends CanvasRegion {
         if (Math.abs(v) < 1e-12 * Math.max(1, range)) return "0";
         String f = range >= 100 ? "%.0f" : range >= 10 ? "%.1f" : range >= 0.1 ? "%.2f" : "%.2g";
         return String.format(Locale.ROOT, f, v).replace('-', '−');
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 32 * scale();
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return computePrefHeight(width);
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 220;
     }
 }

@@ -1,5 +1,8 @@
 package org.genscope.ui.flow;
 
+import static org.genscope.ui.flow.FlowLabels.muted;
+import static org.genscope.ui.flow.FlowLabels.section;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -114,21 +117,7 @@ public final class FlowDiagnosticsPanel extends VBox {
         getChildren().addAll(status, maps, hover, cards);
     }
 
-    private static Label muted(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("muted");
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
-    }
 
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-section");
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
-    }
 
     private static VBox card(String title, javafx.scene.Node... body) {
         Label t = new Label(title);

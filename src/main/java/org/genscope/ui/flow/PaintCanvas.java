@@ -16,7 +16,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.genscope.flow.Grid2D;
-import org.genscope.ui.common.CanvasRegion;
 import org.genscope.ui.theme.Palette;
 
 /**
@@ -31,7 +30,7 @@ import org.genscope.ui.theme.Palette;
  * erases, the wheel sizes the brush. Weights are indexed as {@link Grid2D} values (row 0 at the bottom). FX thread
  * only.
  */
-public final class PaintCanvas extends CanvasRegion {
+public final class PaintCanvas extends ThemedCanvas {
     static final float FLOW = 0.25f;
     static final float ERASE_FLOW = 0.5f;
     static final float SNAP = 0.01f;
@@ -45,7 +44,7 @@ public final class PaintCanvas extends CanvasRegion {
     private final WritableImage image;
     private final int[] argb;
     private float[] points = new float[0];
-    private Palette palette;
+    private Palette rampPalette;
     private int[] ramp;
     private boolean strokeErases;
     private double lastX = Double.NaN;
@@ -81,10 +80,6 @@ public final class PaintCanvas extends CanvasRegion {
         canvas().addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
         canvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(Double.NaN, 0));
         canvas().addEventHandler(ScrollEvent.SCROLL, e -> setBrushRadius(brushRadius.get() * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1)));
-        Palette.watch(this, () -> {
-            palette = null;
-            redraw();
-        });
     }
 
     /** The painted rectangle and its cells. */
@@ -211,7 +206,7 @@ public final class PaintCanvas extends CanvasRegion {
     // ---- geometry: a square plot {x, y, side} with room for tick labels left and below ----
 
     private double[] frame() {
-        double ls = palette == null ? 1 : palette.lineScale();
+        double ls = scale();
         double left = 30 * ls;
         double bottom = 22 * ls;
         double pad = 8;
@@ -240,12 +235,9 @@ public final class PaintCanvas extends CanvasRegion {
     // ---- drawing ----
 
     @Override
-    protected void redraw() {
-        GraphicsContext g = canvas().getGraphicsContext2D();
-        g.clearRect(0, 0, canvas().getWidth(), canvas().getHeight());
-        if (getScene() == null) return;
-        if (palette == null) {
-            palette = Palette.of(this);
+    protected void draw(GraphicsContext g, Palette palette) {
+        if (palette != rampPalette) {
+            rampPalette = palette;
             ramp = inkRamp(palette);
         }
         double[] f = frame();
@@ -261,7 +253,7 @@ public final class PaintCanvas extends CanvasRegion {
         image.getPixelWriter().setPixels(0, 0, nx, ny, PixelFormat.getIntArgbInstance(), argb, 0, nx);
         g.setImageSmoothing(false);
         g.drawImage(image, f[0], f[1], f[2], f[2]);
-        drawGrid(g, f, ls);
+        drawGrid(g, f, ls, palette);
         g.setFill(palette.chart()[1].deriveColor(0, 1, 1, 0.6));
         double s = 2.2 * Math.sqrt(ls);
         for (int i = 0; i + 1 < points.length; i += 2) g.fillOval(sx(f, points[i]) - s / 2, sy(f, points[i + 1]) - s / 2, s, s);
@@ -284,7 +276,7 @@ public final class PaintCanvas extends CanvasRegion {
     }
 
     /** Faint lines at each unit, stronger axes through 0, tick labels every {@link #tickStep()} units. */
-    private void drawGrid(GraphicsContext g, double[] f, double ls) {
+    private void drawGrid(GraphicsContext g, double[] f, double ls, Palette palette) {
         double step = tickStep();
         g.setLineWidth(1);
         for (double v = Math.ceil(grid.xmin()); v <= grid.xmax(); v += 1) {

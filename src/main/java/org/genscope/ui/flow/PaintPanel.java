@@ -1,5 +1,8 @@
 package org.genscope.ui.flow;
 
+import static org.genscope.ui.flow.FlowLabels.muted;
+import static org.genscope.ui.flow.FlowLabels.section;
+
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -138,19 +141,7 @@ public final class PaintPanel extends HBox {
         return Math.rint(v) == v ? Long.toString((long) v) : Double.toString(v);
     }
 
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-section");
-        return l;
-    }
 
-    private static Label muted(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("muted");
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
-    }
 
     public PaintCanvas canvas() {
         return canvas;

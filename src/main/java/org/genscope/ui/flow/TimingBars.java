@@ -6,24 +6,18 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.genscope.flow.DirectionTiming;
-import org.genscope.ui.common.CanvasRegion;
 import org.genscope.ui.theme.Palette;
 
 /**
  * The two directions of a flow side by side: a bar per direction, its length the measured time, labelled with the
  * time and the autoregressive network passes. FX thread only.
  */
-final class TimingBars extends CanvasRegion {
+final class TimingBars extends ThemedCanvas {
     private DirectionTiming timing;
-    private Palette palette;
 
     TimingBars() {
+        super(300, 62);
         getStyleClass().add("timing-bars");
-        Palette.watch(this, () -> {
-            palette = null;
-            requestLayout();
-            redraw();
-        });
     }
 
     void set(DirectionTiming t) {
@@ -31,17 +25,10 @@ final class TimingBars extends CanvasRegion {
         redraw();
     }
 
-    private double scale() {
-        return palette == null ? 1 : palette.lineScale();
-    }
-
     @Override
-    protected void redraw() {
-        GraphicsContext g = canvas().getGraphicsContext2D();
+    protected void draw(GraphicsContext g, Palette palette) {
         double w = canvas().getWidth();
-        g.clearRect(0, 0, w, canvas().getHeight());
-        if (timing == null || getScene() == null || w < 80) return;
-        if (palette == null) palette = Palette.of(this);
+        if (timing == null || w < 80) return;
         double ls = scale();
         double rowH = 30 * ls;
         double barH = 9 * ls;
@@ -61,20 +48,5 @@ final class TimingBars extends CanvasRegion {
             g.setFill(palette.chart()[i]);
             g.fillRect(0, y + rowH - barH - 3 * ls, Math.max(2, w * secs[i] / max), barH);
         }
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 62 * scale();
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return computePrefHeight(width);
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 300;
     }
 }

@@ -74,6 +74,13 @@ class FlowDiagnosticsPanelTest {
         return panel.timing();
     }
 
+    /** Shows a fresh model of these layers, checks it inverts to float precision, and measures both directions. */
+    private DirectionTiming timingOf(FxRobot robot, String layers) throws Exception {
+        showAndWait(robot, model(layers));
+        assertTrue(panel.inverseError() < 1e-4, layers + " inverts to float precision: " + panel.inverseError());
+        return measure(robot);
+    }
+
     @Test
     void realNvpFillsInWithAnExactInverseAndTimings(FxRobot robot) throws Exception {
         showAndWait(robot, model("realnvp:16-16*4"));
@@ -90,9 +97,7 @@ class FlowDiagnosticsPanelTest {
 
     @Test
     void mafEvaluatesTheDensityInFewerPassesThanItSamples(FxRobot robot) throws Exception {
-        showAndWait(robot, model("maf:16-16*4"));
-        assertTrue(panel.inverseError() < 1e-4, "MAF inverts to float precision: " + panel.inverseError());
-        DirectionTiming t = measure(robot);
+        DirectionTiming t = timingOf(robot, "maf:16-16*4");
         assertTrue(t.densityPasses() < t.samplingPasses(), t.toString());
         assertEquals(4, t.densityPasses(), "one MADE pass per MAF layer");
         assertEquals(8, t.samplingPasses(), "D = 2 passes per MAF layer");
@@ -101,9 +106,7 @@ class FlowDiagnosticsPanelTest {
 
     @Test
     void iafSamplesInFewerPassesThanItEvaluatesTheDensity(FxRobot robot) throws Exception {
-        showAndWait(robot, model("iaf:16-16*4"));
-        assertTrue(panel.inverseError() < 1e-4, "IAF inverts to float precision: " + panel.inverseError());
-        DirectionTiming t = measure(robot);
+        DirectionTiming t = timingOf(robot, "iaf:16-16*4");
         assertTrue(t.samplingPasses() < t.densityPasses(), t.toString());
     }
 
