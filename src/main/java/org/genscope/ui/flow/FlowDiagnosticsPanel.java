@@ -3,7 +3,6 @@ package org.genscope.ui.flow;
 import static org.genscope.ui.flow.FlowLabels.muted;
 import static org.genscope.ui.flow.FlowLabels.section;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,12 +10,9 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.genscope.flow.DirectionTiming;
 import org.genscope.flow.FlowModel;
@@ -60,7 +56,7 @@ public final class FlowDiagnosticsPanel extends VBox {
     private final DensityView density = new DensityView();
     private final HeatMap total = new HeatMap();
     private final ColorLegend totalLegend = new ColorLegend();
-    private final GridPane layerGrid = new GridPane();
+    private final LogDetGrid layerGrid = new LogDetGrid();
     private final ColorLegend layerLegend = new ColorLegend();
     private final Label hover = muted(" ");
     private final Label inverse = new Label("—");
@@ -70,8 +66,6 @@ public final class FlowDiagnosticsPanel extends VBox {
     private final Button measure = new Button("Measure");
     private final TimingBars bars = new TimingBars();
     private final Label timingText = muted("Times both directions on " + String.format(Locale.ROOT, "%,d", MEASURE_POINTS) + " points.");
-    private List<String> shownTitles = List.of();
-    private HeatMap[] layerMaps = new HeatMap[0];
 
     /** @param executor where the diagnostics and timings are computed (the app's background executor) */
     public FlowDiagnosticsPanel(TaskExecutor executor) {
@@ -92,8 +86,12 @@ public final class FlowDiagnosticsPanel extends VBox {
         VBox right = new VBox(4, section("log|det Jₖ| of each layer over x"), layerGrid, layerLegend, caption);
         VBox.setVgrow(layerGrid, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
-        layerGrid.setHgap(8);
-        layerGrid.setVgap(6);
+        total.setOnHover((r, c) -> {
+            if (report != null) hoverText(r, c, "total", report.total());
+        });
+        layerGrid.setOnHover((k, r, c) -> {
+            if (report != null) hoverText(r, c, k < 0 ? "" : report.titles().get(k), k < 0 ? null : report.layerLogDets()[k]);
+        });
         HBox maps = new HBox(14, left, right);
         VBox.setVgrow(maps, Priority.ALWAYS);
 
@@ -183,17 +181,10 @@ public final class FlowDiagnosticsPanel extends VBox {
         totalRange = totalRange > 0 ? totalRange : 1;
         total.setRange(-totalRange, totalRange);
         total.setData(DiagnosticsReport.topDown(d.total(), g), g.ny(), g.nx());
-        total.setOnHover((r, c) -> hoverText(r, c, "total", d.total()));
         totalLegend.set(Colormap.DIVERGING, -totalRange, totalRange);
         double range = d.layerRange() > 0 ? d.layerRange() : 1;
         layerLegend.set(Colormap.DIVERGING, -range, range);
-        ensureLayerCells(d.titles());
-        for (int k = 0; k < layerMaps.length; k++) {
-            layerMaps[k].setRange(-range, range);
-            layerMaps[k].setData(DiagnosticsReport.topDown(d.layerLogDets()[k], g), g.ny(), g.nx());
-            int layer = k;
-            layerMaps[k].setOnHover((r, c) -> hoverText(r, c, d.titles().get(layer), d.layerLogDets()[layer]));
-        }
+        layerGrid.show(d.titles(), d.layerLogDets(), g, range);
         boolean ok = d.inverseError() <= INVERSE_OK;
         inverse.setText(ok ? "OK" : "TOO LARGE");
         inverseValue.setText(String.format(Locale.ROOT, "max |f⁻¹(f(x)) − x| = %.1e", d.inverseError()));
@@ -204,40 +195,6 @@ public final class FlowDiagnosticsPanel extends VBox {
                 + "(background), draw %.2f ms (FX thread)", dg.nx(), dg.ny(), dg.cells(), d.titles().size(),
                 d.evalMillis(), drawMillis));
         status.setText(req.model().spec().describe());
-    }
-
-    private void ensureLayerCells(List<String> titles) {
-        if (titles.equals(shownTitles)) return;
-        shownTitles = titles;
-        layerGrid.getChildren().clear();
-        layerGrid.getColumnConstraints().clear();
-        layerGrid.getRowConstraints().clear();
-        int n = titles.size();
-        int cols = Math.max(Math.min(n, 4), (int) Math.ceil(Math.sqrt(n)));
-        int rows = (n + cols - 1) / cols;
-        for (int c = 0; c < cols; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100.0 / cols);
-            layerGrid.getColumnConstraints().add(cc);
-        }
-        for (int r = 0; r < rows; r++) {
-            RowConstraints rc = new RowConstraints();
-            rc.setVgrow(Priority.ALWAYS);
-            layerGrid.getRowConstraints().add(rc);
-        }
-        layerMaps = new HeatMap[n];
-        for (int k = 0; k < n; k++) {
-            HeatMap m = new HeatMap();
-            m.setColormap(Colormap.DIVERGING);
-            m.setMinSize(48, 48);
-            m.setPrefSize(120, 120);
-            layerMaps[k] = m;
-            Label t = new Label(titles.get(k));
-            t.setMinWidth(0);
-            VBox cell = new VBox(2, t, m);
-            VBox.setVgrow(m, Priority.ALWAYS);
-            layerGrid.add(cell, k % cols, k / cols);
-        }
     }
 
     private void hoverText(int row, int col, String what, float[] values) {
@@ -304,6 +261,6 @@ public final class FlowDiagnosticsPanel extends VBox {
 
     /** How many per-layer maps are shown. */
     public int layerCount() {
-        return layerMaps.length;
+        return layerGrid.count();
     }
 }

@@ -1,6 +1,5 @@
 package org.genscope.ui.flow;
 
-import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -203,33 +202,14 @@ public final class PaintCanvas extends ThemedCanvas {
         redraw();
     }
 
-    // ---- geometry: a square plot {x, y, side} with room for tick labels left and below ----
-
-    private double[] frame() {
-        double ls = scale();
-        double left = 30 * ls;
-        double bottom = 22 * ls;
-        double pad = 8;
-        double side = Math.min(canvas().getWidth() - left - pad, canvas().getHeight() - bottom - pad);
-        if (side < 20) return null;
-        double x0 = left + (canvas().getWidth() - left - pad - side) / 2;
-        return new double[] {x0, pad, side};
+    private SquareFrame frame() {
+        return SquareFrame.fit(canvas().getWidth(), canvas().getHeight(), scale(), grid);
     }
 
     /** Canvas pixel → data coordinates. */
     double[] toData(double px, double py) {
-        double[] f = frame();
-        if (f == null) return new double[] {Double.NaN, Double.NaN};
-        return new double[] {grid.xmin() + (px - f[0]) / f[2] * (grid.xmax() - grid.xmin()),
-            grid.ymax() - (py - f[1]) / f[2] * (grid.ymax() - grid.ymin())};
-    }
-
-    private double sx(double[] f, double x) {
-        return f[0] + (x - grid.xmin()) / (grid.xmax() - grid.xmin()) * f[2];
-    }
-
-    private double sy(double[] f, double y) {
-        return f[1] + (grid.ymax() - y) / (grid.ymax() - grid.ymin()) * f[2];
+        SquareFrame f = frame();
+        return f == null ? new double[] {Double.NaN, Double.NaN} : f.toData(px, py);
     }
 
     // ---- drawing ----
@@ -240,7 +220,7 @@ public final class PaintCanvas extends ThemedCanvas {
             rampPalette = palette;
             ramp = inkRamp(palette);
         }
-        double[] f = frame();
+        SquareFrame f = frame();
         if (f == null) return;
         double ls = palette.lineScale();
         int nx = grid.nx();
@@ -252,20 +232,20 @@ public final class PaintCanvas extends ThemedCanvas {
         }
         image.getPixelWriter().setPixels(0, 0, nx, ny, PixelFormat.getIntArgbInstance(), argb, 0, nx);
         g.setImageSmoothing(false);
-        g.drawImage(image, f[0], f[1], f[2], f[2]);
-        drawGrid(g, f, ls, palette);
+        g.drawImage(image, f.x(), f.y(), f.side(), f.side());
+        f.drawAxes(g, palette);
         g.setFill(palette.chart()[1].deriveColor(0, 1, 1, 0.6));
         double s = 2.2 * Math.sqrt(ls);
-        for (int i = 0; i + 1 < points.length; i += 2) g.fillOval(sx(f, points[i]) - s / 2, sy(f, points[i + 1]) - s / 2, s, s);
+        for (int i = 0; i + 1 < points.length; i += 2) g.fillOval(f.sx(points[i]) - s / 2, f.sy(points[i + 1]) - s / 2, s, s);
         if (isEmpty()) {
             g.setFill(palette.muted());
             g.setFont(Font.font(null, 13 * ls));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("Drag to paint a density · right-drag erases", f[0] + f[2] / 2, f[1] + f[2] / 2 - 14 * ls);
+            g.fillText("Drag to paint a density · right-drag erases", f.x() + f.side() / 2, f.y() + f.side() / 2 - 14 * ls);
         }
         if (!Double.isNaN(hoverX)) {
-            double rp = brushRadius.get() / (grid.xmax() - grid.xmin()) * f[2];
+            double rp = f.pixels(brushRadius.get());
             boolean erase = eraseMode.get() || (!Double.isNaN(lastX) && strokeErases);
             g.setStroke(erase ? palette.danger() : palette.text());
             g.setLineWidth(1.5 * ls);
@@ -273,44 +253,6 @@ public final class PaintCanvas extends ThemedCanvas {
             g.strokeOval(hoverX - rp, hoverY - rp, 2 * rp, 2 * rp);
             g.setLineDashes(null);
         }
-    }
-
-    /** Faint lines at each unit, stronger axes through 0, tick labels every {@link #tickStep()} units. */
-    private void drawGrid(GraphicsContext g, double[] f, double ls, Palette palette) {
-        double step = tickStep();
-        g.setLineWidth(1);
-        for (double v = Math.ceil(grid.xmin()); v <= grid.xmax(); v += 1) {
-            g.setStroke(v == 0 ? palette.muted().deriveColor(0, 1, 1, 0.55) : palette.border().deriveColor(0, 1, 1, 0.45));
-            g.strokeLine(sx(f, v), f[1], sx(f, v), f[1] + f[2]);
-        }
-        for (double v = Math.ceil(grid.ymin()); v <= grid.ymax(); v += 1) {
-            g.setStroke(v == 0 ? palette.muted().deriveColor(0, 1, 1, 0.55) : palette.border().deriveColor(0, 1, 1, 0.45));
-            g.strokeLine(f[0], sy(f, v), f[0] + f[2], sy(f, v));
-        }
-        g.setStroke(palette.border());
-        g.setLineWidth(1 * ls);
-        g.strokeRect(f[0], f[1], f[2], f[2]);
-        g.setFill(palette.muted());
-        g.setFont(Font.font(null, 11 * ls));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        for (double v = Math.ceil(grid.xmin() / step) * step; v <= grid.xmax() + 1e-9; v += step) {
-            g.fillText(tick(v), sx(f, v), f[1] + f[2] + 4 * ls);
-        }
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        for (double v = Math.ceil(grid.ymin() / step) * step; v <= grid.ymax() + 1e-9; v += step) {
-            g.fillText(tick(v), f[0] - 5 * ls, sy(f, v));
-        }
-    }
-
-    private double tickStep() {
-        double extent = grid.xmax() - grid.xmin();
-        return extent <= 5 ? 1 : extent <= 12 ? 2 : Math.pow(10, Math.floor(Math.log10(extent / 2)));
-    }
-
-    private static String tick(double v) {
-        return Math.rint(v) == v ? Integer.toString((int) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     /** 256 colours from the surface (w = 0) through the accent (w ≈ 0.7) towards the text colour (w = 1). */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.genscope.data.DataSplits;
 import org.genscope.flow.Grid2D;
@@ -93,6 +94,21 @@ class PaintPanelTest {
     }
 
     @Test
+    void aMouseDragPaintsAndARightDragErases(FxRobot robot) {
+        robot.moveTo(canvas).press(MouseButton.PRIMARY).moveBy(80, 0).moveBy(0, 40).release(MouseButton.PRIMARY);
+        assertFalse(canvas.isEmpty(), "the left drag painted");
+        float painted = sum(canvas.weights());
+        robot.moveTo(canvas).press(MouseButton.SECONDARY).moveBy(80, 0).release(MouseButton.SECONDARY);
+        assertTrue(sum(canvas.weights()) < painted, "the right drag erased some of it");
+    }
+
+    private static float sum(float[] w) {
+        float s = 0;
+        for (float v : w) s += v;
+        return s;
+    }
+
+    @Test
     void clearEmptiesTheCanvas(FxRobot robot) {
         robot.interact(() -> canvas.setWeights(StarterShapes.ring(canvas.grid())));
         assertFalse(canvas.isEmpty());
@@ -173,5 +189,9 @@ class PaintPanelTest {
         float[] checker = StarterShapes.checkerboard(g);
         assertEquals(1f, checker[0]);
         assertEquals(0f, checker[g.nx() - 1], "bottom-right square of a 4×4 board is the other colour");
+        PanelShots.write(robot, scene, "paint-empty");
+        robot.interact(() -> canvas.setWeights(letter));
+        robot.moveTo(canvas).moveBy(60, -40);       // the brush outline follows the mouse
+        PanelShots.write(robot, scene, "paint-letter");
     }
 }
