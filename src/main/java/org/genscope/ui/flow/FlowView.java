@@ -84,6 +84,8 @@ public final class FlowView implements Exportable, TrainingShortcuts {
     @FXML private Button saveSamplesButton;
     @FXML private TabPane tabs;
     @FXML private Tab densityTab;
+    @FXML private Tab diagnosticsTab;
+    @FXML private Tab paintTab;
     @FXML private GridPane dataGrid;
     @FXML private GridPane layerGrid;
     @FXML private GridPane trainingGrid;
@@ -91,6 +93,9 @@ public final class FlowView implements Exportable, TrainingShortcuts {
     private final WorkspaceContext context;
     private final FlowBuilderModel builder = new FlowBuilderModel();
     private final FlowDensityPanel densityPanel = new FlowDensityPanel();
+    private FlowDiagnosticsPanel diagnosticsPanel;
+    /** When the diagnostics were last refreshed (nanoTime); they cost ~0.1 s of a core, so at most every 2 s. */
+    private long diagnosticsShown;
     private final JobViewModel<FlowPayload> job = new JobViewModel<>("Flow", this::onSnapshot);
     private DataSplits painted;
     private DataSplits fileData;
@@ -195,6 +200,14 @@ public final class FlowView implements Exportable, TrainingShortcuts {
         context.trainingStatus().bind(job.statusProperty());
 
         densityTab.setContent(densityPanel);
+        diagnosticsPanel = new FlowDiagnosticsPanel(context.background());
+        diagnosticsTab.setContent(diagnosticsPanel);
+        diagnosticsTab.selectedProperty().addListener((o, a, now) -> {
+            if (now) refreshDiagnostics(true);
+        });
+        PaintPanel paint = new PaintPanel(context.background());
+        paint.setOnUse(this::usePainted);
+        paintTab.setContent(paint);
         presetChoice.getSelectionModel().select(0);
     }
 
@@ -329,10 +342,20 @@ public final class FlowView implements Exportable, TrainingShortcuts {
 
     private void onSnapshot(Snapshot<FlowPayload> s) {
         densityPanel.show(s);
-        if (s.payload() != null) {
+        if (s.payload() != null && s.payload() != lastPayload) {
             lastPayload = s.payload();
             saveSamplesButton.setDisable(false);
+            refreshDiagnostics(s.state().isTerminal() || s.state() == JobState.PAUSED);
         }
+    }
+
+    /** Recomputes the diagnostics of the latest model if their tab is visible (throttled unless {@code now}). */
+    private void refreshDiagnostics(boolean now) {
+        if (lastPayload == null || !diagnosticsTab.isSelected()) return;
+        long t = System.nanoTime();
+        if (!now && t - diagnosticsShown < 2_000_000_000L) return;
+        diagnosticsShown = t;
+        diagnosticsPanel.show(lastPayload.model().copy(), lastPayload.grid());
     }
 
     @FXML

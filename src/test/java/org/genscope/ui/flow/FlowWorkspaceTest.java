@@ -61,6 +61,41 @@ class FlowWorkspaceTest {
                 }
             });
         }
+        // the diagnostics tab fills in for the paused model
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        FlowDiagnosticsPanel diagnostics = robot.lookup(n -> n instanceof FlowDiagnosticsPanel)
+                .queryAs(FlowDiagnosticsPanel.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> diagnostics.layerCount() == 8);
+        assertTrue(diagnostics.inverseError() < 1e-3, "float32 round trip through 8 layers: " + diagnostics.inverseError());
+        if (shots != null) {
+            robot.interact(() -> {
+                try {
+                    ViewExporter.writePng(main.currentView(), 1, null, Path.of(shots, "flow-diagnostics.png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
         robot.interact(() -> robot.lookup("#train-stop").queryButton().fire());
+    }
+
+    @Test
+    void aPaintedDensityBecomesTheTrainingData(FxRobot robot) throws Exception {
+        robot.interact(() -> main.model().select(Workspace.FLOWS));
+        PaintPanel paint = robot.lookup(n -> n instanceof PaintPanel).queryAs(PaintPanel.class);
+        robot.interact(() -> {
+            paint.canvas().beginStroke(-2, -2, false);
+            paint.canvas().strokeTo(2, 2);
+            paint.canvas().endStroke();
+        });
+        robot.interact(() -> robot.lookup("#paint-use").queryButton().fire());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<FlowData> data = robot.lookup(".combo-box").queryAllAs(javafx.scene.control.ComboBox.class)
+                .stream().filter(c -> c.getItems().stream().anyMatch(i -> i instanceof FlowData)).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> data.getValue().kind() == FlowData.Kind.PAINTED);
+        Label note = robot.lookup(n -> n instanceof Label l && l.getText() != null
+                && l.getText().startsWith("Using your painted density")).queryAs(Label.class);
+        assertTrue(note.getText().contains("training points"), note.getText());
     }
 }
