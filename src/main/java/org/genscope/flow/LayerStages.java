@@ -16,6 +16,9 @@ import org.genscope.nn.Rng;
  * (e.g. {@link FlowModel#copy()} or a training payload's private copy).
  */
 public final class LayerStages {
+    /** Each density grid extends this fraction of its view's span beyond the view on every side. */
+    public static final double OVERSCAN = 0.2;
+
     /**
      * What to carry and where to look.
      *
@@ -24,13 +27,13 @@ public final class LayerStages {
      * @param extent        the grid covers μ ± extent·σ of the base on each axis
      * @param cloud         base samples carried along
      * @param seed          seeds the base samples
-     * @param densityCells  cells per side of each stage's density grid
+     * @param densityCells  cells per side of each stage's density grid (which spans 1 + 2·{@link #OVERSCAN} views)
      * @param tail          each view bound ignores this fraction of the points on each side (robust percentiles)
      * @param margin        each view is widened by this fraction of its span on each side
      */
     public record Settings(int lines, int pointsPerLine, double extent, int cloud, long seed, int densityCells,
                            double tail, double margin) {
-        public static final Settings DEFAULT = new Settings(21, 60, 3.0, 500, 1, 80, 0.01, 0.15);
+        public static final Settings DEFAULT = new Settings(21, 60, 3.0, 500, 1, 96, 0.01, 0.15);
 
         public Settings {
             if (lines < 2 || pointsPerLine < 2 || cloud < 1 || densityCells < 2 || (long) lines * pointsPerLine > 1_000_000
@@ -107,7 +110,11 @@ public final class LayerStages {
             points[stage] = Arrays.copyOfRange(all, grid.data.length, all.length);
             views[stage] = robustView(points[stage], s.tail(), s.margin());
             double[] v = views[stage];
-            grids[stage] = new Grid2D(v[0], v[1], v[2], v[3], s.densityCells(), s.densityCells());
+            // the density covers the view widened by OVERSCAN on each side, so a camera gliding to a neighbour
+            // stage still sees density rather than the image's edge
+            double ox = OVERSCAN * (v[1] - v[0]);
+            double oy = OVERSCAN * (v[3] - v[2]);
+            grids[stage] = new Grid2D(v[0] - ox, v[1] + ox, v[2] - oy, v[3] + oy, s.densityCells(), s.densityCells());
             densities[stage] = FlowDiagnostics.stageDensity(model, stage, grids[stage]);
         }
         int[] order = st.layers();
@@ -192,7 +199,7 @@ public final class LayerStages {
         return points[check(stage)].clone();
     }
 
-    /** The view {xmin, xmax, ymin, ymax} of a stage (square, robust to outliers); also its density grid's extent. */
+    /** The view {xmin, xmax, ymin, ymax} of a stage: square, robust to outliers. */
     public double[] view(int stage) {
         return views[check(stage)].clone();
     }

@@ -139,7 +139,7 @@ class LayerStagesTest {
         for (int i = 0; i < runs; i++) s = LayerStages.compute(m);
         double ms = (System.nanoTime() - t0) / 1e6 / runs;
         System.out.printf("LayerStages for %s: %.1f ms per compute (%d lines × %d points, %d samples, %d² density, K=%d)%n",
-                "realnvp:64-64*8", ms, s.lineCount(), s.pointsPerLine(), s.cloudSize(), 80, s.count());
+                "realnvp:64-64*8", ms, s.lineCount(), s.pointsPerLine(), s.cloudSize(), s.densityGrid(0).nx(), s.count());
         assertEquals(8, s.count());
         assertTrue(ms < 1000, "one compute took " + ms + " ms");
     }
