@@ -14,6 +14,8 @@ import org.genscope.nn.Rng;
 import org.genscope.ui.export.ViewExporter;
 import org.genscope.ui.theme.Theme;
 import org.genscope.ui.theme.ThemeManager;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Flows for the warp views: small and random for the checks, a briefly trained preset for the screenshots. */
 final class WarpFixtures {
@@ -50,19 +52,23 @@ final class WarpFixtures {
         return s == null ? null : Path.of(s);
     }
 
-    /** Writes {@code root} (the root of {@code scene}) as PNG in the light and the dark theme, presenter mode or not. */
-    static void shoot(Scene scene, Parent root, String name, boolean presenter) {
+    /**
+     * Writes {@code root} (the root of {@code scene}) as PNG in the light and the dark theme, after the FX thread
+     * has caught up with the new styles (controls' skins lay out on the next pulse).
+     */
+    static void shoot(FxRobot robot, Scene scene, Parent root, String name, boolean presenter) {
         Path dir = shotDir();
         if (dir == null) return;
-        try {
-            for (Theme t : new Theme[] {Theme.LIGHT, Theme.DARK}) {
-                ThemeManager.apply(scene, t, presenter);
-                root.applyCss();
-                root.layout();
-                ViewExporter.writePng(root, 1, null, dir.resolve(name + "-" + t.name().toLowerCase() + (presenter ? "-presenter" : "") + ".png"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Theme t : new Theme[] {Theme.LIGHT, Theme.DARK}) {
+            robot.interact(() -> ThemeManager.apply(scene, t, presenter));
+            WaitForAsyncUtils.waitForFxEvents(4);
+            robot.interact(() -> {
+                try {
+                    ViewExporter.writePng(root, 1, null, dir.resolve(name + "-" + t.name().toLowerCase() + (presenter ? "-presenter" : "") + ".png"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
     }
 }

@@ -79,11 +79,9 @@ class WarpViewTest {
         LayerStages s = LayerStages.compute(WarpFixtures.trained("realnvp-moons", 400));
         robot.interact(() -> view.setStages(s));
         for (double t : new double[] {0, 3.5, 8}) {
-            robot.interact(() -> {
-                view.setPosition(t);
-                WarpFixtures.shoot(scene, root, "warp-" + t, false);
-            });
+            robot.interact(() -> view.setPosition(t));
+            WarpFixtures.shoot(robot, scene, root, "warp-" + t, false);
         }
-        robot.interact(() -> WarpFixtures.shoot(scene, root, "warp-8", true));
+        WarpFixtures.shoot(robot, scene, root, "warp-8", true);
     }
 }
