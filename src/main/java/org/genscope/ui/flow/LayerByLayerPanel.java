@@ -16,6 +16,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -58,8 +60,9 @@ public final class LayerByLayerPanel extends BorderPane {
     private final Button backward = new Button("◀");
     private final Button pause = new Button("❚❚");
     private final Button forward = new Button("▶");
-    private final Button exportGif = new Button("Export GIF…");
-    private final Button exportPng = new Button("Export PNG frames…");
+    private final MenuItem exportGif = new MenuItem("Animated GIF…");
+    private final MenuItem exportPng = new MenuItem("PNG frames…");
+    private final MenuButton export = new MenuButton("Export", null, exportGif, exportPng);
     private final AtomicReference<FlowModel> pending = new AtomicReference<>();
     private final AtomicBoolean computing = new AtomicBoolean();
     private LayerStages stages;
@@ -107,6 +110,7 @@ public final class LayerByLayerPanel extends BorderPane {
         backward.setId("warp-play-backward");
         pause.setId("warp-pause");
         forward.setId("warp-play-forward");
+        export.setId("warp-export");
         exportGif.setId("warp-export-gif");
         exportPng.setId("warp-export-png");
         status.setId("warp-status");
@@ -121,23 +125,34 @@ public final class LayerByLayerPanel extends BorderPane {
         CheckBox bounce = new CheckBox("Back and forth");
         bounce.selectedProperty().addListener((o, old, now) -> player.setBounce(now));
 
-        Label title = new Label("Layer by layer: base → data");
+        Label title = new Label("Layer by layer");
         title.getStyleClass().add("warp-title");
-        Label hint = new Label("Dots keep the colour of the base region they start in.");
-        hint.getStyleClass().add("muted");
+        title.setTooltip(new Tooltip("The generative direction: samples z of the base distribution and a grid of lines,"
+                + " carried through the inverted layers to data space, with the density of each stage underneath"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label speedLabel = new Label("Speed");
-        HBox top = bar(title, hint, spacer, status, exportGif, exportPng);
-        HBox controls = bar(backward, pause, forward, scrubber, readout, speedLabel, speed, bounce);
-        // only the hint, the status and the scrubber give up room when the window is narrow
-        hint.setMinWidth(0);
+        CheckBox grid = toggle("Grid", "Lines of a regular grid in base space", view::setShowGrid);
+        CheckBox samples = toggle("Samples", "Base samples; each keeps the colour of the base region it starts in", view::setShowPoints);
+        CheckBox density = toggle("Density", "The exact density of the variable at this stage", view::setShowDensity);
+        speed.setTooltip(new Tooltip("Playback speed (1× = one second per layer)"));
+        HBox top = bar(title, spacer, status, grid, samples, density, export);
+        HBox controls = bar(backward, pause, forward, scrubber, readout, speed, bounce);
+        // only the status and the scrubber give up room when the window is narrow
         status.setMinWidth(0);
         scrubber.setMinWidth(120);
         setTop(top);
         setCenter(view);
         setBottom(new VBox(controls, strip));
         show(null);
+    }
+
+    /** A check box, on at first, that shows or hides one layer of the drawing. */
+    private static CheckBox toggle(String text, String tip, java.util.function.Consumer<Boolean> show) {
+        CheckBox c = new CheckBox(text);
+        c.setTooltip(new Tooltip(tip));
+        c.setSelected(true);
+        c.selectedProperty().addListener((o, old, now) -> show.accept(now));
+        return c;
     }
 
     private static HBox bar(Node... nodes) {
@@ -228,8 +243,7 @@ public final class LayerByLayerPanel extends BorderPane {
         backward.setDisable(none || player.state() == WarpPlayer.State.BACKWARD);
         forward.setDisable(none || player.state() == WarpPlayer.State.FORWARD);
         pause.setDisable(none || !playing);
-        exportGif.setDisable(stages == null || exporting);
-        exportPng.setDisable(stages == null || exporting);
+        export.setDisable(stages == null || exporting);
     }
 
     // ---- export ----
@@ -263,7 +277,7 @@ public final class LayerByLayerPanel extends BorderPane {
         Path file = chosen.get().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif")
                 ? chosen.get() : chosen.get().resolveSibling(chosen.get().getFileName() + ".gif");
         lastDir = file.toAbsolutePath().getParent().toFile();
-        WarpExport export = new WarpExport(stages, getScene(), exportSize, exportFramesPerLayer);
+        WarpExport export = new WarpExport(stages, view, exportSize, exportFramesPerLayer);
         run("GIF", () -> {
             export.writeGif(file, i -> progress("Writing GIF", i, export.frames()));
             return "Saved " + export.frames() + " frames to " + file.getFileName();
@@ -277,7 +291,7 @@ public final class LayerByLayerPanel extends BorderPane {
         if (chosen.isEmpty()) return;
         Path dir = chosen.get();
         lastDir = dir.toAbsolutePath().toFile();
-        WarpExport export = new WarpExport(stages, getScene(), exportSize, exportFramesPerLayer);
+        WarpExport export = new WarpExport(stages, view, exportSize, exportFramesPerLayer);
         run("PNG frames", () -> {
             int n = export.writePngFrames(dir, i -> progress("Writing PNG frames", i, export.frames()));
             return "Saved " + n + " PNG frames to " + dir.getFileName();

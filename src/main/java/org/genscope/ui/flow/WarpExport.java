@@ -42,16 +42,23 @@ final class WarpExport {
     private final double[] positions;
     private final int frameMillis;
 
-    /** An off-screen size×size view of {@code stages} styled like {@code like}, perLayer frames a layer; FX thread. */
-    WarpExport(LayerStages stages, Scene like, int size, int perLayer) {
+    /**
+     * An off-screen size×size view of {@code stages} drawing what {@code shown} draws, styled like its scene,
+     * perLayer frames a layer; FX thread.
+     */
+    WarpExport(LayerStages stages, WarpView shown, int size, int perLayer) {
         if (size < 64 || size > 4096 || perLayer < 1 || perLayer > 100) {
             throw new IllegalArgumentException("frames must be 64..4096 pixels, 1..100 per layer; got " + size + ", " + perLayer);
         }
         Scene scene = new Scene(root, size, size);
+        Scene like = shown.getScene();
         if (like != null) {
             scene.getStylesheets().setAll(like.getStylesheets());
             root.getStyleClass().setAll(like.getRoot().getStyleClass());
         }
+        view.setShowGrid(shown.isShowGrid());
+        view.setShowPoints(shown.isShowPoints());
+        view.setShowDensity(shown.isShowDensity());
         view.setStages(stages);
         positions = sweep(stages.count(), perLayer);
         frameMillis = 1000 / perLayer;

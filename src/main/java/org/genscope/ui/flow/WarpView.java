@@ -35,6 +35,9 @@ public final class WarpView extends CanvasRegion {
     private WritableImage[] images = new WritableImage[0];
     private Palette palette;
     private boolean compact;
+    private boolean showGrid = true;
+    private boolean showPoints = true;
+    private boolean showDensity = true;
 
     public WarpView() {
         getStyleClass().add("warp-view");
@@ -74,6 +77,36 @@ public final class WarpView extends CanvasRegion {
     public void setCompact(boolean compact) {
         this.compact = compact;
         redraw();
+    }
+
+    /** Draws the grid lines or not. */
+    public void setShowGrid(boolean on) {
+        showGrid = on;
+        redraw();
+    }
+
+    /** Draws the sample cloud or not. */
+    public void setShowPoints(boolean on) {
+        showPoints = on;
+        redraw();
+    }
+
+    /** Draws the stage densities or not (the plot stays the colour map's low end). */
+    public void setShowDensity(boolean on) {
+        showDensity = on;
+        redraw();
+    }
+
+    public boolean isShowGrid() {
+        return showGrid;
+    }
+
+    public boolean isShowPoints() {
+        return showPoints;
+    }
+
+    public boolean isShowDensity() {
+        return showDensity;
     }
 
     /** What is drawn now (the interpolated grid, cloud and view), or null without stages. */
@@ -159,11 +192,13 @@ public final class WarpView extends CanvasRegion {
         g.fillRect(left, top, side, side);
         // cross-fade: stage ⌊t⌋ opaque, stage ⌈t⌉ on top with alpha t − ⌊t⌋
         int k0 = (int) Math.floor(t);
-        density(g, k0, left, top, v, sx, sy, 1);
-        if (t > k0) density(g, k0 + 1, left, top, v, sx, sy, t - k0);
-        g.setGlobalAlpha(1);
-        lines(g, left, top, v, sx, sy, ls);
-        points(g, left, top, v, sx, sy, ls);
+        if (showDensity) {
+            density(g, k0, left, top, v, sx, sy, 1);
+            if (t > k0) density(g, k0 + 1, left, top, v, sx, sy, t - k0);
+            g.setGlobalAlpha(1);
+        }
+        if (showGrid) lines(g, left, top, v, sx, sy, ls);
+        if (showPoints) points(g, left, top, v, sx, sy, ls);
         g.restore();
         g.setStroke(palette.border());
         g.setLineWidth(1);
@@ -270,9 +305,10 @@ public final class WarpView extends CanvasRegion {
 
     private void points(GraphicsContext g, double left, double top, double[] v, double sx, double sy, double ls) {
         float[] q = frame.points();
-        double r = (compact ? 1.6 : 2.6) * ls;
+        double r = (compact ? 1.6 : 2.4) * ls;
         Color[] colours = new Color[SECTORS];
-        for (int s = 0; s < SECTORS; s++) colours[s] = palette.chart()[s];
+        // slightly see-through, so the density under a crowd of samples still shows
+        for (int s = 0; s < SECTORS; s++) colours[s] = palette.chart()[s].deriveColor(0, 1, 1, 0.85);
         for (int i = 0; i < sector.length; i++) {
             if (!Float.isFinite(q[2 * i]) || !Float.isFinite(q[2 * i + 1])) continue;
             g.setFill(colours[sector[i]]);

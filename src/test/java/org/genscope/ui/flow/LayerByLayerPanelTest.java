@@ -69,6 +69,9 @@ class LayerByLayerPanelTest {
         assertEquals(2.0, panel.view().getPosition());
         robot.interact(() -> panel.positionProperty().set(2.6));
         assertEquals(3, panel.strip().current(), "the nearest stage is outlined");
+        robot.clickOn("Density");
+        assertFalse(panel.view().isShowDensity());
+        assertTrue(panel.view().isShowGrid());
     }
 
     @Test
@@ -153,7 +156,7 @@ class LayerByLayerPanelTest {
                 return Optional.of(file);
             });
         });
-        robot.clickOn("#warp-export-gif");
+        robot.interact(panel::exportGif);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> panel.status().getText().startsWith("Saved"));
         assertEquals("Saved 24 frames to warp.gif", panel.status().getText());
         Path gif = dir.resolve("warp.gif");
@@ -170,7 +173,7 @@ class LayerByLayerPanelTest {
             r.dispose();
         }
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(robot.lookup("#warp-export-gif").queryButton().isDisabled());
+        assertFalse(robot.lookup("#warp-export").query().isDisabled());
     }
 
     @Test
@@ -182,7 +185,7 @@ class LayerByLayerPanelTest {
             panel.show(WarpFixtures.small());
             panel.setDirectoryAsker((owner, title, initial) -> Optional.of(dir.resolve("frames")));
         });
-        robot.clickOn("#warp-export-png");
+        robot.clickOn("#warp-export").clickOn("PNG frames…");
         WaitForAsyncUtils.waitForFxEvents();
         try (Stream<Path> files = Files.list(dir.resolve("frames"))) {
             assertEquals(24 + 1, files.count(), "24 frames and the unrelated file");
@@ -209,7 +212,7 @@ class LayerByLayerPanelTest {
             panel.setFileAsker((owner, title, initial, name, filters) -> Optional.of(shots.resolve("warp-dark.gif")));
         });
         long t0 = System.nanoTime();
-        robot.clickOn("#warp-export-gif");
+        robot.interact(panel::exportGif);
         WaitForAsyncUtils.waitForFxEvents();
         System.out.printf("GIF 480², %s: %.1f s, %d kB%n", panel.status().getText(), (System.nanoTime() - t0) / 1e9,
                 Files.size(shots.resolve("warp-dark.gif")) / 1024);

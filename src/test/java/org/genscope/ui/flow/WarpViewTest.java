@@ -3,11 +3,14 @@ package org.genscope.ui.flow;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.genscope.flow.LayerStages;
+import org.genscope.ui.common.Colormap;
 import org.genscope.ui.theme.Theme;
 import org.genscope.ui.theme.ThemeManager;
 import org.junit.jupiter.api.Test;
@@ -71,6 +74,32 @@ class WarpViewTest {
         assertEquals("1", view.caption());
         robot.interact(() -> view.setPosition(3));
         assertEquals("data", view.caption());
+    }
+
+    @Test
+    void theBaseDensityPeaksInTheMiddleAndCanBeHidden(FxRobot robot) {
+        LayerStages s = WarpFixtures.small();
+        robot.interact(() -> {
+            view.setStages(s);
+            view.setPosition(0);
+            view.setShowGrid(false);
+            view.setShowPoints(false);
+        });
+        // the plot is centred horizontally and square; its centre is the base mean (0, 0) up to the sample's spread
+        double cx = view.getWidth() / 2;
+        Color peak = pixel(robot, cx, view.getHeight() / 2 + 20);
+        Color corner = pixel(robot, cx - 200, view.getHeight() / 2 + 20 - 200);
+        assertTrue(peak.getBrightness() > 0.8, "N(0, I) is brightest near the origin: " + peak);
+        assertTrue(corner.getBrightness() < 0.25, "and dark three σ out: " + corner);
+        robot.interact(() -> view.setShowDensity(false));
+        int low = Colormap.MAGMA.argb(0);
+        assertEquals(Color.rgb((low >> 16) & 255, (low >> 8) & 255, low & 255), pixel(robot, cx, view.getHeight() / 2 + 20));
+    }
+
+    private Color pixel(FxRobot robot, double x, double y) {
+        Color[] c = new Color[1];
+        robot.interact(() -> c[0] = view.snapshot(null, null).getPixelReader().getColor((int) x, (int) y));
+        return c[0];
     }
 
     @Test
