@@ -1,14 +1,11 @@
 package org.genscope.ui.flow;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -25,8 +22,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.genscope.flow.FlowModel;
 import org.genscope.flow.LayerStages;
@@ -48,8 +43,6 @@ public final class LayerByLayerPanel extends BorderPane {
         Optional<Path> ask(Window owner, String title, File initialDir);
     }
 
-    public static final FileChooser.ExtensionFilter GIF = new FileChooser.ExtensionFilter("Animated GIF (*.gif)", "*.gif");
-
     private final TaskExecutor executor;
     private final WarpPlayer player = new WarpPlayer();
     private final WarpView view = new WarpView();
@@ -65,13 +58,8 @@ public final class LayerByLayerPanel extends BorderPane {
     private final MenuButton export = new MenuButton("Export", null, exportGif, exportPng);
     private final AtomicReference<FlowModel> pending = new AtomicReference<>();
     private final AtomicBoolean computing = new AtomicBoolean();
+    private final WarpExportActions exports;
     private LayerStages stages;
-    private boolean exporting;
-    private int exportSize = WarpExport.SIZE;
-    private int exportFramesPerLayer = WarpExport.FRAMES_PER_LAYER;
-    private File lastDir = new File(System.getProperty("user.home"));
-    private ExportService.FileAsker fileAsker = LayerByLayerPanel::chooseFile;
-    private DirectoryAsker directoryAsker = LayerByLayerPanel::chooseDirectory;
 
     /** Computes submitted models' stages on a daemon thread of its own. */
     public LayerByLayerPanel() {
@@ -81,6 +69,7 @@ public final class LayerByLayerPanel extends BorderPane {
     /** Computes submitted models' stages and writes exports on {@code executor}. */
     public LayerByLayerPanel(TaskExecutor executor) {
         this.executor = executor;
+        exports = new WarpExportActions(executor, busy -> updateButtons(), this::report);
         getStyleClass().add("layer-by-layer");
         view.positionProperty().bind(player.positionProperty());
         scrubber.valueProperty().bindBidirectional(player.positionProperty());
@@ -197,9 +186,9 @@ public final class LayerByLayerPanel extends BorderPane {
             while ((m = pending.getAndSet(null)) != null) {
                 try {
                     LayerStages s = LayerStages.compute(m);
-                    onFx(() -> show(s));
+                    WarpExport.onFx(() -> show(s));
                 } catch (RuntimeException e) {
-                    onFx(() -> report("Cannot show the layers: " + e.getMessage(), true));
+                    WarpExport.onFx(() -> report("Cannot show the layers: " + e.getMessage(), true));
                 }
             }
             computing.set(false);
@@ -243,90 +232,39 @@ public final class LayerByLayerPanel extends BorderPane {
         backward.setDisable(none || player.state() == WarpPlayer.State.BACKWARD);
         forward.setDisable(none || player.state() == WarpPlayer.State.FORWARD);
         pause.setDisable(none || !playing);
-        export.setDisable(stages == null || exporting);
+        export.setDisable(stages == null || exports.busy());
     }
 
     // ---- export ----
 
+    /** How the export asks for a file (tests answer without a dialog). */
     public void setFileAsker(ExportService.FileAsker asker) {
-        this.fileAsker = asker;
+        exports.setFileAsker(asker);
     }
 
+    /** How the PNG-frame export asks for a directory (tests answer without a dialog). */
     public void setDirectoryAsker(DirectoryAsker asker) {
-        this.directoryAsker = asker;
+        exports.setDirectoryAsker(asker);
     }
 
     /** Side of the exported frames in pixels (64..4096; default 480). */
     public void setExportSize(int pixels) {
-        if (pixels < 64 || pixels > 4096) throw new IllegalArgumentException("export size must be 64..4096 pixels, got " + pixels);
-        exportSize = pixels;
+        exports.setSize(pixels);
     }
 
     /** Exported frames per layer (1..100; default 12, shown over one second per layer in the GIF). */
     public void setExportFramesPerLayer(int frames) {
-        if (frames < 1 || frames > 100) throw new IllegalArgumentException("frames per layer must be 1..100, got " + frames);
-        exportFramesPerLayer = frames;
+        exports.setFramesPerLayer(frames);
     }
 
     /** Asks for a file and writes the sweep base → data → base as a looping GIF on the executor. */
     public void exportGif() {
-        if (stages == null || exporting) return;
-        Optional<Path> chosen = fileAsker.ask(owner(), "Export the warp as an animated GIF", lastDir,
-                ExportService.suggestedName("flow-layers", "gif"), List.of(GIF));
-        if (chosen.isEmpty()) return;
-        Path file = chosen.get().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif")
-                ? chosen.get() : chosen.get().resolveSibling(chosen.get().getFileName() + ".gif");
-        lastDir = file.toAbsolutePath().getParent().toFile();
-        WarpExport export = new WarpExport(stages, view, exportSize, exportFramesPerLayer);
-        run("GIF", () -> {
-            export.writeGif(file, i -> progress("Writing GIF", i, export.frames()));
-            return "Saved " + export.frames() + " frames to " + file.getFileName();
-        });
+        if (stages != null) exports.gif(stages, view, owner());
     }
 
     /** Asks for a directory and writes frame-0000.png … of the same sweep there on the executor. */
     public void exportPngFrames() {
-        if (stages == null || exporting) return;
-        Optional<Path> chosen = directoryAsker.ask(owner(), "Export the warp as PNG frames", lastDir);
-        if (chosen.isEmpty()) return;
-        Path dir = chosen.get();
-        lastDir = dir.toAbsolutePath().toFile();
-        WarpExport export = new WarpExport(stages, view, exportSize, exportFramesPerLayer);
-        run("PNG frames", () -> {
-            int n = export.writePngFrames(dir, i -> progress("Writing PNG frames", i, export.frames()));
-            return "Saved " + n + " PNG frames to " + dir.getFileName();
-        });
-    }
-
-    private interface Job {
-        String run() throws IOException;
-    }
-
-    private void run(String what, Job job) {
-        exporting = true;
-        updateButtons();
-        report("Writing " + what + "…", false);
-        executor.execute(() -> {
-            String message;
-            boolean failed = false;
-            try {
-                message = job.run();
-            } catch (IOException | RuntimeException e) {
-                message = "Could not write the " + what + ": " + e.getMessage();
-                failed = true;
-            }
-            String m = message;
-            boolean f = failed;
-            onFx(() -> {
-                exporting = false;
-                updateButtons();
-                report(m, f);
-            });
-        });
-    }
-
-    private void progress(String what, int done, int total) {
-        if (done % 8 == 0 || done == total) onFx(() -> report(what + ": frame " + done + " of " + total, false));
+        if (stages != null) exports.pngFrames(stages, view, owner());
     }
 
     private void report(String message, boolean error) {
@@ -337,30 +275,5 @@ public final class LayerByLayerPanel extends BorderPane {
 
     private Window owner() {
         return getScene() == null ? null : getScene().getWindow();
-    }
-
-    /** Runs on the FX thread: now if already there, else as soon as possible. */
-    private static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) r.run();
-        else Platform.runLater(r);
-    }
-
-    private static Optional<Path> chooseFile(Window owner, String title, File initialDir, String suggestedName,
-                                             List<FileChooser.ExtensionFilter> filters) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        if (initialDir.isDirectory()) chooser.setInitialDirectory(initialDir);
-        chooser.setInitialFileName(suggestedName);
-        chooser.getExtensionFilters().setAll(filters);
-        File f = chooser.showSaveDialog(owner);
-        return f == null ? Optional.empty() : Optional.of(f.toPath());
-    }
-
-    private static Optional<Path> chooseDirectory(Window owner, String title, File initialDir) {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(title);
-        if (initialDir.isDirectory()) chooser.setInitialDirectory(initialDir);
-        File d = chooser.showDialog(owner);
-        return d == null ? Optional.empty() : Optional.of(d.toPath());
     }
 }

@@ -50,10 +50,7 @@ class LayerByLayerPanelTest {
         panel = new LayerByLayerPanel(work -> executor.execute(work));
         panel.setExportSize(160);
         panel.setExportFramesPerLayer(4);
-        scene = new Scene(panel, 1100, 780);
-        ThemeManager.apply(scene, Theme.LIGHT, false);
-        stage.setScene(scene);
-        stage.show();
+        scene = WarpFixtures.show(stage, panel, 1100, 780);
     }
 
     @Test
@@ -192,6 +189,19 @@ class LayerByLayerPanelTest {
         }
         assertEquals(160, ImageIO.read(dir.resolve("frames/frame-0023.png").toFile()).getWidth());
         assertTrue(Files.exists(dir.resolve("frames/notes.txt")));
+    }
+
+    @Test
+    void aFailedExportSaysWhyAndLeavesThePanelUsable(FxRobot robot) throws IOException {
+        Files.writeString(dir.resolve("plain-file"), "not a folder");
+        robot.interact(() -> {
+            panel.show(WarpFixtures.small());
+            panel.setFileAsker((owner, title, initial, name, filters) -> Optional.of(dir.resolve("plain-file/warp.gif")));
+            panel.exportGif();
+        });
+        assertTrue(panel.status().getText().startsWith("Could not write the GIF"), panel.status().getText());
+        assertTrue(panel.status().getStyleClass().contains("error-text"));
+        assertFalse(robot.lookup("#warp-export").query().isDisabled());
     }
 
     @Test

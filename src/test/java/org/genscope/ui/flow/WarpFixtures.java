@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.stage.Stage;
 import org.ejml.data.FMatrixRMaj;
 import org.genscope.flow.FlowModel;
 import org.genscope.flow.FlowPreset;
@@ -44,6 +45,15 @@ final class WarpFixtures {
             adam.step();
         }
         return m;
+    }
+
+    /** Shows {@code root} in a w×h scene with the light theme on {@code stage}. */
+    static Scene show(Stage stage, Parent root, double w, double h) {
+        Scene scene = new Scene(root, w, h);
+        ThemeManager.apply(scene, Theme.LIGHT, false);
+        stage.setScene(scene);
+        stage.show();
+        return scene;
     }
 
     /** The directory of -Dgenscope.shot, or null when screenshots are off. */

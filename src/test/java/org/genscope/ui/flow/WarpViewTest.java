@@ -11,8 +11,6 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.genscope.flow.LayerStages;
 import org.genscope.ui.common.Colormap;
-import org.genscope.ui.theme.Theme;
-import org.genscope.ui.theme.ThemeManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -30,10 +28,7 @@ class WarpViewTest {
     void start(Stage stage) {
         view = new WarpView();
         root = new StackPane(view);
-        scene = new Scene(root, 520, 560);
-        ThemeManager.apply(scene, Theme.LIGHT, false);
-        stage.setScene(scene);
-        stage.show();
+        scene = WarpFixtures.show(stage, root, 520, 560);
     }
 
     @Test
