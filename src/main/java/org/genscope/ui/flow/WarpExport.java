@@ -61,6 +61,8 @@ final class WarpExport {
         view.setShowDensity(shown.isShowDensity());
         view.setStages(stages);
         positions = sweep(stages.count(), perLayer);
+        root.applyCss();
+        root.layout();
         frameMillis = 1000 / perLayer;
     }
 
@@ -85,8 +87,6 @@ final class WarpExport {
     /** Frame i as an RGB image; FX thread. */
     BufferedImage renderOnFx(int i) {
         view.setPosition(positions[i]);
-        root.applyCss();
-        root.layout();
         BufferedImage argb = SwingFXUtils.fromFXImage(root.snapshot(null, null), null);
         BufferedImage rgb = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();

@@ -307,8 +307,12 @@ public final class WarpView extends CanvasRegion {
         float[] q = frame.points();
         double r = (compact ? 1.6 : 2.4) * ls;
         Color[] colours = new Color[SECTORS];
-        // slightly see-through, so the density under a crowd of samples still shows
-        for (int s = 0; s < SECTORS; s++) colours[s] = palette.chart()[s].deriveColor(0, 1, 1, 0.85);
+        // slightly see-through, so the density under a crowd of samples still shows; the light theme's darker
+        // chart colours brightened, as the density's low end is near black
+        for (int s = 0; s < SECTORS; s++) {
+            Color c = palette.chart()[s];
+            colours[s] = c.deriveColor(0, 1, c.getBrightness() < 0.8 ? 1.35 : 1, 0.85);
+        }
         for (int i = 0; i < sector.length; i++) {
             if (!Float.isFinite(q[2 * i]) || !Float.isFinite(q[2 * i + 1])) continue;
             g.setFill(colours[sector[i]]);

@@ -221,6 +221,14 @@ class LayerByLayerPanelTest {
             panel.setExportFramesPerLayer(12);
             panel.setFileAsker((owner, title, initial, name, filters) -> Optional.of(shots.resolve("warp-dark.gif")));
         });
+        long[] snap = new long[1];
+        robot.interact(() -> {
+            WarpExport e = new WarpExport(s, panel.view(), 480, 12);
+            long t = System.nanoTime();
+            for (int i = 0; i < 24; i++) e.renderOnFx(i);
+            snap[0] = System.nanoTime() - t;
+        });
+        System.out.printf("one 480² frame snapshot on the FX thread: %.1f ms%n", snap[0] / 24e6);
         long t0 = System.nanoTime();
         robot.interact(panel::exportGif);
         WaitForAsyncUtils.waitForFxEvents();

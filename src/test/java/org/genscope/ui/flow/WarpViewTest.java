@@ -107,5 +107,12 @@ class WarpViewTest {
             WarpFixtures.shoot(robot, scene, root, "warp-" + t, false);
         }
         WarpFixtures.shoot(robot, scene, root, "warp-8", true);
+        long[] nanos = new long[1];
+        robot.interact(() -> {
+            long t0 = System.nanoTime();
+            for (int i = 0; i <= 200; i++) view.setPosition(8.0 * i / 200);
+            nanos[0] = System.nanoTime() - t0;
+        });
+        System.out.printf("WarpView %.0f×%.0f: %.2f ms per position on the FX thread%n", view.getWidth(), view.getHeight(), nanos[0] / 201e6);
     }
 }
