@@ -80,7 +80,8 @@ public final class ExportService {
         return dir.isDirectory() ? dir : new File(System.getProperty("user.home"));
     }
 
-    private static Optional<Path> askWithChooser(Window owner, String title, File initialDir, String suggestedName,
+    /** The standard save dialog: a file chooser with these filters (adds .csv when the CSV filter was chosen). */
+    public static Optional<Path> askWithChooser(Window owner, String title, File initialDir, String suggestedName,
                                                  List<FileChooser.ExtensionFilter> filters) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

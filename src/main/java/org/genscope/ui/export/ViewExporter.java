@@ -106,11 +106,16 @@ public final class ViewExporter {
         return s;
     }
 
-    interface Body {
+    /** What {@link #writeAtomically} writes. */
+    public interface Body {
         void write(OutputStream out) throws IOException;
     }
 
-    static void writeAtomically(Path file, Body body) throws IOException {
+    /**
+     * Writes {@code file} through a temporary sibling that is renamed over it when {@code body} succeeds, so a
+     * failure never leaves a half-written file (the temporary file is deleted); creates missing directories.
+     */
+    public static void writeAtomically(Path file, Body body) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
