@@ -84,6 +84,7 @@ public final class FlowView implements Exportable, TrainingShortcuts {
     @FXML private Button saveSamplesButton;
     @FXML private TabPane tabs;
     @FXML private Tab densityTab;
+    @FXML private Tab layersTab;
     @FXML private Tab diagnosticsTab;
     @FXML private Tab paintTab;
     @FXML private GridPane dataGrid;
@@ -94,6 +95,9 @@ public final class FlowView implements Exportable, TrainingShortcuts {
     private final FlowBuilderModel builder = new FlowBuilderModel();
     private final FlowDensityPanel densityPanel = new FlowDensityPanel();
     private FlowDiagnosticsPanel diagnosticsPanel;
+    private LayerByLayerPanel layersPanel;
+    /** When the warp stages were last recomputed (nanoTime); throttled like the diagnostics. */
+    private long layersShown;
     /** When the diagnostics were last refreshed (nanoTime); they cost ~0.1 s of a core, so at most every 2 s. */
     private long diagnosticsShown;
     private final JobViewModel<FlowPayload> job = new JobViewModel<>("Flow", this::onSnapshot);
@@ -200,6 +204,11 @@ public final class FlowView implements Exportable, TrainingShortcuts {
         context.trainingStatus().bind(job.statusProperty());
 
         densityTab.setContent(densityPanel);
+        layersPanel = new LayerByLayerPanel(context.background());
+        layersTab.setContent(layersPanel);
+        layersTab.selectedProperty().addListener((o, a, now) -> {
+            if (now) refreshLayers(true);
+        });
         diagnosticsPanel = new FlowDiagnosticsPanel(context.background());
         diagnosticsTab.setContent(diagnosticsPanel);
         diagnosticsTab.selectedProperty().addListener((o, a, now) -> {
@@ -345,8 +354,19 @@ public final class FlowView implements Exportable, TrainingShortcuts {
         if (s.payload() != null && s.payload() != lastPayload) {
             lastPayload = s.payload();
             saveSamplesButton.setDisable(false);
-            refreshDiagnostics(s.state().isTerminal() || s.state() == JobState.PAUSED);
+            boolean settled = s.state().isTerminal() || s.state() == JobState.PAUSED;
+            refreshDiagnostics(settled);
+            refreshLayers(settled);
         }
+    }
+
+    /** Recomputes the layer-by-layer stages of the latest model if their tab is visible (at most every second). */
+    private void refreshLayers(boolean now) {
+        if (lastPayload == null || !layersTab.isSelected()) return;
+        long t = System.nanoTime();
+        if (!now && t - layersShown < 1_000_000_000L) return;
+        layersShown = t;
+        layersPanel.submit(lastPayload.model().copy());
     }
 
     /** Recomputes the diagnostics of the latest model if their tab is visible (throttled unless {@code now}). */

@@ -64,6 +64,18 @@ class FlowWorkspaceTest {
         // the diagnostics tab fills in for the paused model
         javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(1));
+        LayerByLayerPanel layers = robot.lookup(n -> n instanceof LayerByLayerPanel).queryAs(LayerByLayerPanel.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> layers.stages() != null && layers.stages().count() == 8);
+        if (shots != null) {
+            robot.interact(() -> {
+                try {
+                    ViewExporter.writePng(main.currentView(), 1, null, Path.of(shots, "flow-layers.png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        robot.interact(() -> tabs.getSelectionModel().select(2));
         FlowDiagnosticsPanel diagnostics = robot.lookup(n -> n instanceof FlowDiagnosticsPanel)
                 .queryAs(FlowDiagnosticsPanel.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> diagnostics.layerCount() == 8);
