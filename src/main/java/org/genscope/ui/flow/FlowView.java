@@ -2,16 +2,12 @@ package org.genscope.ui.flow;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -27,7 +23,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.genscope.data.CsvWriter;
@@ -49,8 +44,7 @@ import org.genscope.train.TrainConfig;
 import org.genscope.train.TrainingJob;
 import org.genscope.ui.common.Labels;
 import org.genscope.ui.export.ExportService;
-import org.genscope.ui.shell.Exportable;
-import org.genscope.ui.shell.TrainingShortcuts;
+import org.genscope.ui.shell.TabbedWorkspace;
 import org.genscope.ui.shell.WorkspaceContext;
 import org.genscope.ui.train.JobViewModel;
 import org.genscope.ui.train.TrainingControls;
@@ -59,7 +53,7 @@ import org.genscope.ui.train.TrainingControls;
  * Controller of fxml/flow/FlowView.fxml: pick or paint a 2D density, stack flow layers, and watch the flow carry a
  * Gaussian onto the data — the change of variables log p(x) = log p_Z(f(x)) + log|det ∂f/∂x| made visible.
  */
-public final class FlowView implements Exportable, TrainingShortcuts {
+public final class FlowView extends TabbedWorkspace {
     @FXML private Parent root;
     @FXML private ComboBox<FlowPreset> presetChoice;
     @FXML private ComboBox<FlowData> dataChoice;
@@ -111,17 +105,7 @@ public final class FlowView implements Exportable, TrainingShortcuts {
 
     /** Loads the workspace (the factory registered in {@link org.genscope.ui.shell.Workspace}). */
     public static Parent create(WorkspaceContext context) {
-        FlowView view = new FlowView(context);
-        FXMLLoader loader = new FXMLLoader(FlowView.class.getResource("/fxml/flow/FlowView.fxml"));
-        loader.setControllerFactory(t -> view);
-        try {
-            Parent p = loader.load();
-            p.getProperties().put(Exportable.KEY, view);
-            p.getProperties().put(TrainingShortcuts.KEY, view);
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load FlowView.fxml", e);
-        }
+        return load("/fxml/flow/FlowView.fxml", new FlowView(context));
     }
 
     public FlowBuilderModel builder() {
@@ -129,34 +113,23 @@ public final class FlowView implements Exportable, TrainingShortcuts {
     }
 
     @Override
-    public void trainOrResume() {
-        job.start();
+    protected TabPane tabs() {
+        return tabs;
     }
 
     @Override
-    public void pause() {
-        if (job.stateProperty().get() == JobState.RUNNING) job.pause();
+    protected JobViewModel<FlowPayload> job() {
+        return job;
     }
 
     @Override
-    public Node exportNode() {
-        Tab t = tabs.getSelectionModel().getSelectedItem();
-        return t == null ? root : t.getContent();
-    }
-
-    @Override
-    public String exportSlug() {
-        return "flows-" + tabs.getSelectionModel().getSelectedItem().getText().toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-");
+    protected String slug() {
+        return "flows";
     }
 
     @FXML
     private void initialize() {
-        for (GridPane grid : List.of(dataGrid, layerGrid, trainingGrid)) {
-            for (Node n : grid.getChildren()) {
-                if (n instanceof Label l) l.setMinWidth(Region.USE_PREF_SIZE);
-            }
-        }
+        keepLabelsWhole(dataGrid, layerGrid, trainingGrid);
         presetChoice.getItems().setAll(FlowPreset.ALL);
         presetChoice.setConverter(Labels.converter(FlowPreset::title));
         presetChoice.valueProperty().addListener((o, a, p) -> {

@@ -1,10 +1,6 @@
 package org.genscope.ui.made;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -18,14 +14,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.stage.FileChooser;
-import org.genscope.train.JobState;
 import org.genscope.data.DataSplits;
 import org.genscope.made.AncestralTrace;
 import org.genscope.made.Connectivity;
@@ -41,8 +34,7 @@ import org.genscope.ui.train.TrainingControls;
 import org.genscope.made.DegreeRule;
 import org.genscope.made.OrderingKind;
 import org.genscope.ui.common.Labels;
-import org.genscope.ui.shell.Exportable;
-import org.genscope.ui.shell.TrainingShortcuts;
+import org.genscope.ui.shell.TabbedWorkspace;
 import org.genscope.ui.shell.WorkspaceContext;
 
 /**
@@ -50,7 +42,7 @@ import org.genscope.ui.shell.WorkspaceContext;
  * ordering; edit a unit's m(k)), see its connectivity graph and mask matrices, check the autoregressive property
  * numerically, and train it.
  */
-public final class MadeView implements Exportable, TrainingShortcuts {
+public final class MadeView extends TabbedWorkspace {
     @FXML private Parent root;
     @FXML private ComboBox<MadeData> dataChoice;
     @FXML private Label dataNote;
@@ -102,17 +94,7 @@ public final class MadeView implements Exportable, TrainingShortcuts {
 
     /** Loads the workspace (the factory registered in {@link org.genscope.ui.shell.Workspace}). */
     public static Parent create(WorkspaceContext context) {
-        MadeView view = new MadeView(context);
-        FXMLLoader loader = new FXMLLoader(MadeView.class.getResource("/fxml/made/MadeView.fxml"));
-        loader.setControllerFactory(t -> view);
-        try {
-            Parent p = loader.load();
-            p.getProperties().put(Exportable.KEY, view);
-            p.getProperties().put(TrainingShortcuts.KEY, view);
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load MadeView.fxml", e);
-        }
+        return load("/fxml/made/MadeView.fxml", new MadeView(context));
     }
 
     public MadeBuilderModel builder() {
@@ -120,34 +102,23 @@ public final class MadeView implements Exportable, TrainingShortcuts {
     }
 
     @Override
-    public void trainOrResume() {
-        job.start();
+    protected TabPane tabs() {
+        return tabs;
     }
 
     @Override
-    public void pause() {
-        if (job.stateProperty().get() == JobState.RUNNING) job.pause();
+    protected JobViewModel<MadePayload> job() {
+        return job;
     }
 
     @Override
-    public Node exportNode() {
-        Tab t = tabs.getSelectionModel().getSelectedItem();
-        return t == null ? root : t.getContent();
-    }
-
-    @Override
-    public String exportSlug() {
-        return "made-" + tabs.getSelectionModel().getSelectedItem().getText().toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    protected String slug() {
+        return "made";
     }
 
     @FXML
     private void initialize() {
-        // form labels never truncate: the field column gives way instead
-        for (GridPane grid : List.of(networkGrid, trainingGrid)) {
-            for (Node n : grid.getChildren()) {
-                if (n instanceof Label l) l.setMinWidth(Region.USE_PREF_SIZE);
-            }
-        }
+        keepLabelsWhole(networkGrid, trainingGrid);
         dataChoice.getItems().setAll(MadeData.values());
         dataChoice.getSelectionModel().select(MadeData.SANDBOX);
         inputsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 784, builder.inputsProperty().get()));
