@@ -78,7 +78,7 @@ public final class MadeFile {
         if (!kind.equals("made")) throw new ModelFileException(f.path(), "holds a '" + kind + "' model, not a MADE");
         MadeConfig c = config(f);
         try {
-            Made made = new Made(c, placeholderMasks(c), new Rng(0));
+            Made made = new Made(c, provisionalMasks(c), new Rng(0));
             ParamTensors.load(f, made.buffers());
             made.reloadMasks();
             ParamTensors.load(f, made.params());
@@ -118,7 +118,7 @@ public final class MadeFile {
     }
 
     /** Natural-order masks of the right sizes, replaced by the file's buffers. */
-    private static List<Connectivity> placeholderMasks(MadeConfig c) {
+    private static List<Connectivity> provisionalMasks(MadeConfig c) {
         int[] hidden = c.hidden();
         int[][] deg = new int[hidden.length][];
         for (int l = 0; l < hidden.length; l++) {
