@@ -7,7 +7,8 @@ package org.genscope.nn;
  * faster. Loops without transcendental functions (masking, ReLU, the optimizers) stay plain Java in their
  * classes: C2 auto-vectorizes them.
  *
- * <p>All methods work on elements [0, n) of their arrays; input and output may be the same array.
+ * <p>The activations work on elements [0, n) of their arrays, {@link #bernoulliNll} on [from, to); input and
+ * output may be the same array.
  */
 public class Elementwise {
     private static final class Holder {

@@ -14,12 +14,13 @@ import org.ejml.data.FMatrixRMaj;
  * <p><b>Precision, honestly:</b> the modules compute in float32, so L itself carries rounding noise of about
  * 1e-7·|L|; divided by 2h that noise would swamp a double-style check (h = 1e-5, error ≈ 1e-7). Hence the
  * defaults: h = 1e-2 (truncation error O(h²·L''') ≈ 1e-5 relative for smooth functions; a smaller h or a
- * Richardson extrapolation only lets the float noise in), the losses accumulate in double, the actual float step
- * (θ ± h rounded to float) is the denominator, and the floor of the relative error is 1e-2 × the group's largest
- * analytic gradient, so entries under 1% of the group's scale are judged by their absolute error against that
- * scale instead of a relative error that float noise alone would push past 1e-2. A correct backward pass then scores below ~1e-3, a wrong
- * one (missing factor, transposed index, sign) near 1; tests should demand ≲ 1e-2. Piecewise-linear units
- * (ReLU, LeakyReLU) must be checked with pre-activations farther than h from their kink.
+ * Richardson extrapolation only lets more float noise in, we tried), losses accumulated in double, the actual
+ * float step (θ ± h rounded to float) as the denominator, and a floor of 1e-2 × the group's largest analytic
+ * gradient under the relative error: entries below 1% of the group's scale are judged by their absolute error
+ * against that scale, not by a relative error that float noise alone would push past 1e-2. A correct backward
+ * pass then scores ≲ 1e-3, a wrong one (missing factor, transposed index, sign) near 1; tests should demand
+ * ≲ 1e-2. Piecewise-linear units (ReLU, LeakyReLU) must be checked with pre-activations farther than h from
+ * their kink.
  */
 public final class GradCheck {
     private GradCheck() {}

@@ -79,9 +79,19 @@ class LossesTest {
         assertArrayEquals(g2, g1, 1e-6f);
         float[] o1 = new float[n];
         float[] o2 = new float[n];
-        Elementwise.get().softplus(l, o1, n);
-        Elementwise.portable().softplus(l, o2, n);
-        for (int i = 0; i < n; i++) assertEquals(o2[i], o1[i], 1e-6 * Math.max(1, Math.abs(o2[i])));
+        Elementwise fast = Elementwise.get();
+        Elementwise portable = Elementwise.portable();
+        for (int f = 0; f < 4; f++) {
+            switch (f) {
+                case 0 -> { fast.softplus(l, o1, n); portable.softplus(l, o2, n); }
+                case 1 -> { fast.sigmoid(l, o1, n); portable.sigmoid(l, o2, n); }
+                case 2 -> { fast.tanh(l, o1, n); portable.tanh(l, o2, n); }
+                default -> { fast.elu(l, o1, n, 0.7f); portable.elu(l, o2, n, 0.7f); }
+            }
+            for (int i = 0; i < n; i++) {
+                assertEquals(o2[i], o1[i], 1e-6 * Math.max(1, Math.abs(o2[i])), "function " + f + " at " + l[i]);
+            }
+        }
     }
 
     @Test
