@@ -40,6 +40,7 @@ class AutoregressivePropertyTest {
                 made.useMask(k);
                 int[] m0 = made.connectivity().ordering();
                 boolean[][] dep = made.dependencies();
+                assertEquals(0, made.orderingViolations(), c + " mask " + k);
                 for (int d = 0; d < c.inputs(); d++) {
                     for (int j = 0; j < c.inputs(); j++) {
                         if (dep[d][j]) {
