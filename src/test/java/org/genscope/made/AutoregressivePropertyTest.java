@@ -55,6 +55,18 @@ class AutoregressivePropertyTest {
     }
 
     @Test
+    void aBrokenMaskIsCaughtByTheMeasuredDependencies() {
+        Made made = new Made(new MadeConfig(5, new int[] {12}, OrderingKind.NATURAL, null, DegreeRule.UNIFORM, 0, false, 1,
+                false, Conditional.BERNOULLI, 1, "tanh", 3));
+        assertEquals(0, made.orderingViolations());
+        var output = made.network().layers().get(1);
+        FMatrixRMaj allOn = new FMatrixRMaj(12, 5);
+        allOn.fill(1f);                                  // the bug: an unmasked output layer
+        output.setMask(allOn);
+        assertTrue(made.orderingViolations() > 0, "an output layer without its mask must be reported");
+    }
+
+    @Test
     void perturbingLaterInputsNeverChangesAnOutput() {
         Rng rng = new Rng(77);
         for (int trial = 0; trial < 60; trial++) {
