@@ -18,6 +18,8 @@ final class EarlyStopping implements TrainingListener {
     private final PrintStream out;
     private final float[][] best;
     private final long start = System.nanoTime();
+    private long budgetNanos = Long.MAX_VALUE;
+    private boolean outOfTime;
     private double bestLoss = Double.POSITIVE_INFINITY;
     private double lastLoss = Double.NaN;
     private int bestEpoch;
@@ -34,10 +36,24 @@ final class EarlyStopping implements TrainingListener {
         this.best = new float[params.size()][];
     }
 
+    /** Also stop (after the current step) once training has run this long; the best parameters still count. */
+    void setTimeBudget(double minutes) {
+        budgetNanos = (long) (minutes * 60e9);
+    }
+
     @Override
     public void onStep(long step, int epoch, double loss) {
         sum += loss;
         count++;
+        if (!outOfTime && System.nanoTime() - start > budgetNanos) {
+            outOfTime = true;
+            stop.run();
+        }
+    }
+
+    /** Whether the time budget ended the training. */
+    boolean outOfTime() {
+        return outOfTime;
     }
 
     @Override

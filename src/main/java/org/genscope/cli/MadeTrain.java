@@ -33,7 +33,7 @@ import org.genscope.train.TrainingJob;
 final class MadeTrain implements ModelVerb {
     private static final String[] OPTIONS = {"train", "valid", "test", "binarize", "limit", "hidden", "masks", "order-agnostic",
         "ordering", "rule", "softmax-l", "direct", "conditional", "components", "activation", "optimizer", "lr", "batch", "epochs",
-        "patience", "seed", "valid-masks", "ensemble", "out", "quiet"};
+        "patience", "seed", "valid-masks", "ensemble", "out", "quiet", "max-minutes"};
 
     @Override
     public String usage() {
@@ -49,6 +49,7 @@ final class MadeTrain implements ModelVerb {
                   training  --optimizer adam|adagrad|sgd (adam)   --lr 0.001   --batch 100   --epochs 200
                             --patience 30 (epochs without a better validation NLL before stopping; 0 = off)
                             --valid-masks N (masks in the validation ensemble; default min(K, 8))   --seed 42
+                            --max-minutes M (stop after M minutes of training and keep the best so far)
                   output    --out made.safetensors   --ensemble N (masks for the test ensemble; default K)
                             --quiet true (no per-epoch lines)
                   Prints one line per epoch, then the test NLL (nats) of the best-validation parameters.
@@ -67,6 +68,7 @@ final class MadeTrain implements ModelVerb {
         double lr = Options.number(o, "lr", 1e-3, 1e-12, 100);
         String optimizer = choice(o, "optimizer", "adam", "adam", "adagrad", "sgd");
         boolean quiet = flag(o, "quiet");
+        double budget = Options.number(o, "max-minutes", 0, 0, 1e7);
         Path outFile = Path.of(o.getOrDefault("out", "made.safetensors"));
 
         DataSplits data = MadeData.splits(o, seed);
@@ -94,6 +96,7 @@ final class MadeTrain implements ModelVerb {
 
         TrainingJob<?> job = new TrainingJob<>(task, opt, tc, TaskExecutor.currentThread());
         EarlyStopping stop = new EarlyStopping(made.params(), patience, job::stop, quiet ? null : out);
+        if (budget > 0) stop.setTimeBudget(budget);
         job.addListener(stop);
         long t0 = System.nanoTime();
         job.start();
@@ -103,8 +106,9 @@ final class MadeTrain implements ModelVerb {
 
         double testNll = made.nll(data.test().x());
         double ensembleNll = made.ensembleNll(data.test().x(), ensemble);
-        out.printf(Locale.ROOT, "stopped after %d epochs (%.1f s, %.2f s/epoch); best validation NLL %.4f at epoch %d%n",
-                stop.epochs(), seconds, seconds / Math.max(1, stop.epochs()), stop.best(), stop.bestEpoch());
+        out.printf(Locale.ROOT, "stopped after %d epochs (%.1f s, %.2f s/epoch%s); best validation NLL %.4f at epoch %d%n",
+                stop.epochs(), seconds, seconds / Math.max(1, stop.epochs()), stop.outOfTime() ? ", time budget reached" : "",
+                stop.best(), stop.bestEpoch());
         out.printf(Locale.ROOT, "test NLL %.4f nats (mask 0)%n", testNll);
         if (ensemble > 1) out.printf(Locale.ROOT, "test NLL %.4f nats (ensemble of %d masks)%n", ensembleNll, ensemble);
 

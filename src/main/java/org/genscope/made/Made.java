@@ -253,6 +253,20 @@ public final class Made {
     }
 
     /**
+     * How many (output d, input j) pairs of {@link #dependencies()} break the ordering (output d depends on an
+     * input j with m⁰(j) ≥ m⁰(d)); 0 for a correct MADE. Measured from the network, so a UI can state PASS/FAIL.
+     */
+    public int orderingViolations() {
+        boolean[][] dep = dependencies();
+        int[] m0 = connectivity().ordering();
+        int bad = 0;
+        for (int d = 0; d < dep.length; d++) {
+            for (int j = 0; j < dep.length; j++) if (dep[d][j] && m0[j] >= m0[d]) bad++;
+        }
+        return bad;
+    }
+
+    /**
      * The model's density p(x, y) for D = 2 continuous data at the centres of an nx×ny grid over
      * [xmin, xmax]×[ymin, ymax]: entry iy·nx + ix is at (xmin + (ix + ½)Δx, ymin + (iy + ½)Δy), row 0 at the bottom.
      */

@@ -111,7 +111,9 @@ public final class MadeNet implements Module {
         int top = layers.length - 1;
         for (int l = 0; l < top; l++) layers[l].setMask(c.mask(l));
         layers[top].setMask(tile(c.mask(top), groups));
-        if (direct != null) direct.setMask(tile(c.directMask(), groups));
+        // the direct mask depends on the ordering only: keep it when a new mask shares the ordering
+        boolean sameOrder = connectivity != null && java.util.Arrays.equals(c.ordering(), connectivity.ordering());
+        if (direct != null && !sameOrder) direct.setMask(tile(c.directMask(), groups));
         connectivity = c;
     }
 

@@ -104,6 +104,14 @@ class MadeCommandsTest {
     }
 
     @Test
+    void aTimeBudgetStopsTrainingAndStillSaves() throws Exception {
+        Path model = dir.resolve("budget.safetensors");
+        assertEquals(0, run("train", "made", "--train", binaryCsv().toString(), "--hidden", "8", "--epochs", "1000000",
+                "--max-minutes", "0.00001", "--out", model.toString()), err());
+        assertTrue(out().contains("time budget reached") && Files.exists(model), out());
+    }
+
+    @Test
     void gaussianMadeTrainsOnA2dToySet() throws Exception {
         Path csv = dir.resolve("moons.csv");
         CsvWriter.write(csv, Toy2D.MOONS.generate(600, 0.05, 2));

@@ -40,6 +40,7 @@ class AutoregressivePropertyTest {
                 made.useMask(k);
                 int[] m0 = made.connectivity().ordering();
                 boolean[][] dep = made.dependencies();
+                assertEquals(0, made.orderingViolations(), c + " mask " + k);
                 for (int d = 0; d < c.inputs(); d++) {
                     for (int j = 0; j < c.inputs(); j++) {
                         if (dep[d][j]) {
@@ -51,6 +52,18 @@ class AutoregressivePropertyTest {
             }
         }
         assertTrue(seen > 1000, "the networks should depend on earlier inputs at all: " + seen);
+    }
+
+    @Test
+    void aBrokenMaskIsCaughtByTheMeasuredDependencies() {
+        Made made = new Made(new MadeConfig(5, new int[] {12}, OrderingKind.NATURAL, null, DegreeRule.UNIFORM, 0, false, 1,
+                false, Conditional.BERNOULLI, 1, "tanh", 3));
+        assertEquals(0, made.orderingViolations());
+        var output = made.network().layers().get(1);
+        FMatrixRMaj allOn = new FMatrixRMaj(12, 5);
+        allOn.fill(1f);                                  // the bug: an unmasked output layer
+        output.setMask(allOn);
+        assertTrue(made.orderingViolations() > 0, "an output layer without its mask must be reported");
     }
 
     @Test
