@@ -106,9 +106,9 @@ class MadeCommandsTest {
     @Test
     void aTimeBudgetStopsTrainingAndStillSaves() throws Exception {
         Path model = dir.resolve("budget.safetensors");
-        assertEquals(0, run("train", "made", "--train", binaryCsv().toString(), "--hidden", "8", "--epochs", "1000000",
-                "--max-minutes", "0.00001", "--out", model.toString()), err());
-        assertTrue(out().contains("time budget reached") && Files.exists(model), out());
+        assertEquals(0, cli.run("train", "made", "--train", binaryCsv().toString(), "--hidden", "8", "--epochs", "1000000",
+                "--max-minutes", "0.00001", "--out", model.toString()), cli.err());
+        assertTrue(cli.out().contains("time budget reached") && Files.exists(model), cli.out());
     }
 
     @Test
