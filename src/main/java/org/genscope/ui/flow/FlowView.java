@@ -144,8 +144,10 @@ public final class FlowView extends TabbedWorkspace {
             @Override
             protected void updateItem(LayerSpec item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : (getIndex() + 1) + ". " + item.kind().title()
+                // short names keep the list readable in presenter mode; the full title is the tooltip
+                setText(empty || item == null ? null : (getIndex() + 1) + ". " + DiagnosticsReport.shortName(item.kind())
                         + (item.kind().hasNetwork() ? "  [" + hiddenText(item) + "]" : ""));
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item.kind().title()));
             }
         });
         for (LayerKind k : LayerKind.values()) {
