@@ -116,11 +116,7 @@ public final class FlowDiagnostics {
 
     /** max over rows and variables of |f⁻¹(f(x)) − x|: how exactly the flow inverts on these points. */
     public static double inverseError(FlowModel m, FMatrixRMaj x) {
-        check(m, x);
-        FMatrixRMaj back = m.toData(m.toBase(x).points()).points();
-        double e = 0;
-        for (int i = 0; i < x.getNumElements(); i++) e = Math.max(e, Math.abs((double) back.data[i] - x.data[i]));
-        return e;
+        return RoundTrip.measure(m, x).all();
     }
 
     private static void check(FlowModel m, FMatrixRMaj x) {

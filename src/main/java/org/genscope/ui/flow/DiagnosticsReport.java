@@ -6,6 +6,7 @@ import org.genscope.flow.FlowDiagnostics;
 import org.genscope.flow.FlowModel;
 import org.genscope.flow.Grid2D;
 import org.genscope.flow.LayerKind;
+import org.genscope.flow.RoundTrip;
 
 /**
  * What {@link FlowDiagnosticsPanel} shows of one model, computed off the FX thread (pure math, no JavaFX).
@@ -18,10 +19,10 @@ import org.genscope.flow.LayerKind;
  * @param densityGrid  {@value #DENSITY_CELLS}² over the data rectangle
  * @param density      p(x) on it
  * @param evalMillis   wall time of evaluating {@code density} through the whole flow
- * @param inverseError max |f⁻¹(f(x)) − x| over the map cell centres
+ * @param roundTrip    how exactly the flow inverts on the map cell centres
  */
 record DiagnosticsReport(Grid2D maps, float[][] layerLogDets, float[] total, double layerRange, List<String> titles,
-                         Grid2D densityGrid, float[] density, double evalMillis, double inverseError) {
+                         Grid2D densityGrid, float[] density, double evalMillis, RoundTrip roundTrip) {
     static final int MAP_CELLS = 64;
     static final int DENSITY_CELLS = 200;
 
@@ -37,7 +38,7 @@ record DiagnosticsReport(Grid2D maps, float[][] layerLogDets, float[] total, dou
                 if (Float.isFinite(layer[c])) range = Math.max(range, Math.abs(layer[c]));
             }
         }
-        double inverse = FlowDiagnostics.inverseError(m, maps.centres());
+        RoundTrip inverse = RoundTrip.measure(m, maps.centres());
         Grid2D dens = new Grid2D(data.xmin(), data.xmax(), data.ymin(), data.ymax(), DENSITY_CELLS, DENSITY_CELLS);
         long t0 = System.nanoTime();
         float[] p = m.densityGrid(dens);

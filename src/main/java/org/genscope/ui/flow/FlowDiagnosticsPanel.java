@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 import org.genscope.flow.DirectionTiming;
 import org.genscope.flow.FlowModel;
 import org.genscope.flow.Grid2D;
+import org.genscope.flow.RoundTrip;
 import org.genscope.train.TaskExecutor;
 import org.genscope.ui.common.Colormap;
 import org.genscope.ui.common.DensityView;
@@ -26,7 +27,8 @@ import org.genscope.ui.common.HeatMap;
  * Diagnostics per layer of a 2-D flow: log|det J_k| of every layer as a heat map over x (one shared symmetric
  * scale, diverging colours centred at 0), their sum log|det ∂z/∂x|, the model density on a
  * {@value DiagnosticsReport#DENSITY_CELLS}² grid with the measured time to evaluate it (background thread) and to
- * draw it (FX thread, around the heat map update), the inverse error max |f⁻¹(f(x)) − x| with a verdict, and on
+ * draw it (FX thread, around the heat map update), the inverse error max |f⁻¹(f(x)) − x| with a verdict
+ * (judged where the base density lives, see {@link RoundTrip}), and on
  * demand the measured cost of density evaluation versus sampling ({@link DirectionTiming}), so the MAF/IAF
  * trade-off is seen rather than told.
  *
@@ -185,12 +187,25 @@ public final class FlowDiagnosticsPanel extends VBox {
         double range = d.layerRange() > 0 ? d.layerRange() : 1;
         layerLegend.set(Colormap.DIVERGING, -range, range);
         layerGrid.show(d.titles(), d.layerLogDets(), g, range);
-        boolean ok = d.inverseError() <= INVERSE_OK;
+        RoundTrip rt = d.roundTrip();
+        boolean judged = rt.typicalCount() > 0;
+        double verdictError = judged ? rt.typical() : rt.all();
+        boolean ok = verdictError <= INVERSE_OK;
         inverse.setText(ok ? "OK" : "TOO LARGE");
-        inverseValue.setText(String.format(Locale.ROOT, "max |f⁻¹(f(x)) − x| = %.1e", d.inverseError()));
         inverse.getStyleClass().removeAll("verdict-pass", "verdict-fail");
         inverse.getStyleClass().add(ok ? "verdict-pass" : "verdict-fail");
-        inverseDetail.setText(String.format(Locale.ROOT, "over %,d points covering the data; OK up to %.0e", g.cells(), INVERSE_OK));
+        inverseValue.setText(judged
+                ? String.format(Locale.ROOT, "max |f⁻¹(f(x)) − x| = %.1e where ‖z‖ ≤ %.0f (%,d of %,d points)",
+                        rt.typical(), RoundTrip.TYPICAL_RADIUS, rt.typicalCount(), g.cells())
+                : String.format(Locale.ROOT, "max |f⁻¹(f(x)) − x| = %.1e over %,d points (none lands within ‖z‖ ≤ %.0f)",
+                        rt.all(), g.cells(), RoundTrip.TYPICAL_RADIUS));
+        String far = rt.all() > INVERSE_OK && judged
+                ? String.format(Locale.ROOT, "All points: %.1e; far from the data x lands at ‖z‖ up to %.1e, where float32 "
+                        + "numbers are ~%.0e apart. ", rt.all(), rt.maxBaseNorm(), Math.ulp((float) Math.min(rt.maxBaseNorm(), Float.MAX_VALUE)))
+                : String.format(Locale.ROOT, "All points: %.1e. ", rt.all());
+        inverseDetail.setText(far + String.format(Locale.ROOT, "OK up to %.0e.", INVERSE_OK));
+        inverseDetail.setWrapText(true);
+        inverseDetail.setMinHeight(Region.USE_PREF_SIZE);
         speed.setText(String.format(Locale.ROOT, "p(x) on %d×%d = %,d points through %d layers: evaluate %.1f ms "
                 + "(background), draw %.2f ms (FX thread)", dg.nx(), dg.ny(), dg.cells(), d.titles().size(),
                 d.evalMillis(), drawMillis));
@@ -244,9 +259,14 @@ public final class FlowDiagnosticsPanel extends VBox {
 
     // ---- read-outs (FX thread), for the workspace and tests ----
 
-    /** The last applied report's inverse error, or NaN before the first. */
+    /**
+     * The last applied report's inverse error where the verdict looks (‖z‖ ≤ {@link RoundTrip#TYPICAL_RADIUS}, or
+     * every point if none lands there), or NaN before the first.
+     */
     public double inverseError() {
-        return report == null ? Double.NaN : report.inverseError();
+        if (report == null) return Double.NaN;
+        RoundTrip rt = report.roundTrip();
+        return rt.typicalCount() > 0 ? rt.typical() : rt.all();
     }
 
     /** Milliseconds to evaluate the density grid (background) and to draw it (FX thread); NaN before the first. */
