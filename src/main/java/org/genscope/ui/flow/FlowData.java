@@ -1,18 +1,15 @@
 package org.genscope.ui.flow;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import org.genscope.data.DataFiles;
-import org.genscope.data.DataFormatException;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.data.Toy2D;
 
 /**
- * Where the Flows workspace gets its 2D points: a toy density (count, noise, seed), the Paint tab, or a CSV/NPY file
- * of 2D points. Every source ends as train/validation/test splits (80/10/10).
+ * Where the Flows workspace gets its 2D points: a toy density (count, noise, seed), the Paint tab, or a file of 2D
+ * points opened with File ▸ Open dataset (CSV, NPY, IDX). Every source ends as train/validation/test splits (80/10/10).
  */
 record FlowData(String label, Toy2D toy, Kind kind) {
     enum Kind { TOY, PAINTED, FILE }
@@ -24,7 +21,7 @@ record FlowData(String label, Toy2D toy, Kind kind) {
         List<FlowData> list = new ArrayList<>();
         for (Toy2D t : Toy2D.values()) list.add(new FlowData(t.id(), t, Kind.TOY));
         list.add(new FlowData("painted (Paint tab)", null, Kind.PAINTED));
-        list.add(new FlowData("CSV or NPY file of 2D points…", null, Kind.FILE));
+        list.add(new FlowData("your file of 2-D points (CSV, NPY)", null, Kind.FILE));
         return list;
     }
 
@@ -38,14 +35,18 @@ record FlowData(String label, Toy2D toy, Kind kind) {
         return kind == Kind.TOY ? toy.entropy(noise) : OptionalDouble.empty();
     }
 
-    /** Points from a file: any format Genscope reads, exactly two columns. */
-    static DataSplits fromFile(Path file, long seed) throws DataFormatException {
-        Dataset d = DataFiles.readDataset(file, null);
+    /**
+     * Points opened with File ▸ Open dataset, split 80/10/10 by {@code seed}.
+     *
+     * @throws IllegalArgumentException if they are not 2-D points, or too few; the message says what to do
+     */
+    static DataSplits splitsOf(String fileName, Dataset d, long seed) {
         if (d.dimension() != 2) {
-            throw new DataFormatException(file, "has " + d.dimension() + " columns; the Flows workspace models 2D "
-                    + "points (x, y)");
+            throw new IllegalArgumentException(fileName + " has " + d.dimension() + " columns; the Flows workspace "
+                    + "models 2-D points (x, y)." + (d.dimension() > 2 ? " Images and other high-dimensional data "
+                    + "train in the MADE workspace." : ""));
         }
-        if (d.size() < 10) throw new DataFormatException(file, "has only " + d.size() + " points; give at least 10");
+        if (d.size() < 10) throw new IllegalArgumentException(fileName + " has only " + d.size() + " points; give at least 10.");
         return DataSplits.random(d, VALID, TEST, seed);
     }
 

@@ -1,11 +1,14 @@
 package org.genscope.ui.flow;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -44,6 +47,7 @@ import org.genscope.train.TrainConfig;
 import org.genscope.train.TrainingJob;
 import org.genscope.ui.common.Labels;
 import org.genscope.ui.export.ExportService;
+import org.genscope.ui.shell.DatasetTarget;
 import org.genscope.ui.shell.TabbedWorkspace;
 import org.genscope.ui.shell.WorkspaceContext;
 import org.genscope.ui.train.JobViewModel;
@@ -53,7 +57,7 @@ import org.genscope.ui.train.TrainingControls;
  * Controller of fxml/flow/FlowView.fxml: pick or paint a 2D density, stack flow layers, and watch the flow carry a
  * Gaussian onto the data — the change of variables log p(x) = log p_Z(f(x)) + log|det ∂f/∂x| made visible.
  */
-public final class FlowView extends TabbedWorkspace {
+public final class FlowView extends TabbedWorkspace implements DatasetTarget {
     @FXML private Parent root;
     @FXML private ComboBox<FlowPreset> presetChoice;
     @FXML private ComboBox<FlowData> dataChoice;
@@ -97,6 +101,7 @@ public final class FlowView extends TabbedWorkspace {
     private final JobViewModel<FlowPayload> job = new JobViewModel<>("Flow", this::onSnapshot);
     private DataSplits painted;
     private DataSplits fileData;
+    private String fileName;
     private FlowPayload lastPayload;
 
     public FlowView(WorkspaceContext context) {
@@ -233,24 +238,38 @@ public final class FlowView extends TabbedWorkspace {
     }
 
     private void chooseFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open 2D points");
-        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("CSV or NPY (*.csv, *.txt, *.npy)",
-                "*.csv", "*.txt", "*.npy"), new FileChooser.ExtensionFilter("All files", "*"));
-        File f = chooser.showOpenDialog(root.getScene().getWindow());
-        if (f == null) return;
+        if (fileData == null) {
+            dataNote.setText("Open a file of 2-D points (CSV, NPY): File ▸ Open dataset.");
+            context.openDataset().run();
+        } else {
+            dataNote.setText(fileName + ": " + fileData.train().size() + " training points.");
+        }
+    }
+
+    /** File ▸ Open dataset while this workspace is visible: 2-D points become the training data. */
+    @Override
+    public CompletionStage<String> useDataset(Path file, Dataset data) {
+        CompletableFuture<String> done = new CompletableFuture<>();
         long seed = seedSpinner.getValue();
+        String name = file.getFileName().toString();
         context.background().execute(() -> {
             try {
-                DataSplits splits = FlowData.fromFile(f.toPath(), seed);
+                DataSplits splits = FlowData.splitsOf(name, data, seed);
                 Platform.runLater(() -> {
                     fileData = splits;
-                    dataNote.setText(f.getName() + ": " + splits.train().size() + " training points.");
+                    fileName = name;
+                    FlowData entry = dataChoice.getItems().stream().filter(d -> d.kind() == FlowData.Kind.FILE)
+                            .findFirst().orElseThrow();
+                    dataChoice.setValue(entry);
+                    onData(entry);
+                    done.complete("The Flows workspace will train on its points (" + splits.train().size()
+                            + " for training after an 80/10/10 split). Press Train (Ctrl+Enter).");
                 });
-            } catch (IOException e) {
-                Platform.runLater(() -> builder.errorProperty().set(e.getMessage()));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
             }
         });
+        return done;
     }
 
     /** Called by the Paint tab with the points sampled from the painting. */
@@ -279,7 +298,7 @@ public final class FlowView extends TabbedWorkspace {
             return;
         }
         if (d.kind() == FlowData.Kind.FILE && fileData == null) {
-            builder.errorProperty().set("No file loaded: choose the file entry again to pick one.");
+            builder.errorProperty().set("No file loaded: open one with File ▸ Open dataset (Ctrl+O).");
             return;
         }
         builder.errorProperty().set("");

@@ -12,7 +12,7 @@ import org.genscope.data.Toy2D;
  * What the MADE workspace can model: a mask sandbox (any D, no data), binarized MNIST at 28×28 or shrunk to 4×4 so
  * every unit can be drawn, and the 2D toy densities (continuous, mixture-of-Gaussians conditionals).
  */
-enum MadeData {
+enum MadeData implements MadeSource {
     SANDBOX("Sandbox: any D, no data", 0, null, "8, 8"),
     MNIST_4("MNIST 4×4, binary (D = 16)", 16, null, "32"),
     MNIST_28("MNIST 28×28, binary (D = 784)", 784, null, "500"),
@@ -40,21 +40,40 @@ enum MadeData {
         this.suggestedWidths = suggestedWidths;
     }
 
-    boolean trainable() {
+    @Override
+    public int inputs() {
+        return inputs;
+    }
+
+    @Override
+    public boolean trainable() {
         return this != SANDBOX;
     }
 
-    boolean binary() {
+    @Override
+    public boolean binary() {
         return this == MNIST_4 || this == MNIST_28;
     }
 
-    /** Image side for image data (4 or 28), 0 otherwise. */
-    int side() {
-        return this == MNIST_4 ? 4 : this == MNIST_28 ? 28 : 0;
+    @Override
+    public String suggestedWidths() {
+        return suggestedWidths;
     }
 
-    /** Loads the train/validation/test splits (slow: call off the FX thread). */
-    DataSplits load(long seed) throws DataFormatException {
+    @Override
+    public String note() {
+        return switch (this) {
+            case SANDBOX -> "Explore masks for any D; pick a dataset (or open your own) to train.";
+            case MNIST_4 -> "Binarized MNIST averaged over 7×7 blocks and thresholded: 16-pixel digits, small "
+                    + "enough to see every unit and edge.";
+            case MNIST_28 -> "The MADE paper's benchmark (50k/10k/10k). The network view switches to an aggregated "
+                    + "view at this size.";
+            default -> "A 2D density: each conditional p(x_d | x_<d) is a mixture of Gaussians.";
+        };
+    }
+
+    @Override
+    public DataSplits load(long seed) throws DataFormatException {
         return switch (this) {
             case SANDBOX -> throw new IllegalStateException("the sandbox has no data");
             case MNIST_28 -> SampleData.binarizedMnist();

@@ -52,7 +52,7 @@ final class MadeJobFactory {
 
     private MadeJobFactory() {}
 
-    static MadeConfig config(MadeData data, Connectivity c, boolean direct, MadeBuilderModel b, Settings s) {
+    static MadeConfig config(MadeSource data, Connectivity c, boolean direct, MadeBuilderModel b, Settings s) {
         int[] widths = new int[c.hiddenLayers()];
         for (int l = 1; l <= widths.length; l++) widths[l - 1] = c.width(l);
         Conditional cond = data.binary() ? Conditional.BERNOULLI : Conditional.MIXTURE;

@@ -31,7 +31,7 @@ final class MadeTrainingPanel extends VBox {
     private final StackPane sampleArea = new StackPane();
     private final Label sampleTitle = new Label("Samples");
     private final Label traceTitle = new Label("Pixel by pixel (grey = p(on) so far)");
-    private final Button drawButton = new Button("Draw a digit pixel by pixel");
+    private final Button drawButton = new Button("Draw a sample pixel by pixel");
     private final Label note = new Label("Pick a dataset and press Train.");
     private Timeline animation;
     private Dataset data;

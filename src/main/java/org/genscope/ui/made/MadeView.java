@@ -1,5 +1,11 @@
 package org.genscope.ui.made;
 
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -15,36 +21,35 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
 import javafx.stage.FileChooser;
 import org.genscope.data.DataSplits;
+import org.genscope.data.Dataset;
 import org.genscope.made.AncestralTrace;
 import org.genscope.made.Connectivity;
+import org.genscope.made.DegreeRule;
 import org.genscope.made.Made;
 import org.genscope.made.MadeConfig;
 import org.genscope.made.MadePayload;
+import org.genscope.made.OrderingKind;
 import org.genscope.nn.OptimizerKind;
 import org.genscope.nn.Rng;
 import org.genscope.train.TrainingJob;
-import org.genscope.ui.export.ExportService;
-import org.genscope.ui.train.JobViewModel;
-import org.genscope.ui.train.TrainingControls;
-import org.genscope.made.DegreeRule;
-import org.genscope.made.OrderingKind;
 import org.genscope.ui.common.Labels;
+import org.genscope.ui.export.ExportService;
+import org.genscope.ui.shell.DatasetTarget;
 import org.genscope.ui.shell.TabbedWorkspace;
 import org.genscope.ui.shell.WorkspaceContext;
+import org.genscope.ui.train.JobViewModel;
+import org.genscope.ui.train.TrainingControls;
 
 /**
  * Controller of fxml/made/MadeView.fxml: build a MADE by hand (D, widths, ordering, degree rule, seed; drag the
  * ordering; edit a unit's m(k)), see its connectivity graph and mask matrices, check the autoregressive property
  * numerically, and train it.
  */
-public final class MadeView extends TabbedWorkspace {
+public final class MadeView extends TabbedWorkspace implements DatasetTarget {
     @FXML private Parent root;
-    @FXML private ComboBox<MadeData> dataChoice;
+    @FXML private ComboBox<MadeSource> dataChoice;
     @FXML private Label dataNote;
     @FXML private Spinner<Integer> inputsSpinner;
     @FXML private TextField widthsField;
@@ -87,6 +92,8 @@ public final class MadeView extends TabbedWorkspace {
     private Made trainedModel;
     private int selectedLayer = -1;
     private int selectedUnit = -1;
+    private int drawRows;                    // image shape of the data being trained, for pixel-by-pixel drawing
+    private int drawCols;
 
     public MadeView(WorkspaceContext context) {
         this.context = context;
@@ -121,7 +128,7 @@ public final class MadeView extends TabbedWorkspace {
         keepLabelsWhole(networkGrid, trainingGrid);
         dataChoice.getItems().setAll(MadeData.values());
         dataChoice.getSelectionModel().select(MadeData.SANDBOX);
-        inputsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 784, builder.inputsProperty().get()));
+        inputsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, OpenedData.MAX_INPUTS, builder.inputsProperty().get()));
         seedSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE, 1));
         softmaxSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(-5, 5, 0, 0.1));
         orderingChoice.getItems().setAll(OrderingKind.values());
@@ -201,20 +208,44 @@ public final class MadeView extends TabbedWorkspace {
         }
     }
 
-    private void onData(MadeData d) {
+    private void onData(MadeSource d) {
+        if (d == null) return;
         boolean sandbox = d == MadeData.SANDBOX;
         inputsSpinner.setDisable(!sandbox);
-        if (!sandbox) inputsSpinner.getValueFactory().setValue(d.inputs);
-        dataNote.setText(switch (d) {
-            case SANDBOX -> "Explore masks for any D; pick a dataset to train.";
-            case MNIST_4 -> "Binarized MNIST averaged over 7×7 blocks and thresholded: 16-pixel digits, small "
-                    + "enough to see every unit and edge.";
-            case MNIST_28 -> "The MADE paper's benchmark (50k/10k/10k). The network view switches to an aggregated "
-                    + "view at this size.";
-            default -> "A 2D density: each conditional p(x_d | x_<d) is a mixture of Gaussians.";
-        });
-        widthsField.setText(d.suggestedWidths);
+        if (!sandbox) inputsSpinner.getValueFactory().setValue(d.inputs());
+        dataNote.setText(d.note());
+        widthsField.setText(d.suggestedWidths());
         applyWidths();
+    }
+
+    @FXML
+    private void onOpenData() {
+        context.openDataset().run();
+    }
+
+    /** File ▸ Open dataset while this workspace is visible: prepares the data off the FX thread and selects it. */
+    @Override
+    public CompletionStage<String> useDataset(Path file, Dataset data) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        long seed = builder.seedProperty().get();
+        String name = file.getFileName().toString();
+        context.background().execute(() -> {
+            try {
+                OpenedData opened = OpenedData.prepare(name, data, seed);
+                Platform.runLater(() -> {
+                    dataChoice.getItems().removeIf(s -> s instanceof OpenedData);
+                    dataChoice.getItems().add(opened);
+                    dataChoice.setValue(opened);
+                    done.complete("The MADE workspace will train on it (D = " + opened.inputs() + ", "
+                            + opened.splits().train().size() + " training examples after an 80/10/10 split). "
+                            + opened.note() + " Press Train (Ctrl+Enter).");
+                });
+            } catch (RuntimeException | OutOfMemoryError e) {
+                done.completeExceptionally(e instanceof IllegalArgumentException ? e
+                        : new IllegalArgumentException("Could not prepare it: " + e.getMessage(), e));
+            }
+        });
+        return done;
     }
 
     private void selectUnit(int layer, int unit) {
@@ -248,7 +279,7 @@ public final class MadeView extends TabbedWorkspace {
     private void checkAutoregressive(Connectivity c, boolean direct) {
         long generation = checkGeneration.incrementAndGet();
         dependencyPanel.checking();
-        MadeData data = dataChoice.getValue() == null ? MadeData.SANDBOX : dataChoice.getValue();
+        MadeSource data = dataChoice.getValue() == null ? MadeData.SANDBOX : dataChoice.getValue();
         context.background().execute(() -> {
             try {
                 MadeJobFactory.Settings s = new MadeJobFactory.Settings(1, false, OptimizerKind.ADAM, 1e-3, 1, 1, 7);
@@ -281,7 +312,7 @@ public final class MadeView extends TabbedWorkspace {
 
     /** "Train": validates the settings, loads the data off the FX thread, then builds and starts a job. */
     private void newRun() {
-        MadeData data = dataChoice.getValue();
+        MadeSource data = dataChoice.getValue();
         if (!data.trainable()) {
             builder.errorProperty().set("The mask sandbox has no data: pick a dataset above to train.");
             return;
@@ -311,6 +342,8 @@ public final class MadeView extends TabbedWorkspace {
                     job.preparingProperty().set(false);
                     trainedModel = made;
                     trainingPanel.reset(splits.train(), data.binary());
+                    drawRows = splits.train().imageRows();
+                    drawCols = splits.train().imageCols();
                     job.attach(j);
                     saveModelButton.setDisable(false);
                     j.start();
@@ -333,8 +366,7 @@ public final class MadeView extends TabbedWorkspace {
             if (err != null) {
                 context.message().set("Could not draw: " + err.getMessage());
             } else {
-                int side = (int) Math.round(Math.sqrt(made.inputs()));
-                trainingPanel.play(frames, side, made.inputs() / side);
+                trainingPanel.play(frames, drawRows, drawCols);
             }
         }));
     }

@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -15,13 +17,94 @@ import org.genscope.train.TaskExecutor;
 
 /**
  * File ▸ Open dataset: asks for an IDX, CSV or NPY file, reads it off the FX thread (a sibling IDX label file,
- * {@code *-labels-idx1-*}, is picked up automatically), shows what it holds, and makes it the current dataset.
- * A bad file gives a message naming the file and the problem; nothing else changes.
+ * {@code *-labels-idx1-*}, is picked up automatically), makes it the current dataset, hands it to the visible
+ * workspace when that one can train on it ({@link DatasetTarget}), and tells the user what it holds and what was
+ * done with it. A bad file gives a message naming the file and the problem; nothing else changes.
  */
 final class DatasetOpener {
-    private DatasetOpener() {}
+    /** Asks for the file; tests replace the real file chooser. */
+    interface Picker {
+        Optional<Path> pick(Window owner);
+    }
 
-    static void open(Window owner, MainViewModel model, TaskExecutor background) {
+    /** Tells the user the outcome; tests replace the modal dialogs. */
+    interface Reporter {
+        void report(Window owner, Outcome outcome, String title, String text);
+    }
+
+    enum Outcome { OPENED, NOT_USABLE_HERE, FAILED }
+
+    private final MainViewModel model;
+    private final TaskExecutor background;
+    private Picker picker = DatasetOpener::askWithChooser;
+    private Reporter reporter = DatasetOpener::showDialog;
+
+    DatasetOpener(MainViewModel model, TaskExecutor background) {
+        this.model = model;
+        this.background = background;
+    }
+
+    void setPicker(Picker picker) {
+        this.picker = picker;
+    }
+
+    void setReporter(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
+    /**
+     * Asks for a file and opens it. FX thread; returns once the file is chosen.
+     *
+     * @param target    the visible workspace if it can train on datasets, else null
+     * @param workspace its title, for the messages
+     */
+    void open(Window owner, DatasetTarget target, String workspace) {
+        Optional<Path> chosen = picker.pick(owner);
+        if (chosen.isEmpty()) return;
+        Path file = chosen.get();
+        model.messageProperty().set("Reading " + file.getFileName() + "…");
+        background.execute(() -> {
+            try {
+                Dataset d = DataFiles.readDataset(file, siblingLabels(file));
+                Platform.runLater(() -> opened(owner, file, d, target, workspace));
+            } catch (DataFormatException e) {
+                Platform.runLater(() -> {
+                    model.messageProperty().set("Could not open " + file.getFileName());
+                    reporter.report(owner, Outcome.FAILED, "Cannot read this dataset", e.getMessage()
+                            + "\n\nGenscope reads IDX (raw or gzip), numeric CSV and NPY (float32, float64, uint8).");
+                });
+            } catch (OutOfMemoryError e) {
+                Platform.runLater(() -> reporter.report(owner, Outcome.FAILED, "Dataset too large",
+                        file + " does not fit in memory. Start Genscope with a larger -Xmx or use a subset."));
+            }
+        });
+    }
+
+    private void opened(Window owner, Path file, Dataset d, DatasetTarget target, String workspace) {
+        String name = file.getFileName().toString();
+        model.datasetProperty().set("Dataset: " + d);
+        model.messageProperty().set("Opened " + name);
+        String summary = describe(d);
+        if (target == null) {
+            reporter.report(owner, Outcome.OPENED, "Opened " + name, summary + "\n\nTo train on it, open the MADE "
+                    + "workspace (images, binary vectors, 2-D points) or the Flows workspace (2-D points) and open "
+                    + "the file there.");
+            return;
+        }
+        target.useDataset(file, d).whenComplete((how, err) -> Platform.runLater(() -> {
+            if (err == null) {
+                model.messageProperty().set(workspace + " uses " + name);
+                reporter.report(owner, Outcome.OPENED, "Opened " + name, summary + "\n\n" + how);
+            } else {
+                Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+                model.messageProperty().set(workspace + " cannot use " + name);
+                reporter.report(owner, Outcome.NOT_USABLE_HERE, "The " + workspace + " workspace cannot train on "
+                        + name, summary + "\n\n" + cause.getMessage());
+            }
+        }));
+    }
+
+    private static Optional<Path> askWithChooser(Window owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open dataset");
         chooser.getExtensionFilters().setAll(
@@ -29,29 +112,15 @@ final class DatasetOpener {
                         "*.txt", "*.npy"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         File f = chooser.showOpenDialog(owner);
-        if (f == null) return;
-        Path file = f.toPath();
-        model.messageProperty().set("Reading " + file.getFileName() + "…");
-        background.execute(() -> {
-            try {
-                Dataset d = DataFiles.readDataset(file, siblingLabels(file));
-                String summary = describe(d);
-                Platform.runLater(() -> {
-                    model.datasetProperty().set("Dataset: " + d);
-                    model.messageProperty().set("Opened " + file.getFileName());
-                    Dialogs.info(owner, "Opened " + file.getFileName(), summary);
-                });
-            } catch (DataFormatException e) {
-                Platform.runLater(() -> {
-                    model.messageProperty().set("Could not open " + file.getFileName());
-                    Dialogs.error(owner, "Cannot read this dataset", e.getMessage()
-                            + "\n\nGenscope reads IDX (raw or gzip), numeric CSV and NPY (float32, float64, uint8).");
-                });
-            } catch (OutOfMemoryError e) {
-                Platform.runLater(() -> Dialogs.error(owner, "Dataset too large",
-                        file + " does not fit in memory. Start Genscope with a larger -Xmx or use a subset."));
-            }
-        });
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    private static void showDialog(Window owner, Outcome outcome, String title, String text) {
+        switch (outcome) {
+            case OPENED -> Dialogs.info(owner, title, text);
+            case NOT_USABLE_HERE -> Dialogs.warning(owner, title, text);
+            case FAILED -> Dialogs.error(owner, title, text);
+        }
     }
 
     /** For {@code x-images-idx3-ubyte(.gz)} the file {@code x-labels-idx1-ubyte(.gz)} beside it, if it exists. */
@@ -65,7 +134,7 @@ final class DatasetOpener {
     static String describe(Dataset d) {
         float[] range = Normalization.range(d.x().data);
         StringBuilder sb = new StringBuilder();
-        sb.append(d.size()).append(" examples × ").append(d.dimension()).append(" features");
+        sb.append(String.format(Locale.ROOT, "%,d examples × %,d features", d.size(), d.dimension()));
         if (d.isImage()) sb.append(" (images ").append(d.imageRows()).append('×').append(d.imageCols()).append(')');
         sb.append(String.format(Locale.ROOT, "%nvalues from %g to %g", range[0], range[1]));
         sb.append(d.hasLabels() ? "\nwith labels" : "\nno labels");

@@ -31,6 +31,12 @@ public final class Dialogs {
         a.showAndWait();
     }
 
+    public static void warning(Window owner, String title, String message) {
+        Alert a = styled(new Alert(Alert.AlertType.WARNING, message, ButtonType.OK), owner);
+        a.setHeaderText(title);
+        a.showAndWait();
+    }
+
     public static void info(Window owner, String title, String message) {
         Alert a = styled(new Alert(Alert.AlertType.INFORMATION, message, ButtonType.OK), owner);
         a.setHeaderText(title);

@@ -46,6 +46,7 @@ public final class MainView {
 
     private final MainViewModel model;
     private final ExportService exporter;
+    private final DatasetOpener datasetOpener;
     private final TaskExecutor background;
     private final Map<Workspace, Parent> views = new EnumMap<>(Workspace.class);
     private final Map<Workspace, ToggleButton> navButtons = new EnumMap<>(Workspace.class);
@@ -55,6 +56,7 @@ public final class MainView {
     public MainView(MainViewModel model, ExportService exporter, TaskExecutor background) {
         this.model = model;
         this.exporter = exporter;
+        this.datasetOpener = new DatasetOpener(model, background);
         this.background = background;
     }
 
@@ -165,7 +167,7 @@ public final class MainView {
             }
         }
         WorkspaceContext context = new WorkspaceContext(model.settings(), background, model.trainingStateProperty(),
-                model.messageProperty());
+                model.messageProperty(), this::onOpenDataset);
         return w.factory().orElseThrow(() -> new IllegalStateException(w + " is not built")).apply(context);
     }
 
@@ -194,7 +196,13 @@ public final class MainView {
 
     @FXML
     private void onOpenDataset() {
-        DatasetOpener.open(root.getScene().getWindow(), model, background);
+        DatasetTarget target = currentView().getProperties().get(DatasetTarget.KEY) instanceof DatasetTarget t ? t : null;
+        datasetOpener.open(root.getScene().getWindow(), target, model.currentProperty().get().title());
+    }
+
+    /** File ▸ Open dataset (tests replace its file chooser and dialogs). */
+    DatasetOpener datasetOpener() {
+        return datasetOpener;
     }
 
     @FXML

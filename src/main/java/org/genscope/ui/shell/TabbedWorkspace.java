@@ -36,6 +36,7 @@ public abstract class TabbedWorkspace implements Exportable, TrainingShortcuts {
             Parent p = loader.load();
             p.getProperties().put(Exportable.KEY, controller);
             p.getProperties().put(TrainingShortcuts.KEY, controller);
+            if (controller instanceof DatasetTarget t) p.getProperties().put(DatasetTarget.KEY, t);
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + fxml, e);

@@ -5,9 +5,10 @@ import org.genscope.train.TaskExecutor;
 import org.genscope.ui.settings.Settings;
 
 /**
- * What the shell hands every workspace: settings, the executor for background work, and the two status-bar lines a
- * workspace may write (its training state, and the outcome of the latest user action).
+ * What the shell hands every workspace: settings, the executor for background work, the two status-bar lines a
+ * workspace may write (its training state, and the outcome of the latest user action), and File ▸ Open dataset
+ * (which hands the file to the visible workspace if it is a {@link DatasetTarget}).
  */
 public record WorkspaceContext(Settings settings, TaskExecutor background, StringProperty trainingStatus,
-                               StringProperty message) {
+                               StringProperty message, Runnable openDataset) {
 }

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fair_acc.chartfx.XYChart;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.genscope.ui.GenscopeApp;
+import org.genscope.ui.Shots;
 import org.genscope.ui.common.DensityView;
 import org.genscope.ui.export.ExportService;
-import org.genscope.ui.export.ViewExporter;
 import org.genscope.ui.settings.Settings;
 import org.genscope.ui.shell.MainView;
 import org.genscope.ui.shell.Workspace;
@@ -51,44 +50,19 @@ class FlowWorkspaceTest {
         double first = valid.get(1, 0);
         double last = valid.get(1, valid.getDataCount() - 1);
         assertTrue(last < first, "validation NLL falls: " + first + " -> " + last);
-        String shots = System.getProperty("genscope.shot");
-        if (shots != null) {
-            robot.interact(() -> {
-                try {
-                    ViewExporter.writePng(main.currentView(), 1, null, Path.of(shots, "flow-density.png"));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        }
+        Shots.save(robot, main.currentView(), "flow-density");
         // the diagnostics tab fills in for the paused model
         javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(1));
         LayerByLayerPanel layers = robot.lookup(n -> n instanceof LayerByLayerPanel).queryAs(LayerByLayerPanel.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> layers.stages() != null && layers.stages().count() == 8);
-        if (shots != null) {
-            robot.interact(() -> {
-                try {
-                    ViewExporter.writePng(main.currentView(), 1, null, Path.of(shots, "flow-layers.png"));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        }
+        Shots.save(robot, main.currentView(), "flow-layers");
         robot.interact(() -> tabs.getSelectionModel().select(2));
         FlowDiagnosticsPanel diagnostics = robot.lookup(n -> n instanceof FlowDiagnosticsPanel)
                 .queryAs(FlowDiagnosticsPanel.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> diagnostics.layerCount() == 8);
         assertTrue(diagnostics.inverseError() < 1e-3, "float32 round trip through 8 layers: " + diagnostics.inverseError());
-        if (shots != null) {
-            robot.interact(() -> {
-                try {
-                    ViewExporter.writePng(main.currentView(), 1, null, Path.of(shots, "flow-diagnostics.png"));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        }
+        Shots.save(robot, main.currentView(), "flow-diagnostics");
         robot.interact(() -> robot.lookup("#train-stop").queryButton().fire());
     }
 

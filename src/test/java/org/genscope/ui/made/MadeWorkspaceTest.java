@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fair_acc.chartfx.XYChart;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.genscope.ui.GenscopeApp;
+import org.genscope.ui.Shots;
 import org.genscope.ui.export.ExportService;
-import org.genscope.ui.export.ViewExporter;
 import org.genscope.ui.settings.Settings;
 import org.genscope.ui.shell.MainView;
 import org.genscope.ui.shell.Workspace;
@@ -70,16 +69,7 @@ class MadeWorkspaceTest {
         double first = chart.getDatasets().get(1).get(1, 0);
         double last = chart.getDatasets().get(1).get(1, chart.getDatasets().get(1).getDataCount() - 1);
         assertTrue(last < first, "validation NLL falls while training: " + first + " -> " + last);
-        String shots = System.getProperty("genscope.shot");
-        if (shots != null) {
-            robot.interact(() -> {
-                try {
-                    ViewExporter.writePng(main.currentView(), 1, null, Path.of(shots, "made-2d.png"));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        }
+        Shots.save(robot, main.currentView(), "made-2d");
     }
 
     @Test
@@ -113,19 +103,12 @@ class MadeWorkspaceTest {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         assertEquals("Training", tabs.getSelectionModel().getSelectedItem().getText());
         // -Dgenscope.shot=DIR writes each tab as a PNG, to look at what the test drove
-        String shots = System.getProperty("genscope.shot");
-        if (shots != null) {
+        if (System.getProperty("genscope.shot") != null) {
             for (int i = 0; i < tabs.getTabs().size(); i++) {
                 int tab = i;
                 robot.interact(() -> tabs.getSelectionModel().select(tab));
                 WaitForAsyncUtils.waitForFxEvents();
-                robot.interact(() -> {
-                    try {
-                        ViewExporter.writePng(main.currentView(), 1, null, Path.of(shots, "made-tab" + tab + ".png"));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+                Shots.save(robot, main.currentView(), "made-tab" + tab);
             }
         }
     }

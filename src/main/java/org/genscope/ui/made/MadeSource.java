@@ -1,0 +1,25 @@
+package org.genscope.ui.made;
+
+import org.genscope.data.DataFormatException;
+import org.genscope.data.DataSplits;
+
+/** An entry of the MADE workspace's data choice: a built-in dataset ({@link MadeData}) or a file the user opened. */
+sealed interface MadeSource permits MadeData, OpenedData {
+    /** Inputs D (0 for the sandbox, where the user sets it). */
+    int inputs();
+
+    /** Whether there is data to train on. */
+    boolean trainable();
+
+    /** Binary data (Bernoulli conditionals, samples drawn as images); else 2-D points (mixture-of-Gaussian conditionals). */
+    boolean binary();
+
+    /** Hidden widths that suit this data, set when the user picks it. */
+    String suggestedWidths();
+
+    /** One or two sentences under the choice. */
+    String note();
+
+    /** The train/validation/test splits (may be slow: call off the FX thread). */
+    DataSplits load(long seed) throws DataFormatException;
+}
