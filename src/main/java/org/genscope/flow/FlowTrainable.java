@@ -23,6 +23,8 @@ public final class FlowTrainable implements Trainable<FlowPayload> {
     static final int INIT_EXAMPLES = 1000;
     /** Cells per side of the payload's density grid, and samples per payload. */
     public static final int GRID = 100;
+    /** The density grid extends this fraction of the data's extent beyond it on each side. */
+    public static final double GRID_MARGIN = 0.1;
     public static final int SAMPLES = 500;
 
     private final FlowModel model;
@@ -34,7 +36,7 @@ public final class FlowTrainable implements Trainable<FlowPayload> {
 
     /** With the payload's density on a 100×100 grid over the training data (10% margin), for 2-D data. */
     public FlowTrainable(FlowModel model, Dataset train, Dataset validation) {
-        this(model, train, validation, model.dimension() == 2 && train.size() > 0 ? Grid2D.around(train.x(), 0.1, GRID) : null);
+        this(model, train, validation, model.dimension() == 2 && train.size() > 0 ? Grid2D.around(train.x(), GRID_MARGIN, GRID) : null);
     }
 
     /**

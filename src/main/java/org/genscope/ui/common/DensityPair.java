@@ -23,6 +23,7 @@ public final class DensityPair extends VBox {
         VBox.setVgrow(data, Priority.ALWAYS);
         VBox.setVgrow(model, Priority.ALWAYS);
         model.getStyleClass().add("model-density");
+        data.getStyleClass().add("data-density");
         getChildren().addAll(a, data, b, model);
     }
 
@@ -37,6 +38,15 @@ public final class DensityPair extends VBox {
     }
 
     /**
+     * Shows the data before any model exists: (up to 3,000 of) the points over {xmin, xmax, ymin, ymax}, and an empty
+     * model picture.
+     */
+    public void previewData(float[] xy, double[] bounds) {
+        setData(xy);
+        data.setDensity(new float[1], 1, 1, bounds[0], bounds[1], bounds[2], bounds[3]);
+    }
+
+    /**
      * The model's density on an nx×ny grid over {xmin, xmax, ymin, ymax} with row 0 at the bottom (as the models
      * compute it), and its samples (interleaved x, y).
      */
@@ -44,6 +54,10 @@ public final class DensityPair extends VBox {
         model.setDensity(flipRows(densityRowsFromBottom, nx, ny), ny, nx, bounds[0], bounds[1], bounds[2], bounds[3]);
         model.setSamplePoints(samples, Palette.of(this).accent());
         if (data.rows() == 0) data.setDensity(new float[nx * ny], ny, nx, bounds[0], bounds[1], bounds[2], bounds[3]);
+    }
+
+    public DensityView dataView() {
+        return data;
     }
 
     public DensityView modelView() {

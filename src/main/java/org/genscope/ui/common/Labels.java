@@ -1,9 +1,12 @@
 package org.genscope.ui.common;
 
 import java.util.function.Function;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
 
-/** Display names for enum choices in combo boxes (one-way: the boxes are not editable). */
+/** Display names for choices in combo boxes (one-way: the boxes are not editable). */
 public final class Labels {
     private Labels() {}
 
@@ -19,5 +22,20 @@ public final class Labels {
                 throw new UnsupportedOperationException("choices are picked, not typed");
             }
         };
+    }
+
+    /**
+     * The closed box shows {@code shortName} (so it fits a side panel in presenter mode) with the full name, from the
+     * box's converter, as its tooltip; the open list keeps the full names.
+     */
+    public static <T> void shortWhenClosed(ComboBox<T> box, Function<T, String> shortName) {
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : shortName.apply(item));
+                setTooltip(empty || item == null ? null : new Tooltip(box.getConverter().toString(item)));
+            }
+        });
     }
 }

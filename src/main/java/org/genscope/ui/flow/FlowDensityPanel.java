@@ -6,6 +6,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.genscope.data.Dataset;
+import org.genscope.flow.FlowTrainable;
+import org.genscope.flow.Grid2D;
 import org.genscope.flow.FlowPayload;
 import org.genscope.train.Snapshot;
 import org.genscope.ui.common.DensityPair;
@@ -14,7 +16,7 @@ import org.genscope.ui.train.LossChart;
 /** The flow's learned density beside the data, with model samples, and the NLL curves — updating live. */
 final class FlowDensityPanel extends VBox {
     private final LossChart chart = new LossChart("Negative log-likelihood", "NLL (nats per point)");
-    private final DensityPair pair = new DensityPair("Data", "Model: p(x) and samples x = f⁻¹(z)");
+    private final DensityPair pair = new DensityPair("Data", "Model p(x) + samples");
     private final Label note = new Label("Pick a preset or a density and press Train.");
 
     FlowDensityPanel() {
@@ -36,6 +38,14 @@ final class FlowDensityPanel extends VBox {
         pair.setData(train.x().data);
         note.setText("Training on " + train.name() + ": " + train.size() + " points. NLL is −log p(x) in nats; "
                 + "lower is better." + entropyNote);
+    }
+
+    /** The data about to be trained on, before a run: the points (bounds as the model's grid will have them). */
+    void preview(Dataset d, String what) {
+        chart.clear();
+        double[] b = Grid2D.around(d.x(), FlowTrainable.GRID_MARGIN, 2).bounds();
+        pair.previewData(d.x().data, b);
+        note.setText(what + ". Press Train (Ctrl+Enter) to fit a flow to it.");
     }
 
     /** The data's true entropy as a horizontal reference line, if known. */

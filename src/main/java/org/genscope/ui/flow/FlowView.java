@@ -102,6 +102,8 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget {
     private DataSplits painted;
     private DataSplits fileData;
     private String fileName;
+    private long previewGeneration;                  // FX thread
+    private static final int PREVIEW_POINTS = 3000;
     private FlowPayload lastPayload;
 
     public FlowView(WorkspaceContext context) {
@@ -137,12 +139,22 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget {
         keepLabelsWhole(dataGrid, layerGrid, trainingGrid);
         presetChoice.getItems().setAll(FlowPreset.ALL);
         presetChoice.setConverter(Labels.converter(FlowPreset::title));
+        Labels.shortWhenClosed(presetChoice, FlowPreset::shortTitle);
         presetChoice.valueProperty().addListener((o, a, p) -> {
             if (p != null) loadPreset(p);
         });
         dataChoice.getItems().setAll(FlowData.all());
+        Labels.shortWhenClosed(dataChoice, d -> switch (d.kind()) {
+            case TOY -> d.label();
+            case PAINTED -> "painted";
+            case FILE -> "your file";
+        });
         dataChoice.valueProperty().addListener((o, a, d) -> onData(d));
         noiseField.setText("0.05");
+        noiseField.setOnAction(e -> previewData());
+        noiseField.focusedProperty().addListener((o, was, now) -> {
+            if (!now) previewData();
+        });
         pointsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(100, 200_000, 20_000, 1000));
 
         layerList.setCellFactory(v -> new ListCell<>() {
@@ -177,6 +189,7 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget {
         stepsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(10, 1_000_000, 3000, 500));
         batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, 256));
         seedSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE, 1));
+        seedSpinner.valueProperty().addListener((o, a, v) -> previewData());
         trainingBox.getChildren().add(new TrainingControls(job));
         job.setNewRun(this::newRun);
         saveModelButton.setDisable(true);
@@ -223,6 +236,7 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget {
         lrField.setText(Double.toString(p.learningRate()));
         stepsSpinner.getValueFactory().setValue(p.steps());
         batchSpinner.getValueFactory().setValue(p.batchSize());
+        previewData();
     }
 
     private void onData(FlowData d) {
@@ -235,6 +249,43 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget {
                     + "'Use as training data'." : "Using your painted density (" + painted.train().size() + " training points).");
             case FILE -> chooseFile();
         }
+        previewData();
+    }
+
+    /**
+     * Shows the chosen data in the Density tab before training (up to {@value #PREVIEW_POINTS} toy points, made off the
+     * FX thread; the newest choice wins). Not while a run is live: its pictures stay until it ends.
+     */
+    private void previewData() {
+        FlowData d = dataChoice.getValue();
+        JobState state = job.stateProperty().get();
+        if (d == null || seedSpinner.getValueFactory() == null || state == JobState.RUNNING || state == JobState.PAUSED) return;
+        long generation = ++previewGeneration;
+        long seed = seedSpinner.getValue();
+        double noise;
+        try {
+            noise = Double.parseDouble(noiseField.getText().trim());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        DataSplits ready = switch (d.kind()) {
+            case TOY -> null;
+            case PAINTED -> painted;
+            case FILE -> fileData;
+        };
+        if (d.kind() != FlowData.Kind.TOY) {
+            if (ready != null) densityPanel.preview(ready.train(), d.kind() == FlowData.Kind.FILE ? fileName : "Your painted density");
+            return;
+        }
+        if (!(noise >= 0)) return;
+        context.background().execute(() -> {
+            Dataset points = d.toy().generate(PREVIEW_POINTS, noise, seed);
+            Platform.runLater(() -> {
+                if (generation == previewGeneration) {
+                    densityPanel.preview(points, String.format(Locale.ROOT, "%s, noise σ = %s", d.toy().id(), noise));
+                }
+            });
+        });
     }
 
     private void chooseFile() {

@@ -1,6 +1,7 @@
 package org.genscope.ui.made;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -143,6 +144,11 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget {
             case EVEN -> "evenly spread";
             case SOFTMAX -> "softmax-weighted";
         }));
+        Labels.shortWhenClosed(ruleChoice, r -> switch (r) {
+            case UNIFORM -> "uniform";
+            case EVEN -> "even";
+            case SOFTMAX -> "softmax";
+        });
         orderingChoice.setValue(OrderingKind.NATURAL);
         ruleChoice.setValue(DegreeRule.UNIFORM);
         widthsField.setText(builder.widthsProperty().get());
@@ -236,9 +242,9 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget {
                     dataChoice.getItems().removeIf(s -> s instanceof OpenedData);
                     dataChoice.getItems().add(opened);
                     dataChoice.setValue(opened);
-                    done.complete("The MADE workspace will train on it (D = " + opened.inputs() + ", "
-                            + opened.splits().train().size() + " training examples after an 80/10/10 split). "
-                            + opened.note() + " Press Train (Ctrl+Enter).");
+                    done.complete(String.format(Locale.ROOT, "The MADE workspace will train on it (D = %,d, %,d "
+                            + "training examples after an 80/10/10 split). %s Press Train (Ctrl+Enter).",
+                            opened.inputs(), opened.splits().train().size(), opened.note()));
                 });
             } catch (RuntimeException | OutOfMemoryError e) {
                 done.completeExceptionally(e instanceof IllegalArgumentException ? e

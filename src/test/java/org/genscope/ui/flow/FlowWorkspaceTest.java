@@ -67,6 +67,23 @@ class FlowWorkspaceTest {
     }
 
     @Test
+    void theChosenDataIsShownBeforeTraining(FxRobot robot) throws Exception {
+        robot.interact(() -> main.model().select(Workspace.FLOWS));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<FlowData> data = robot.lookup(".combo-box").queryAllAs(javafx.scene.control.ComboBox.class)
+                .stream().filter(c -> c.getItems().stream().anyMatch(i -> i instanceof FlowData)).findFirst().orElseThrow();
+        FlowData rings = data.getItems().stream().filter(d -> "rings".equals(d.label())).findFirst().orElseThrow();
+        robot.interact(() -> data.setValue(rings));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && l.getText() != null
+                && l.getText().startsWith("rings, noise")).tryQuery().isPresent());
+        DensityView shown = robot.lookup(".data-density").queryAs(DensityView.class);
+        assertTrue(shown.rows() > 0, "the data view has its bounds");
+        Label note = robot.lookup(n -> n instanceof Label l && l.getText() != null && l.getText().startsWith("rings, noise"))
+                .queryAs(Label.class);
+        assertTrue(note.getText().contains("Press Train"), note.getText());
+    }
+
+    @Test
     void aPaintedDensityBecomesTheTrainingData(FxRobot robot) throws Exception {
         robot.interact(() -> main.model().select(Workspace.FLOWS));
         PaintPanel paint = robot.lookup(n -> n instanceof PaintPanel).queryAs(PaintPanel.class);

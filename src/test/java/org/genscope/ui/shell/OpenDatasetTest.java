@@ -102,7 +102,7 @@ class OpenDatasetTest {
         Report r = open(robot, Path.of("sample-data/mnist/mnist-sample10k-images-idx3-ubyte.gz"));
         assertEquals(DatasetOpener.Outcome.OPENED, r.outcome(), r.text());
         assertTrue(r.text().contains("10,000 examples × 784 features (images 28×28)") && r.text().contains("with labels"), r.text());
-        assertTrue(r.text().contains("D = 784, 8000 training examples") && r.text().contains("thresholded at ½"), r.text());
+        assertTrue(r.text().contains("D = 784, 8,000 training examples") && r.text().contains("thresholded at ½"), r.text());
         Label note = robot.lookup(n -> n instanceof Label l && l.getText() != null && l.getText().startsWith("Grey-level images"))
                 .queryAs(Label.class);
         assertTrue(note.isVisible());
