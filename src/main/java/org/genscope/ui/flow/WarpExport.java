@@ -15,6 +15,7 @@ import java.util.function.IntConsumer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javax.imageio.ImageIO;
 import org.genscope.flow.LayerStages;
@@ -84,10 +85,15 @@ final class WarpExport {
         return t;
     }
 
-    /** Frame i as an RGB image; FX thread. */
-    BufferedImage renderOnFx(int i) {
+    /** Frame i as a snapshot; FX thread (only the snapshot itself: converting it happens on the caller's thread). */
+    WritableImage snapshotOnFx(int i) {
         view.setPosition(positions[i]);
-        BufferedImage argb = SwingFXUtils.fromFXImage(root.snapshot(null, null), null);
+        return root.snapshot(null, null);
+    }
+
+    /** An opaque RGB copy of a snapshot; any thread (the image is no longer touched by the FX thread). */
+    static BufferedImage toRgb(WritableImage snapshot) {
+        BufferedImage argb = SwingFXUtils.fromFXImage(snapshot, null);
         BufferedImage rgb = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();
         g.drawImage(argb, 0, 0, null);
@@ -95,19 +101,19 @@ final class WarpExport {
         return rgb;
     }
 
-    /** Frame i from any thread. */
+    /** Frame i from any thread: the FX thread takes only the snapshot. */
     BufferedImage render(int i) throws IOException {
-        if (Platform.isFxApplicationThread()) return renderOnFx(i);
-        CompletableFuture<BufferedImage> f = new CompletableFuture<>();
+        if (Platform.isFxApplicationThread()) return toRgb(snapshotOnFx(i));
+        CompletableFuture<WritableImage> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                f.complete(renderOnFx(i));
+                f.complete(snapshotOnFx(i));
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
             }
         });
         try {
-            return f.get(FRAME_TIMEOUT_S, TimeUnit.SECONDS);
+            return toRgb(f.get(FRAME_TIMEOUT_S, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while rendering frame " + i, e);

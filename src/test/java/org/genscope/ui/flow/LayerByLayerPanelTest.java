@@ -225,7 +225,7 @@ class LayerByLayerPanelTest {
         robot.interact(() -> {
             WarpExport e = new WarpExport(s, panel.view(), 480, 12);
             long t = System.nanoTime();
-            for (int i = 0; i < 24; i++) e.renderOnFx(i);
+            for (int i = 0; i < 24; i++) e.snapshotOnFx(i);
             snap[0] = System.nanoTime() - t;
         });
         System.out.printf("one 480² frame snapshot on the FX thread: %.1f ms%n", snap[0] / 24e6);
