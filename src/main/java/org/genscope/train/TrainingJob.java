@@ -101,6 +101,20 @@ public final class TrainingJob<P> {
         return result;
     }
 
+    /**
+     * Publishes a snapshot of the model as it is, with its validation loss and payload, without training: e.g. a
+     * model just loaded from a file, so the views show it before (or instead of) training. Runs between steps.
+     */
+    public CompletableFuture<Void> showModel() {
+        return submit(() -> {
+            validate();
+            snapshots.refreshPayload(loop, clock.getAsLong(), 0);
+            publish(control.state());
+            snapshots.runHook();
+            return null;
+        });
+    }
+
     /** Writes a checkpoint (parameters, optimizer, data order, generators, counters, curves) between steps. */
     public CompletableFuture<Path> saveCheckpoint(Path file) {
         return submit(() -> {

@@ -89,6 +89,27 @@ class TrainingJobTest {
     }
 
     @Test
+    void showModelPublishesTheUntrainedModelWithoutStepping() throws Exception {
+        LinearRegressionTask t = task();
+        float[] before = t.values()[0].clone();
+        var j = job(t, CONFIG);
+        Recorder r = new Recorder();
+        j.addListener(r);
+        j.showModel().get();
+        Snapshot<LinearRegressionTask.Weights> s = j.latest();
+        assertEquals(JobState.NEW, s.state());
+        assertEquals(0, s.step());
+        assertTrue(s.payload() != null, "the views get the model");
+        assertEquals(1, r.validations.size());
+        assertEquals(r.validations.get(0), s.validationLoss());
+        assertEquals(1, s.validationCurve().size(), "one validation point at step 0");
+        assertArrayEquals(before, t.values()[0], "no parameter moved");
+        assertTrue(r.losses.isEmpty());
+        assertTrue(j.start(), "and it can still be trained from there");
+        assertEquals(JobState.FINISHED, j.latest().state());
+    }
+
+    @Test
     void singleStepAdvancesExactlyOneStep() {
         var j = job(task(), CONFIG);
         Recorder r = new Recorder();

@@ -1,5 +1,6 @@
 package org.genscope.ui.flow;
 
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -55,6 +56,10 @@ final class FlowDensityPanel extends VBox {
 
     void show(Snapshot<FlowPayload> s) {
         chart.show(s);
+        if (s.step() == 0 && Double.isFinite(s.validationLoss())) {
+            note.setText(String.format(Locale.ROOT, "The model as opened, not trained here: validation NLL %.3f nats. "
+                    + "Press Train (Ctrl+Enter) to train it further.", s.validationLoss()));
+        }
         FlowPayload p = s.payload();
         if (p == null || p.density() == null) return;
         double[] b = p.grid().bounds();

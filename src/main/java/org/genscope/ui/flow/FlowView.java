@@ -32,6 +32,7 @@ import org.genscope.data.CsvWriter;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.flow.CosineDecay;
+import org.genscope.flow.FlowFile;
 import org.genscope.flow.FlowModel;
 import org.genscope.flow.FlowPayload;
 import org.genscope.flow.FlowPreset;
@@ -39,6 +40,8 @@ import org.genscope.flow.FlowSpec;
 import org.genscope.flow.FlowTrainable;
 import org.genscope.flow.LayerKind;
 import org.genscope.flow.LayerSpec;
+import org.genscope.io.Metadata;
+import org.genscope.io.ModelFile;
 import org.genscope.nn.Optimizer;
 import org.genscope.nn.OptimizerKind;
 import org.genscope.train.JobState;
@@ -333,6 +336,15 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget {
 
     /** "Train": reads the settings, makes the data off the FX thread, builds the flow and starts the job. */
     private void newRun() {
+        prepareRun(null);
+    }
+
+    /**
+     * Builds a job from the current settings and data, off the FX thread: with {@code loaded == null} a new flow from
+     * the layer stack, trained at once; else that model (opened from a file), shown as it is — Train continues
+     * training it.
+     */
+    private void prepareRun(FlowModel loaded) {
         FlowData d = dataChoice.getValue();
         double noise;
         double lr;
@@ -368,7 +380,7 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget {
                     case PAINTED -> painted;
                     case FILE -> fileData;
                 };
-                FlowModel model = spec.build(2);
+                FlowModel model = loaded != null ? loaded : spec.build(2);
                 FlowTrainable task = new FlowTrainable(model, splits.train(), splits.validation());
                 TrainConfig config = TrainConfig.builder().maxSteps(steps).batchSize(Math.min(batch, splits.train().size()))
                         .seed(seed).evalEvery(Math.max(1, steps / 60)).payloadInterval(Duration.ofMillis(250)).build();
@@ -383,7 +395,11 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget {
                     densityPanel.setReference(entropy);
                     job.attach(j);
                     saveModelButton.setDisable(false);
-                    j.start();
+                    if (loaded == null) {
+                        j.start();
+                    } else {
+                        j.showModel();
+                    }
                 });
             } catch (RuntimeException | OutOfMemoryError e) {
                 Platform.runLater(() -> {
@@ -450,6 +466,49 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget {
         j.saveModel(f.toPath(), Map.of()).whenComplete((path, err) -> Platform.runLater(() ->
                 context.message().set(err == null ? "Saved model to " + path
                         : "Could not save: " + err.getMessage() + " (nothing was written)")));
+    }
+
+    @FXML
+    private void onOpenModel() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a trained flow");
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("safetensors model (*.safetensors)",
+                "*.safetensors"), new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showOpenDialog(root.getScene().getWindow());
+        if (f != null) openModel(f.toPath());
+    }
+
+    /**
+     * Opens a flow saved by Genscope (app or CLI): reads and checks it off the FX thread, shows its layers, picks the
+     * toy it was trained on when the file names one, and shows the model on the chosen data without training.
+     */
+    void openModel(Path file) {
+        context.message().set("Reading " + file.getFileName() + "…");
+        context.background().execute(() -> {
+            try {
+                ModelFile mf = ModelFile.read(file);
+                FlowModel m = FlowFile.load(mf);
+                if (m.dimension() != 2) {
+                    throw new IllegalArgumentException(file.getFileName() + " models " + m.dimension() + " variables; the "
+                            + "workspace draws 2-D flows (use genscope eval flow / sample flow for it).");
+                }
+                String dataName = mf.meta(Metadata.DATASET).orElse("").replaceFirst("-(train|all)$", "");
+                Platform.runLater(() -> {
+                    dataChoice.getItems().stream().filter(d -> d.toy() != null && d.toy().id().equals(dataName))
+                            .findFirst().ifPresent(dataChoice::setValue);
+                    presetChoice.getSelectionModel().clearSelection();
+                    builder.specProperty().set(m.spec());
+                    context.message().set("Opened " + file.getFileName() + ": " + m.spec().describe()
+                            + ". Press Train to train it further.");
+                    prepareRun(m);
+                });
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> {
+                    context.message().set("Could not open " + file.getFileName());
+                    builder.errorProperty().set("Could not open the model: " + e.getMessage());
+                });
+            }
+        });
     }
 
     @FXML

@@ -31,6 +31,10 @@ public final class LossChart extends XYChart {
     }
 
     public void show(Snapshot<?> s) {
+        if (s.trainCurve().size() == 0) {          // e.g. a model shown before training: one lone point, no curve yet
+            clear();
+            return;
+        }
         set(train, s.trainCurve());
         set(validation, s.validationCurve());
         if (Double.isFinite(referenceValue)) {

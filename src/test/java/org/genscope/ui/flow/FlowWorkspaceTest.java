@@ -67,6 +67,42 @@ class FlowWorkspaceTest {
     }
 
     @Test
+    void aSavedFlowOpensAsItIsAndTrainsFurtherOnDemand(FxRobot robot) throws Exception {
+        robot.interact(() -> main.model().select(Workspace.FLOWS));
+        org.genscope.flow.FlowModel saved = org.genscope.flow.FlowSpec.parse("realnvp:16*3").withSeed(5).build(2);
+        java.nio.file.Path file = Files.createTempDirectory("genscope-open-flow").resolve("rings.safetensors");
+        org.genscope.flow.FlowFile.save(file, saved, java.util.Map.of(org.genscope.io.Metadata.DATASET, "rings-train"));
+        FlowView view = (FlowView) main.currentView().getProperties().get(org.genscope.ui.shell.TrainingShortcuts.KEY);
+        robot.interact(() -> view.openModel(file));
+        XYChart chart = robot.lookup(".chart").queryAs(XYChart.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && l.getText() != null
+                && l.getText().startsWith("The model as opened")).tryQuery().isPresent());
+        Label opened = robot.lookup(n -> n instanceof Label l && l.getText() != null
+                && l.getText().startsWith("The model as opened")).queryAs(Label.class);
+        DensityView model = robot.lookup(".model-density").queryAs(DensityView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.rows() > 0);
+        Label status = robot.lookup("#train-status").queryAs(Label.class);
+        assertTrue(status.getText().contains("step 0/"), "shown, not trained: " + status.getText());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<FlowData> data = robot.lookup(".combo-box").queryAllAs(javafx.scene.control.ComboBox.class)
+                .stream().filter(c -> c.getItems().stream().anyMatch(i -> i instanceof FlowData)).findFirst().orElseThrow();
+        assertTrue("rings".equals(data.getValue().label()), "the toy it was trained on: " + data.getValue());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<org.genscope.flow.LayerSpec> layers = robot.lookup("#layerList")
+                .queryAs(javafx.scene.control.ListView.class);
+        assertTrue(layers.getItems().size() == 3, "its layers: " + layers.getItems());
+        java.util.regex.Matcher nll = java.util.regex.Pattern.compile("NLL (\\d+\\.\\d+) nats").matcher(opened.getText());
+        assertTrue(nll.find(), opened.getText());
+        double loadedNll = Double.parseDouble(nll.group(1));
+        double expected = saved.nll(org.genscope.data.Toy2D.RINGS.generate(20_000, 0.05, 1).x());
+        assertTrue(Math.abs(loadedNll - expected) < 0.2, "the saved model's own NLL: " + loadedNll + " vs " + expected);
+        Shots.save(robot, main.currentView(), "flow-opened");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> chart.getDatasets().get(1).getDataCount() >= 3);
+        robot.interact(() -> robot.lookup("#train-stop").queryButton().fire());
+    }
+
+    @Test
     void theChosenDataIsShownBeforeTraining(FxRobot robot) throws Exception {
         robot.interact(() -> main.model().select(Workspace.FLOWS));
         @SuppressWarnings("unchecked")
