@@ -41,7 +41,6 @@ import org.genscope.flow.FlowTrainable;
 import org.genscope.flow.LayerKind;
 import org.genscope.flow.LayerSpec;
 import org.genscope.io.Metadata;
-import org.genscope.io.ModelFile;
 import org.genscope.nn.Optimizer;
 import org.genscope.nn.OptimizerKind;
 import org.genscope.train.JobState;
@@ -51,6 +50,7 @@ import org.genscope.train.TrainingJob;
 import org.genscope.ui.common.Labels;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.shell.DatasetTarget;
+import org.genscope.ui.shell.ModelOpener;
 import org.genscope.ui.shell.TabbedWorkspace;
 import org.genscope.ui.shell.WorkspaceContext;
 import org.genscope.ui.train.JobViewModel;
@@ -470,45 +470,34 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget {
 
     @FXML
     private void onOpenModel() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a trained flow");
-        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("safetensors model (*.safetensors)",
-                "*.safetensors"), new FileChooser.ExtensionFilter("All files", "*"));
-        File f = chooser.showOpenDialog(root.getScene().getWindow());
-        if (f != null) openModel(f.toPath());
+        ModelOpener.ask(root.getScene().getWindow(), "Open a trained flow").ifPresent(this::openModel);
     }
+
+    private record Opened(Path file, FlowModel model, String dataName) {}
 
     /**
      * Opens a flow saved by Genscope (app or CLI): reads and checks it off the FX thread, shows its layers, picks the
      * toy it was trained on when the file names one, and shows the model on the chosen data without training.
      */
     void openModel(Path file) {
-        context.message().set("Reading " + file.getFileName() + "…");
-        context.background().execute(() -> {
-            try {
-                ModelFile mf = ModelFile.read(file);
-                FlowModel m = FlowFile.load(mf);
-                if (m.dimension() != 2) {
-                    throw new IllegalArgumentException(file.getFileName() + " models " + m.dimension() + " variables; the "
-                            + "workspace draws 2-D flows (use genscope eval flow / sample flow for it).");
-                }
-                String dataName = mf.meta(Metadata.DATASET).orElse("").replaceFirst("-(train|all)$", "");
-                Platform.runLater(() -> {
-                    dataChoice.getItems().stream().filter(d -> d.toy() != null && d.toy().id().equals(dataName))
-                            .findFirst().ifPresent(dataChoice::setValue);
-                    presetChoice.getSelectionModel().clearSelection();
-                    builder.specProperty().set(m.spec());
-                    context.message().set("Opened " + file.getFileName() + ": " + m.spec().describe()
-                            + ". Press Train to train it further.");
-                    prepareRun(m);
-                });
-            } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> {
-                    context.message().set("Could not open " + file.getFileName());
-                    builder.errorProperty().set("Could not open the model: " + e.getMessage());
-                });
+        ModelOpener.open(context, file, mf -> {
+            FlowModel m = FlowFile.load(mf);
+            if (m.dimension() != 2) {
+                throw new IllegalArgumentException(file.getFileName() + " models " + m.dimension() + " variables; the "
+                        + "workspace draws 2-D flows (use genscope eval flow / sample flow for it).");
             }
-        });
+            return new Opened(file, m, mf.meta(Metadata.DATASET).orElse("").replaceFirst("-(train|all)$", ""));
+        }, this::showOpened, builder.errorProperty());
+    }
+
+    private void showOpened(Opened o) {
+        dataChoice.getItems().stream().filter(d -> d.toy() != null && d.toy().id().equals(o.dataName()))
+                .findFirst().ifPresent(dataChoice::setValue);
+        presetChoice.getSelectionModel().clearSelection();
+        builder.specProperty().set(o.model().spec());
+        context.message().set("Opened " + o.file().getFileName() + ": " + o.model().spec().describe()
+                + ". Press Train to train it further.");
+        prepareRun(o.model());
     }
 
     @FXML

@@ -70,6 +70,24 @@ public final class MadeBuilderModel {
         return true;
     }
 
+    /**
+     * Takes over a network built elsewhere (e.g. mask 0 of a model opened from a file): D, widths, its ordering as a
+     * custom one, degree rule, direct links and seed follow it, and the connectivity is exactly {@code c}.
+     */
+    public void adopt(Connectivity c, DegreeRule degreeRule, boolean directLinks, int seedValue) {
+        StringBuilder w = new StringBuilder();
+        for (int l = 1; l <= c.hiddenLayers(); l++) w.append(l > 1 ? ", " : "").append(c.width(l));
+        customOrdering = c.ordering();
+        inputs.set(c.inputs());
+        widths.set(w.toString());
+        ordering.set(OrderingKind.CUSTOM);
+        rule.set(degreeRule);
+        direct.set(directLinks);
+        seed.set(seedValue);
+        connectivity.set(c);
+        error.set("");
+    }
+
     /** "Resample": the next seed, same settings. */
     public void resample() {
         seed.set(seed.get() + 1);

@@ -1,5 +1,6 @@
 package org.genscope.ui.made;
 
+import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -87,6 +88,10 @@ final class MadeTrainingPanel extends VBox {
 
     void show(Snapshot<MadePayload> s) {
         chart.show(s);
+        if (s.step() == 0 && Double.isFinite(s.validationLoss())) {
+            note.setText(String.format(Locale.ROOT, "The model as opened, not trained here: validation NLL %.2f nats. "
+                    + "Press Train (Ctrl+Enter) to train it further.", s.validationLoss()));
+        }
         MadePayload p = s.payload();
         if (p == null) return;
         if (p.density() != null) {

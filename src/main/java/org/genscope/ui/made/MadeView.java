@@ -25,11 +25,13 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
+import org.genscope.io.Metadata;
 import org.genscope.made.AncestralTrace;
 import org.genscope.made.Connectivity;
 import org.genscope.made.DegreeRule;
 import org.genscope.made.Made;
 import org.genscope.made.MadeConfig;
+import org.genscope.made.MadeFile;
 import org.genscope.made.MadePayload;
 import org.genscope.made.OrderingKind;
 import org.genscope.nn.OptimizerKind;
@@ -38,6 +40,7 @@ import org.genscope.train.TrainingJob;
 import org.genscope.ui.common.Labels;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.shell.DatasetTarget;
+import org.genscope.ui.shell.ModelOpener;
 import org.genscope.ui.shell.TabbedWorkspace;
 import org.genscope.ui.shell.WorkspaceContext;
 import org.genscope.ui.train.JobViewModel;
@@ -103,6 +106,11 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget {
     /** Loads the workspace (the factory registered in {@link org.genscope.ui.shell.Workspace}). */
     public static Parent create(WorkspaceContext context) {
         return load("/fxml/made/MadeView.fxml", new MadeView(context));
+    }
+
+    /** The data currently chosen (FX thread). */
+    MadeSource dataSource() {
+        return dataChoice.getValue();
     }
 
     public MadeBuilderModel builder() {
@@ -318,6 +326,14 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget {
 
     /** "Train": validates the settings, loads the data off the FX thread, then builds and starts a job. */
     private void newRun() {
+        prepareRun(null);
+    }
+
+    /**
+     * Builds a job from the current settings and data: with {@code loaded == null} a new MADE from the network built
+     * on the left, trained at once; else that model (opened from a file), shown as it is — Train trains it further.
+     */
+    private void prepareRun(Made loaded) {
         MadeSource data = dataChoice.getValue();
         if (!data.trainable()) {
             builder.errorProperty().set("The mask sandbox has no data: pick a dataset above to train.");
@@ -342,7 +358,7 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget {
         context.background().execute(() -> {
             try {
                 DataSplits splits = data.load(settings.seed());
-                Made made = MadeJobFactory.model(config, built);
+                Made made = loaded != null ? loaded : MadeJobFactory.model(config, built);
                 TrainingJob<MadePayload> j = MadeJobFactory.job(made, splits, settings, context.background());
                 Platform.runLater(() -> {
                     job.preparingProperty().set(false);
@@ -352,7 +368,11 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget {
                     drawCols = splits.train().imageCols();
                     job.attach(j);
                     saveModelButton.setDisable(false);
-                    j.start();
+                    if (loaded == null) {
+                        j.start();
+                    } else {
+                        j.showModel();
+                    }
                 });
             } catch (Exception | OutOfMemoryError e) {
                 Platform.runLater(() -> {
@@ -380,6 +400,63 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget {
     @FXML
     private void onResample() {
         builder.resample();
+    }
+
+    @FXML
+    private void onOpenModel() {
+        ModelOpener.ask(root.getScene().getWindow(), "Open a trained MADE").ifPresent(this::openModel);
+    }
+
+    private record Opened(Path file, Made made, MadeData data) {}
+
+    /**
+     * Opens a MADE saved by Genscope (app or CLI): reads and checks it off the FX thread, shows its network (mask 0)
+     * in the builder, and — when it was trained on built-in data (binarized MNIST 28×28 or 4×4, a 2-D toy) — shows
+     * the model on that data without training; Train trains it further.
+     */
+    void openModel(Path file) {
+        ModelOpener.open(context, file, mf -> {
+            Made made = MadeFile.load(mf);
+            if (made.inputs() > OpenedData.MAX_INPUTS) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "it models D = %,d inputs; the workspace "
+                        + "draws up to %,d (use genscope eval made / sample made for it).", made.inputs(), OpenedData.MAX_INPUTS));
+            }
+            return new Opened(file, made, builtInDataOf(made, mf.meta(MadeFile.IMAGE).orElse(""),
+                    mf.meta(Metadata.DATASET).orElse("")));
+        }, o -> showOpened(o.file(), o.made(), o.data()), builder.errorProperty());
+    }
+
+    /** The built-in dataset a model was trained on, judged from its shape and metadata; SANDBOX if none. */
+    static MadeData builtInDataOf(Made made, String image, String dataName) {
+        boolean binary = made.config().conditional() == org.genscope.made.Conditional.BERNOULLI;
+        if (binary && made.inputs() == 784 && image.equals("28x28")) return MadeData.MNIST_28;
+        if (binary && made.inputs() == 16 && image.equals("4x4")) return MadeData.MNIST_4;
+        String toy = dataName.replaceFirst("-(train|all)$", "");
+        for (MadeData d : MadeData.values()) {
+            if (!binary && made.inputs() == 2 && d.toy != null && d.toy.id().equals(toy)) return d;
+        }
+        return MadeData.SANDBOX;
+    }
+
+    private void showOpened(Path file, Made made, MadeData data) {
+        MadeConfig c = made.config();
+        dataChoice.setValue(data);
+        if (data == MadeData.SANDBOX) inputsSpinner.getValueFactory().setValue(made.inputs());
+        ruleChoice.setValue(c.rule());
+        masksSpinner.getValueFactory().setValue(made.numMasks());
+        orderAgnosticCheck.setSelected(c.orderAgnostic());
+        made.useMask(0);
+        builder.adopt(made.connectivity(), c.rule(), c.directConnections(), (int) c.seed());
+        widthsField.setText(builder.widthsProperty().get());
+        String name = file.getFileName().toString();
+        if (data == MadeData.SANDBOX) {
+            job.attach(null);
+            context.message().set("Opened " + name + ": its network is shown. It was not trained on built-in data; "
+                    + "open that data (Open your own data…) and press Train to train a network like it.");
+            return;
+        }
+        context.message().set("Opened " + name + " (" + c.architecture() + ") on " + data + ". Press Train to train it further.");
+        prepareRun(made);
     }
 
     @FXML

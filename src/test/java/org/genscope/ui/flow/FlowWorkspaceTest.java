@@ -103,6 +103,23 @@ class FlowWorkspaceTest {
     }
 
     @Test
+    void aFileThatIsNotAFlowIsNamedAndNothingChanges(FxRobot robot) throws Exception {
+        robot.interact(() -> main.model().select(Workspace.FLOWS));
+        java.nio.file.Path bad = Files.createTempDirectory("genscope-bad").resolve("notes.safetensors");
+        Files.writeString(bad, "not a model");
+        FlowView view = (FlowView) main.currentView().getProperties().get(org.genscope.ui.shell.TrainingShortcuts.KEY);
+        String before = robot.lookup("#specField").queryAs(javafx.scene.control.TextField.class).getText();
+        robot.interact(() -> view.openModel(bad));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && l.getText() != null
+                && l.getText().startsWith("Could not open the model")).tryQuery().isPresent());
+        Label error = robot.lookup(n -> n instanceof Label l && l.getText() != null
+                && l.getText().startsWith("Could not open the model")).queryAs(Label.class);
+        assertTrue(error.getText().contains("notes.safetensors"), error.getText());
+        assertTrue(main.model().messageProperty().get().contains("Could not open notes.safetensors"));
+        assertTrue(before.equals(robot.lookup("#specField").queryAs(javafx.scene.control.TextField.class).getText()));
+    }
+
+    @Test
     void theChosenDataIsShownBeforeTraining(FxRobot robot) throws Exception {
         robot.interact(() -> main.model().select(Workspace.FLOWS));
         @SuppressWarnings("unchecked")

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fair_acc.chartfx.XYChart;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.genscope.ui.GenscopeApp;
 import org.genscope.ui.Shots;
@@ -48,6 +50,32 @@ class MadeWorkspaceTest {
         assertTrue(verdict.getText().contains("x̂2 depends on x3"), verdict.getText());
         robot.interact(() -> panel.show(c, new boolean[3][3]));
         assertTrue(verdict.getText().startsWith("PASS"));
+    }
+
+    @Test
+    void aSavedMadeOpensOnItsDataAndShowsItsOwnNetwork(FxRobot robot) throws Exception {
+        robot.interact(() -> main.model().select(Workspace.MADE));
+        org.genscope.made.MadeConfig config = new org.genscope.made.MadeConfig(2, new int[] {12, 10},
+                org.genscope.made.OrderingKind.RANDOM, null, org.genscope.made.DegreeRule.EVEN, 0, false, 1, false,
+                org.genscope.made.Conditional.MIXTURE, 3, "relu", 9);
+        org.genscope.made.Made saved = new org.genscope.made.Made(config, new org.genscope.nn.Rng(9));
+        Path file = Files.createTempDirectory("genscope-open-made").resolve("moons.safetensors");
+        org.genscope.made.MadeFile.save(file, saved, java.util.Map.of(org.genscope.io.Metadata.DATASET, "moons-train"));
+        MadeView view = (MadeView) main.currentView().getProperties().get(org.genscope.ui.shell.TrainingShortcuts.KEY);
+        robot.interact(() -> view.openModel(file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && l.getText() != null
+                && l.getText().startsWith("The model as opened")).tryQuery().isPresent());
+        assertEquals(MadeData.MOONS, view.dataSource());
+        org.genscope.made.Connectivity shown = view.builder().connectivity();
+        assertEquals(2, shown.hiddenLayers());
+        assertEquals(12, shown.width(1));
+        assertEquals(10, shown.width(2));
+        assertTrue(java.util.Arrays.equals(saved.connectivity().degrees(1), shown.degrees(1)), "mask 0's own degrees");
+        assertTrue(java.util.Arrays.equals(saved.connectivity().ordering(), shown.ordering()), "its ordering");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        XYChart chart = robot.lookup(".chart").queryAs(XYChart.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> chart.getDatasets().get(1).getDataCount() >= 3);
+        robot.interact(() -> robot.lookup("#train-stop").queryButton().fire());
     }
 
     @Test
