@@ -17,11 +17,13 @@ public class GenscopeApp extends Application {
     /** Daemon threads for slow work off the FX thread (reading files, training jobs). */
     private static final TaskExecutor BACKGROUND = TaskExecutor.daemonThreads("genscope-work");
 
+    /** Started with a file argument ({@code genscope open FILE}), the window opens that trained model. */
     @Override
     public void start(Stage stage) {
         Settings settings = Settings.load();
-        createMainWindow(stage, settings, new ExportService(settings));
+        MainView view = createMainWindow(stage, settings, new ExportService(settings));
         stage.show();
+        getParameters().getRaw().stream().findFirst().map(java.nio.file.Path::of).ifPresent(view::openModel);
     }
 
     /** Builds the main window into {@code stage} (shared by the app and the UI tests). */

@@ -51,6 +51,7 @@ import org.genscope.ui.common.Labels;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.shell.DatasetTarget;
 import org.genscope.ui.shell.ModelOpener;
+import org.genscope.ui.shell.ModelTarget;
 import org.genscope.ui.shell.TabbedWorkspace;
 import org.genscope.ui.shell.WorkspaceContext;
 import org.genscope.ui.train.JobViewModel;
@@ -60,7 +61,7 @@ import org.genscope.ui.train.TrainingControls;
  * Controller of fxml/flow/FlowView.fxml: pick or paint a 2D density, stack flow layers, and watch the flow carry a
  * Gaussian onto the data — the change of variables log p(x) = log p_Z(f(x)) + log|det ∂f/∂x| made visible.
  */
-public final class FlowView extends TabbedWorkspace implements DatasetTarget {
+public final class FlowView extends TabbedWorkspace implements DatasetTarget, ModelTarget {
     @FXML private Parent root;
     @FXML private ComboBox<FlowPreset> presetChoice;
     @FXML private ComboBox<FlowData> dataChoice;
@@ -479,7 +480,8 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget {
      * Opens a flow saved by Genscope (app or CLI): reads and checks it off the FX thread, shows its layers, picks the
      * toy it was trained on when the file names one, and shows the model on the chosen data without training.
      */
-    void openModel(Path file) {
+    @Override
+    public void openModel(Path file) {
         ModelOpener.open(context, file, mf -> {
             FlowModel m = FlowFile.load(mf);
             if (m.dimension() != 2) {
@@ -495,8 +497,7 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget {
                 .findFirst().ifPresent(dataChoice::setValue);
         presetChoice.getSelectionModel().clearSelection();
         builder.specProperty().set(o.model().spec());
-        context.message().set("Opened " + o.file().getFileName() + ": " + o.model().spec().describe()
-                + ". Press Train to train it further.");
+        context.message().set("Opened " + o.file().getFileName() + " (" + o.model().spec().layersText() + ")");
         prepareRun(o.model());
     }
 

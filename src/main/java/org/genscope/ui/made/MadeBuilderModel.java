@@ -77,10 +77,11 @@ public final class MadeBuilderModel {
     public void adopt(Connectivity c, DegreeRule degreeRule, boolean directLinks, int seedValue) {
         StringBuilder w = new StringBuilder();
         for (int l = 1; l <= c.hiddenLayers(); l++) w.append(l > 1 ? ", " : "").append(c.width(l));
-        customOrdering = c.ordering();
+        boolean natural = java.util.Arrays.equals(c.ordering(), Orderings.natural(c.inputs()));
+        customOrdering = natural ? null : c.ordering();
         inputs.set(c.inputs());
         widths.set(w.toString());
-        ordering.set(OrderingKind.CUSTOM);
+        ordering.set(natural ? OrderingKind.NATURAL : OrderingKind.CUSTOM);
         rule.set(degreeRule);
         direct.set(directLinks);
         seed.set(seedValue);

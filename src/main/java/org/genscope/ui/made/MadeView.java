@@ -41,6 +41,7 @@ import org.genscope.ui.common.Labels;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.shell.DatasetTarget;
 import org.genscope.ui.shell.ModelOpener;
+import org.genscope.ui.shell.ModelTarget;
 import org.genscope.ui.shell.TabbedWorkspace;
 import org.genscope.ui.shell.WorkspaceContext;
 import org.genscope.ui.train.JobViewModel;
@@ -51,7 +52,7 @@ import org.genscope.ui.train.TrainingControls;
  * ordering; edit a unit's m(k)), see its connectivity graph and mask matrices, check the autoregressive property
  * numerically, and train it.
  */
-public final class MadeView extends TabbedWorkspace implements DatasetTarget {
+public final class MadeView extends TabbedWorkspace implements DatasetTarget, ModelTarget {
     @FXML private Parent root;
     @FXML private ComboBox<MadeSource> dataChoice;
     @FXML private Label dataNote;
@@ -145,7 +146,7 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget {
         orderingChoice.setConverter(Labels.converter(k -> switch (k) {
             case NATURAL -> "natural";
             case RANDOM -> "random";
-            case CUSTOM -> "custom (dragged)";
+            case CUSTOM -> "custom";
         }));
         ruleChoice.setConverter(Labels.converter(r -> switch (r) {
             case UNIFORM -> "uniform (paper)";
@@ -414,7 +415,8 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget {
      * in the builder, and — when it was trained on built-in data (binarized MNIST 28×28 or 4×4, a 2-D toy) — shows
      * the model on that data without training; Train trains it further.
      */
-    void openModel(Path file) {
+    @Override
+    public void openModel(Path file) {
         ModelOpener.open(context, file, mf -> {
             Made made = MadeFile.load(mf);
             if (made.inputs() > OpenedData.MAX_INPUTS) {
@@ -455,7 +457,7 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget {
                     + "open that data (Open your own data…) and press Train to train a network like it.");
             return;
         }
-        context.message().set("Opened " + name + " (" + c.architecture() + ") on " + data + ". Press Train to train it further.");
+        context.message().set("Opened " + name + " (" + c.architecture() + ")");
         prepareRun(made);
     }
 

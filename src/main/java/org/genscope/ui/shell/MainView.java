@@ -24,6 +24,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.genscope.io.Metadata;
+import org.genscope.io.ModelFile;
+import org.genscope.io.ModelFileException;
 import org.genscope.train.TaskExecutor;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.home.HomeView;
@@ -198,6 +201,41 @@ public final class MainView {
     private void onOpenDataset() {
         DatasetTarget target = currentView().getProperties().get(DatasetTarget.KEY) instanceof DatasetTarget t ? t : null;
         datasetOpener.open(root.getScene().getWindow(), target, model.currentProperty().get().title());
+    }
+
+    @FXML
+    private void onOpenModel() {
+        ModelOpener.ask(root.getScene().getWindow(), "Open a trained model").ifPresent(this::openModel);
+    }
+
+    /**
+     * Opens a model file saved by Genscope in the workspace of its kind (MADE or flow, from its metadata), which
+     * shows it; a file of another kind, or not a model, gets a message naming it. FX thread; returns at once.
+     */
+    public void openModel(Path file) {
+        model.messageProperty().set("Reading " + file.getFileName() + "…");
+        background.execute(() -> {
+            try {
+                String kind = ModelFile.read(file).meta(Metadata.MODEL).orElse("");
+                Workspace w = switch (kind) {
+                    case "made" -> Workspace.MADE;
+                    case "flow" -> Workspace.FLOWS;
+                    default -> throw new ModelFileException(file, kind.isEmpty() ? "names no model kind"
+                            : "holds a '" + kind + "' model, which no workspace opens yet");
+                };
+                Platform.runLater(() -> {
+                    if (model.select(w) && currentView().getProperties().get(ModelTarget.KEY) instanceof ModelTarget t) {
+                        t.openModel(file);
+                    }
+                });
+            } catch (IOException e) {
+                Platform.runLater(() -> {
+                    model.messageProperty().set("Could not open " + file.getFileName());
+                    Dialogs.error(root.getScene().getWindow(), "Cannot open this model", e.getMessage()
+                            + "\n\nGenscope opens the .safetensors files it saves (MADE and flows).");
+                });
+            }
+        });
     }
 
     /** File ▸ Open dataset (tests replace its file chooser and dialogs). */

@@ -37,6 +37,7 @@ public abstract class TabbedWorkspace implements Exportable, TrainingShortcuts {
             p.getProperties().put(Exportable.KEY, controller);
             p.getProperties().put(TrainingShortcuts.KEY, controller);
             if (controller instanceof DatasetTarget t) p.getProperties().put(DatasetTarget.KEY, t);
+            if (controller instanceof ModelTarget t) p.getProperties().put(ModelTarget.KEY, t);
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + fxml, e);

@@ -130,6 +130,7 @@ public final class JobViewModel<P> {
     static String describe(String name, Snapshot<?> s) {
         StringBuilder sb = new StringBuilder(name).append(": ").append(s.state().name().toLowerCase(Locale.ROOT));
         if (s.state() == JobState.FAILED && s.message() != null) return sb.append(" · ").append(s.message()).toString();
+        if (s.state() == JobState.NEW && s.step() == 0) return name + ": shown as opened, not trained here";
         sb.append(String.format(Locale.ROOT, " · epoch %d · step %,d/%,d", s.epoch(), s.step(), s.totalSteps()));
         if (s.state() == JobState.RUNNING && s.stepsPerSecond() > 0) {
             sb.append(String.format(Locale.ROOT, " · %.0f steps/s", s.stepsPerSecond()));

@@ -82,7 +82,7 @@ class FlowWorkspaceTest {
         DensityView model = robot.lookup(".model-density").queryAs(DensityView.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.rows() > 0);
         Label status = robot.lookup("#train-status").queryAs(Label.class);
-        assertTrue(status.getText().contains("step 0/"), "shown, not trained: " + status.getText());
+        assertTrue(status.getText().contains("not trained here"), "shown, not trained: " + status.getText());
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<FlowData> data = robot.lookup(".combo-box").queryAllAs(javafx.scene.control.ComboBox.class)
                 .stream().filter(c -> c.getItems().stream().anyMatch(i -> i instanceof FlowData)).findFirst().orElseThrow();
