@@ -26,14 +26,14 @@ public final class Labels {
 
     /**
      * The closed box shows {@code shortName} (so it fits a side panel in presenter mode) with the full name, from the
-     * box's converter, as its tooltip; the open list keeps the full names.
+     * box's converter, as its tooltip; the open list keeps the full names. With nothing chosen it shows the prompt.
      */
     public static <T> void shortWhenClosed(ComboBox<T> box, Function<T, String> shortName) {
         box.setButtonCell(new ListCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : shortName.apply(item));
+                setText(empty || item == null ? box.getPromptText() : shortName.apply(item));
                 setTooltip(empty || item == null ? null : new Tooltip(box.getConverter().toString(item)));
             }
         });

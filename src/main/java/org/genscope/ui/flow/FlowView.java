@@ -143,6 +143,7 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
         keepLabelsWhole(dataGrid, layerGrid, trainingGrid);
         presetChoice.getItems().setAll(FlowPreset.ALL);
         presetChoice.setConverter(Labels.converter(FlowPreset::title));
+        presetChoice.setPromptText("pick a demo…");
         Labels.shortWhenClosed(presetChoice, FlowPreset::shortTitle);
         presetChoice.valueProperty().addListener((o, a, p) -> {
             if (p != null) loadPreset(p);
