@@ -84,6 +84,7 @@ public final class Main {
         }
         sb.append(String.format("  %-14s %s%n", "help COMMAND", "usage of one command"));
         sb.append(String.format("  %-14s %s%n", "version", "print the version"));
+        sb.append("\nWith no command the window opens; 'genscope open MODEL.safetensors' opens it with that trained model.\n");
         return sb.toString();
     }
 }
