@@ -15,8 +15,8 @@ import javafx.stage.Window;
 import org.genscope.ui.settings.Settings;
 
 /**
- * The one export path every workspace uses: asks for a file (PNG of the view at 2×, or CSV of its charts' data),
- * suggests a name like {@code genscope-made-20261124-0930.png}, remembers the folder, and writes the file.
+ * The one export path every workspace uses: asks for a file (PNG of the view at 2×, its charts as SVG, or CSV of
+ * their data), suggests a name like {@code genscope-made-20261124-0930.png}, remembers the folder, and writes the file.
  */
 public final class ExportService {
     /** Asks the user where to save; tests replace the real file chooser with a fixed answer. */
@@ -27,6 +27,7 @@ public final class ExportService {
 
     public static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image, 2× (*.png)", "*.png");
     public static final FileChooser.ExtensionFilter CSV = new FileChooser.ExtensionFilter("Chart data (*.csv)", "*.csv");
+    public static final FileChooser.ExtensionFilter SVG = new FileChooser.ExtensionFilter("Charts as vector graphics (*.svg)", "*.svg");
     private static final String LAST_DIR = "export.lastDir";
 
     private final Settings settings;
@@ -54,13 +55,16 @@ public final class ExportService {
      */
     public Optional<Path> exportView(Window owner, Node view, String slug, Color background) throws IOException {
         List<XYChart> charts = ViewExporter.findCharts(view);
-        List<FileChooser.ExtensionFilter> filters = charts.isEmpty() ? List.of(PNG) : List.of(PNG, CSV);
+        List<FileChooser.ExtensionFilter> filters = charts.isEmpty() ? List.of(PNG) : List.of(PNG, SVG, CSV);
         Optional<Path> chosen = asker.ask(owner, "Export view", lastDir(), suggestedName(slug, "png"), filters);
         if (chosen.isEmpty()) return Optional.empty();
         Path file = chosen.get();
-        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+        String lower = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".csv")) {
             if (charts.isEmpty()) throw new IOException("this view has no chart data to export as CSV; choose .png");
             ViewExporter.writeCsv(charts, file);
+        } else if (lower.endsWith(".svg")) {
+            ViewExporter.writeSvg(charts, file);
         } else {
             if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
                 file = file.resolveSibling(file.getFileName() + ".png");
@@ -94,6 +98,7 @@ public final class ExportService {
         String name = f.getName().toLowerCase(java.util.Locale.ROOT);
         FileChooser.ExtensionFilter sel = chooser.getSelectedExtensionFilter();
         if (sel == CSV && !name.endsWith(".csv")) return Optional.of(f.toPath().resolveSibling(f.getName() + ".csv"));
+        if (sel == SVG && !name.endsWith(".svg")) return Optional.of(f.toPath().resolveSibling(f.getName() + ".svg"));
         return Optional.of(f.toPath());
     }
 }

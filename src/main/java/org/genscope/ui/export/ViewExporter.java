@@ -22,6 +22,8 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
+import org.genscope.io.SvgPlot;
+import org.genscope.ui.theme.ThemeColors;
 
 /**
  * Writes any node to PNG (at a chosen scale, 2× by default, for crisp slides and papers) and the data of every
@@ -91,6 +93,58 @@ public final class ViewExporter {
                 w.write(sb.toString());
             }
         });
+    }
+
+    /**
+     * Writes {@code charts} as one SVG (stacked, each as it is zoomed now: the axes' current ranges), coloured like the
+     * theme shows them ({@code -app-chart-N} per series, {@code -app-surface}/{@code -app-text}/{@code -app-grid} for
+     * the page). FX thread (it reads the charts); the file is written atomically.
+     */
+    public static void writeSvg(List<XYChart> charts, Path file) throws IOException {
+        if (charts.isEmpty()) throw new IOException("this view has no chart to export as SVG; choose .png");
+        List<SvgPlot.Plot> plots = new ArrayList<>();
+        for (int c = 0; c < charts.size(); c++) {
+            XYChart chart = charts.get(c);
+            List<SvgPlot.Series> series = new ArrayList<>();
+            List<DataSet> sets = chart.getAllDatasets();
+            for (int k = 0; k < sets.size(); k++) {
+                DataSet ds = sets.get(k);
+                int n = ds.getDataCount();
+                double[] x = new double[n];
+                double[] y = new double[n];
+                for (int i = 0; i < n; i++) {
+                    x[i] = ds.get(DataSet.DIM_X, i);
+                    y[i] = ds.get(DataSet.DIM_Y, i);
+                }
+                Color color = ThemeColors.resolve(host(chart), "-app-chart-" + (k % 8 + 1), Color.GRAY);
+                series.add(new SvgPlot.Series(ds.getName() == null ? "series " + (k + 1) : ds.getName(), x, y, css(color)));
+            }
+            String title = chart.getTitle() == null || chart.getTitle().isBlank() ? "chart " + (c + 1) : chart.getTitle();
+            plots.add(new SvgPlot.Plot(title, axis(chart.getXAxis()), axis(chart.getYAxis()), series));
+        }
+        Parent any = host(charts.get(0));
+        SvgPlot.Style style = new SvgPlot.Style(css(ThemeColors.resolve(any, "-app-surface", Color.WHITE)),
+                css(ThemeColors.resolve(any, "-app-text", Color.BLACK)), css(ThemeColors.resolve(any, "-app-grid", Color.LIGHTGRAY)));
+        String svg = SvgPlot.render(plots, style);
+        writeAtomically(file, out -> out.write(svg.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The nearest Pane or Group at or above {@code n}, where theme colours resolve as they do for {@code n}. */
+    private static Parent host(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.layout.Pane || p instanceof javafx.scene.Group) return (Parent) p;
+        }
+        throw new IllegalStateException("the chart is not inside a Pane or Group");
+    }
+
+    private static SvgPlot.Axis axis(io.fair_acc.chartfx.axes.Axis a) {
+        boolean counts = a instanceof io.fair_acc.chartfx.axes.spi.AbstractAxis aa && aa.getTickLabelFormatter() != null;
+        return new SvgPlot.Axis(a.getName() == null ? "" : a.getName(), a.getMin(), a.getMax(), counts);
+    }
+
+    private static String css(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
     }
 
     private static String number(double v) {

@@ -100,6 +100,26 @@ class ViewExporterTest {
     }
 
     @Test
+    void svgHasTheChartsSeriesAsPolylinesInTheThemeColours() throws Exception {
+        Path svg = dir.resolve("charts.svg");
+        onFx(() -> {
+            ViewExporter.writeSvg(ViewExporter.findCharts(view), svg);
+            return null;
+        });
+        org.w3c.dom.Document d = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        org.w3c.dom.NodeList lines = d.getElementsByTagName("polyline");
+        assertEquals(2, lines.getLength());
+        org.w3c.dom.Element train = (org.w3c.dom.Element) lines.item(0);
+        assertEquals("train NLL", train.getAttribute("data-series"));
+        assertEquals(3, train.getAttribute("points").trim().split(" ").length);
+        assertEquals("valid, NLL", ((org.w3c.dom.Element) lines.item(1)).getAttribute("data-series"));
+        assertTrue(train.getAttribute("stroke").matches("#[0-9a-f]{6}"), train.getAttribute("stroke"));
+        assertTrue(Files.readString(svg).contains(">loss<"), "the chart's title");
+        IOException none = assertThrows(IOException.class, () -> ViewExporter.writeSvg(List.of(), dir.resolve("none.svg")));
+        assertTrue(none.getMessage().contains("no chart"));
+    }
+
+    @Test
     void failedWriteLeavesNoFileBehind() throws Exception {
         Path target = dir.resolve("broken.png");
         IOException e = assertThrows(IOException.class, () -> ViewExporter.writeAtomically(target, out -> {

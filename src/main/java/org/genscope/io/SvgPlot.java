@@ -1,0 +1,169 @@
+package org.genscope.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Line plots as SVG, for figures that stay sharp in papers and slides: title, axes with "nice" ticks (1, 2 or 5 ×
+ * 10ᵏ), a light grid, one polyline per series (NaN values break the line), a legend. Several plots stack vertically
+ * in one file. Pure text: the UI extracts the numbers from its charts (ChartFX 11 exports bitmaps only) and the
+ * command line could use it directly. Hand-written rather than through a Graphics2D-to-SVG library because the
+ * drawing code would be the same and a plot needs only these few elements.
+ */
+public final class SvgPlot {
+    /** A curve: points (x[i], y[i]) drawn in {@code color} (CSS colour, e.g. {@code #1f77b4}). */
+    public record Series(String name, double[] x, double[] y, String color) {
+        public Series {
+            if (x.length != y.length) throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y");
+        }
+    }
+
+    /** An axis over [min, max]; {@code integers} labels ticks as grouped whole numbers (steps, epochs). */
+    public record Axis(String label, double min, double max, boolean integers) {}
+
+    public record Plot(String title, Axis x, Axis y, List<Series> series) {}
+
+    /** Colours of the page: background, text and axes, grid lines. */
+    public record Style(String background, String foreground, String grid) {
+        public static final Style LIGHT = new Style("#ffffff", "#1f2328", "#d8dee4");
+    }
+
+    public static final int WIDTH = 720;
+    public static final int HEIGHT = 440;
+    private static final int LEFT = 80;
+    private static final int RIGHT = 24;
+    private static final int TOP = 48;
+    private static final int BOTTOM = 56;
+
+    private SvgPlot() {}
+
+    /** The SVG document with {@code plots} one under the other. */
+    public static String render(List<Plot> plots, Style style) {
+        if (plots.isEmpty()) throw new IllegalArgumentException("nothing to plot");
+        StringBuilder sb = new StringBuilder();
+        int h = HEIGHT * plots.size();
+        sb.append(String.format(Locale.ROOT, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>%n"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"13\">%n", WIDTH, h, WIDTH, h));
+        sb.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"%s\"/>%n", WIDTH, h, style.background()));
+        for (int i = 0; i < plots.size(); i++) plot(sb, plots.get(i), style, i, i * HEIGHT);
+        return sb.append("</svg>\n").toString();
+    }
+
+    private static void plot(StringBuilder sb, Plot p, Style s, int index, int top) {
+        double x0 = LEFT;
+        double x1 = WIDTH - RIGHT;
+        double y0 = top + TOP;
+        double y1 = top + HEIGHT - BOTTOM;
+        Axis ax = widen(p.x());
+        Axis ay = widen(p.y());
+        sb.append(String.format(Locale.ROOT, "<g class=\"plot\">%n<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                + "font-size=\"17\" fill=\"%s\">%s</text>%n", (x0 + x1) / 2, top + 28.0, s.foreground(), escape(p.title())));
+        String clip = "plot" + index;
+        sb.append(String.format(Locale.ROOT, "<clipPath id=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>"
+                + "</clipPath>%n", clip, x0, y0, x1 - x0, y1 - y0));
+        for (double t : niceTicks(ax.min(), ax.max(), 8)) {
+            double px = map(t, ax, x0, x1);
+            sb.append(line(px, y0, px, y1, s.grid(), 1));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%s</text>%n",
+                    px, y1 + 18, s.foreground(), tickLabel(t, ax)));
+        }
+        for (double t : niceTicks(ay.min(), ay.max(), 6)) {
+            double py = map(t, ay, y1, y0);
+            sb.append(line(x0, py, x1, py, s.grid(), 1));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"%s\">%s</text>%n",
+                    x0 - 6, py + 4, s.foreground(), tickLabel(t, ay)));
+        }
+        sb.append(line(x0, y1, x1, y1, s.foreground(), 1.2)).append(line(x0, y0, x0, y1, s.foreground(), 1.2));
+        sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%s</text>%n",
+                (x0 + x1) / 2, y1 + 42, s.foreground(), escape(ax.label())));
+        sb.append(String.format(Locale.ROOT, "<text transform=\"translate(%.1f %.1f) rotate(-90)\" text-anchor=\"middle\" "
+                + "fill=\"%s\">%s</text>%n", x0 - 58, (y0 + y1) / 2, s.foreground(), escape(ay.label())));
+        sb.append(String.format(Locale.ROOT, "<g clip-path=\"url(#%s)\">%n", clip));
+        for (Series series : p.series()) {
+            for (String points : polylines(series, ax, ay, x0, x1, y0, y1)) {
+                sb.append(String.format(Locale.ROOT, "<polyline class=\"series\" data-series=\"%s\" fill=\"none\" stroke=\"%s\" "
+                        + "stroke-width=\"2\" stroke-linejoin=\"round\" points=\"%s\"/>%n",
+                        escape(series.name()), series.color(), points));
+            }
+        }
+        sb.append("</g>\n");
+        double ly = y0 + 14;
+        double lx = x1 - 160;
+        sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"152\" height=\"%d\" fill=\"%s\" "
+                + "fill-opacity=\"0.85\" stroke=\"%s\"/>%n", lx - 8, y0 + 4, 18 * p.series().size() + 4, s.background(), s.grid()));
+        for (Series series : p.series()) {
+            sb.append(line(lx, ly, lx + 24, ly, series.color(), 3));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">%s</text>%n", lx + 30, ly + 4,
+                    s.foreground(), escape(series.name())));
+            ly += 18;
+        }
+        sb.append("</g>\n");
+    }
+
+    /** Each run of finite points of the series as an SVG points list. */
+    private static List<String> polylines(Series s, Axis ax, Axis ay, double x0, double x1, double y0, double y1) {
+        List<String> out = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        for (int i = 0; i <= s.x().length; i++) {
+            boolean ok = i < s.x().length && Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i]);
+            if (ok) {
+                if (!run.isEmpty()) run.append(' ');
+                run.append(String.format(Locale.ROOT, "%.2f,%.2f", map(s.x()[i], ax, x0, x1), map(s.y()[i], ay, y1, y0)));
+            } else if (!run.isEmpty()) {
+                out.add(run.toString());
+                run.setLength(0);
+            }
+        }
+        return out;
+    }
+
+    /** An axis with a usable range: a single value or an empty/invalid range gets ±½ (or ±5 %) around it. */
+    static Axis widen(Axis a) {
+        double lo = a.min();
+        double hi = a.max();
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            lo = 0;
+            hi = 1;
+        }
+        if (hi <= lo) {
+            double pad = lo == 0 ? 0.5 : Math.abs(lo) * 0.05;
+            lo -= pad;
+            hi += pad;
+        }
+        return new Axis(a.label(), lo, hi, a.integers());
+    }
+
+    /** Ticks at multiples of 1, 2 or 5 × 10ᵏ inside [min, max], about {@code target} of them. */
+    static double[] niceTicks(double min, double max, int target) {
+        double raw = (max - min) / Math.max(1, target);
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = mag * (raw / mag < 1.5 ? 1 : raw / mag < 3.5 ? 2 : raw / mag < 7.5 ? 5 : 10);
+        double first = Math.ceil(min / step - 1e-9) * step;
+        List<Double> ticks = new ArrayList<>();
+        for (double t = first; t <= max + step * 1e-9; t += step) ticks.add(Math.abs(t) < step * 1e-9 ? 0 : t);
+        return ticks.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static String tickLabel(double t, Axis a) {
+        if (a.integers()) return String.format(Locale.ROOT, "%,d", Math.round(t));
+        String s = String.format(Locale.ROOT, "%.6g", t);
+        if (s.contains("e")) return s;
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    private static double map(double v, Axis a, double from, double to) {
+        return from + (v - a.min()) / (a.max() - a.min()) * (to - from);
+    }
+
+    private static String line(double xa, double ya, double xb, double yb, String color, double width) {
+        return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"/>%n",
+                xa, ya, xb, yb, color, width);
+    }
+
+    static String escape(String s) {
+        if (s == null) return "";
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
