@@ -27,7 +27,7 @@ import org.genscope.train.TrainingListener;
 /** {@code genscope train flow …}: maximum-likelihood training of a normalizing flow, test NLL, model file. */
 final class FlowTrain implements ModelVerb {
     private static final String[] OPTIONS = {"preset", "layers", "base", "activation", "scale-bound", "toy", "noise", "size",
-        "train", "valid", "test", "steps", "batch", "lr", "schedule", "seed", "every", "out"};
+        "train", "valid", "test", "steps", "batch", "lr", "schedule", "seed", "every", "out", "curves"};
 
     @Override
     public String usage() {
@@ -43,6 +43,7 @@ final class FlowTrain implements ModelVerb {
                             or --train FILE [--valid FILE] [--test FILE] (CSV/NPY of points; missing splits: 10%% each)
                   training  --steps 3000   --batch 256   --lr 0.002   --schedule cosine|constant   --seed 42
                   output    --out flow.safetensors   --every 500 (steps between progress lines; 0 = none)
+                            --curves FILE (train/validation NLL curves: .svg plot, else CSV)
                   Prints the test NLL in nats, and for toys with a closed-form entropy H the gap NLL − H.
                 """.formatted(FlowPreset.ids(), org.genscope.data.Toy2D.names());
     }
@@ -93,6 +94,11 @@ final class FlowTrain implements ModelVerb {
         job.start();
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (job.state() == JobState.FAILED) throw new CliException("training failed: " + job.latest().message());
+        if (o.containsKey("curves")) {
+            Path curves = Path.of(o.get("curves"));
+            CurveExport.write(curves, "Flow " + spec.layersText() + ": negative log-likelihood", job.latest());
+            out.println("curves written to " + curves);
+        }
 
         double testNll = model.nll(data.test().x());
         double inverseError = FlowDiagnostics.inverseError(model, data.test().x());

@@ -33,7 +33,7 @@ import org.genscope.train.TrainingJob;
 final class MadeTrain implements ModelVerb {
     private static final String[] OPTIONS = {"train", "valid", "test", "binarize", "limit", "hidden", "masks", "order-agnostic",
         "ordering", "rule", "softmax-l", "direct", "conditional", "components", "activation", "optimizer", "lr", "batch", "epochs",
-        "patience", "seed", "valid-masks", "ensemble", "out", "quiet", "max-minutes"};
+        "patience", "seed", "valid-masks", "ensemble", "out", "quiet", "max-minutes", "curves"};
 
     @Override
     public String usage() {
@@ -51,6 +51,7 @@ final class MadeTrain implements ModelVerb {
                             --valid-masks N (masks in the validation ensemble; default min(K, 8))   --seed 42
                             --max-minutes M (stop after M minutes of training and keep the best so far)
                   output    --out made.safetensors   --ensemble N (masks for the test ensemble; default K)
+                            --curves FILE (train/validation NLL curves: .svg plot, else CSV)
                             --quiet true (no per-epoch lines)
                   Prints one line per epoch, then the test NLL (nats) of the best-validation parameters.
                 """;
@@ -102,6 +103,11 @@ final class MadeTrain implements ModelVerb {
         job.start();
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (job.state() == JobState.FAILED) throw new CliException("training failed: " + job.latest().message());
+        if (o.containsKey("curves")) {
+            Path curves = Path.of(o.get("curves"));
+            CurveExport.write(curves, "MADE " + config.architecture() + ": negative log-likelihood", job.latest());
+            out.println("curves written to " + curves);
+        }
         stop.restoreBest();
 
         double testNll = made.nll(data.test().x());

@@ -31,9 +31,15 @@ class FlowCommandsTest {
     void trainEvalSampleRoundTripOnASmallCsv() throws Exception {
         Path csv = moonsCsv();
         Path model = dir.resolve("moons.safetensors");
+        Path curves = dir.resolve("curves.csv");
         assertEquals(0, cli.run("train", "flow", "--train", csv.toString(), "--layers", "actnorm,realnvp:16-16*4", "--steps", "300",
-                "--batch", "64", "--every", "100", "--out", model.toString()), cli.err());
+                "--batch", "64", "--every", "100", "--out", model.toString(), "--curves", curves.toString()), cli.err());
         String o = cli.out();
+        java.util.List<String> rows = Files.readAllLines(curves);
+        assertEquals("series,step,nll", rows.get(0));
+        assertEquals(3, rows.stream().filter(r -> r.startsWith("validation,")).count(), "validated every 100 of 300 steps");
+        assertTrue(rows.stream().filter(r -> r.startsWith("train,")).count() > 50, "the training curve");
+        assertTrue(rows.get(rows.size() - 1).startsWith("validation,300,"), rows.get(rows.size() - 1));
         assertTrue(o.contains("step     300") && o.contains("test NLL") && o.contains("saved"), o);
         double nll = Double.parseDouble(o.replaceAll("(?s).*test NLL ([-0-9.]+) nats.*", "$1"));
         double gaussian = diagonalGaussianNll(Dataset.of(CsvReader.read(csv), "moons"));
@@ -70,11 +76,17 @@ class FlowCommandsTest {
     }
 
     @Test
-    void presetOnAToyReportsTheEntropyGap() {
+    void presetOnAToyReportsTheEntropyGap() throws Exception {
         Path model = dir.resolve("cb.safetensors");
         assertEquals(0, cli.run("train", "flow", "--preset", "maf-checkerboard", "--layers", "maf:16*2", "--steps", "50", "--size", "2000",
                 "--every", "0", "--out", model.toString()), cli.err());
         assertTrue(cli.out().contains("entropy H = 2.0794") && cli.out().contains("gap NLL − H"), cli.out());
+        Path svg = dir.resolve("curves.svg");
+        assertEquals(0, cli.run("train", "flow", "--preset", "maf-checkerboard", "--layers", "maf:16*2", "--steps", "50", "--size", "2000",
+                "--every", "10", "--out", model.toString(), "--curves", svg.toString()), cli.err());
+        String text = Files.readString(svg);
+        assertTrue(text.startsWith("<?xml") && text.contains("data-series=\"train\"") && text.contains("data-series=\"validation\""), text);
+        assertTrue(cli.out().contains("curves written to " + svg), cli.out());
     }
 
     @Test

@@ -75,8 +75,12 @@ class MadeCommandsTest {
         Path csv = binaryCsv();
         Path model = dir.resolve("bits.safetensors");
         assertEquals(0, cli.run("train", "made", "--train", csv.toString(), "--hidden", "64", "--masks", "2", "--epochs", "30",
-                "--lr", "0.01", "--batch", "20", "--seed", "3", "--out", model.toString()), cli.err());
+                "--lr", "0.01", "--batch", "20", "--seed", "3", "--out", model.toString(),
+                "--curves", dir.resolve("curves.csv").toString()), cli.err());
         String o = cli.out();
+        java.util.List<String> curves = java.nio.file.Files.readAllLines(dir.resolve("curves.csv"));
+        assertEquals("series,step,nll", curves.get(0));
+        assertTrue(curves.stream().anyMatch(r -> r.startsWith("validation,")) && curves.stream().anyMatch(r -> r.startsWith("train,")));
         assertTrue(o.contains("test NLL") && o.contains("ensemble of 2 masks") && o.contains("saved"), o);
         double nll = Double.parseDouble(o.replaceAll("(?s).*test NLL ([0-9.]+) nats \\(mask 0\\).*", "$1"));
         // x₂ = x₁ and 5 fair coins: the entropy is 5 ln 2 = 3.47 nats

@@ -1,0 +1,66 @@
+package org.genscope.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.genscope.io.AtomicFile;
+import org.genscope.io.SvgPlot;
+import org.genscope.train.Curve;
+import org.genscope.train.Snapshot;
+
+/**
+ * {@code --curves FILE} of the train commands: the training and validation curves of the finished run (as the
+ * service keeps them, thinned to a bounded number of points) as an SVG plot ({@code .svg}) or as CSV
+ * ({@code series,step,nll}, one row per point, any other name). Written atomically.
+ */
+final class CurveExport {
+    private CurveExport() {}
+
+    static void write(Path file, String title, Snapshot<?> s) throws CliException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String text = name.endsWith(".svg") ? svg(title, s) : csv(s);
+        try {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            AtomicFile.write(file, ch -> ch.write(ByteBuffer.wrap(bytes)));
+        } catch (IOException e) {
+            throw new CliException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    static String csv(Snapshot<?> s) {
+        StringBuilder sb = new StringBuilder("series,step,nll\n");
+        rows(sb, "train", s.trainCurve());
+        rows(sb, "validation", s.validationCurve());
+        return sb.toString();
+    }
+
+    private static void rows(StringBuilder sb, String series, Curve c) {
+        for (int i = 0; i < c.size(); i++) {
+            sb.append(series).append(',').append(Math.round(c.step(i))).append(',').append(c.value(i)).append('\n');
+        }
+    }
+
+    static String svg(String title, Snapshot<?> s) {
+        List<SvgPlot.Series> series = new ArrayList<>();
+        series.add(new SvgPlot.Series("train", s.trainCurve().steps(), s.trainCurve().values(), "#0072b2"));
+        series.add(new SvgPlot.Series("validation", s.validationCurve().steps(), s.validationCurve().values(), "#d55e00"));
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (SvgPlot.Series ser : series) {
+            for (double v : ser.y()) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        double pad = hi > lo ? 0.05 * (hi - lo) : 0;
+        SvgPlot.Plot plot = new SvgPlot.Plot(title, new SvgPlot.Axis("optimizer step", 0, Math.max(1, s.step()), true),
+                new SvgPlot.Axis("NLL (nats)", lo - pad, hi + pad, false), series);
+        return SvgPlot.render(List.of(plot), SvgPlot.Style.LIGHT);
+    }
+}
