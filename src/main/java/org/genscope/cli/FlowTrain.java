@@ -81,7 +81,7 @@ final class FlowTrain implements ModelVerb {
         FlowTrainable task = new FlowTrainable(model, data.train(), data.validation(), null);
         Adam adam = new Adam(model.params(), lr);
         TrainConfig tc = TrainConfig.builder().maxSteps(steps).batchSize(Math.min(batch, data.train().size())).seed(seed)
-                .evalEvery(every > 0 ? every : steps).payloadInterval(Duration.ofDays(365)).snapshotInterval(Duration.ofSeconds(1)).build();
+                .evalEvery(every > 0 ? every : Math.max(1, steps / 20)).payloadInterval(Duration.ofDays(365)).snapshotInterval(Duration.ofSeconds(1)).build();
         out.printf(Locale.ROOT, "flow on %d variables: %s, %s networks, %d parameters%n", model.dimension(), spec.describe(), spec.activation(),
                 model.params().stream().mapToInt(p -> p.size()).sum());
         out.printf(Locale.ROOT, "data: train %s, valid %s, test %s%n", data.train(), data.validation(), data.test());

@@ -249,7 +249,10 @@ public final class TrainingJob<P> {
         loop.elapsedNanos += now - tick;
         tick = now;
         for (TrainingListener l : listeners) l.onStep(loop.step, loop.epoch(), loop.lastLoss);
-        if (loop.validationDue()) validate();
+        if (loop.validationDue()) {
+            validateGuarded();
+            if (control.state() == JobState.FAILED) return;
+        }
         if (loop.atEpochEnd()) for (TrainingListener l : listeners) l.onEpochEnd(loop.epoch(), loop.step);
         TrainConfig c = loop.config;
         if (c.checkpointEvery() > 0 && loop.step % c.checkpointEvery() == 0) {
@@ -272,6 +275,13 @@ public final class TrainingJob<P> {
     private void validate() {
         OptionalDouble v = loop.validate();
         if (v.isPresent()) for (TrainingListener l : listeners) l.onValidation(loop.step, v.getAsDouble());
+    }
+
+    /** Validates during the run; a diverging loss fails the job (best parameters restored). */
+    private void validateGuarded() {
+        validate();
+        String why = loop.divergence();
+        if (why != null) control.fail(why);
     }
 
     /** Ends this run in {@code exit} unless a command arrived meanwhile; true if the run is over. */

@@ -20,6 +20,10 @@ import org.genscope.nn.Rng;
  * (e.g. plain SGD with an absurd learning rate); the parameters are scanned every {@code backupEvery} steps before
  * a copy of them is kept, and on any failure. Such an overflow restores the last copy (the optimizer state is not
  * rolled back; the job has FAILED anyway); {@code backupEvery = 1} makes that restore exact too.
+ *
+ * <p>Divergence guard ({@link DivergenceGuard}): the parameters of the best validation loss (the untrained model's
+ * included) are kept; a validation loss that runs away from it ends the job with the reason and those parameters
+ * put back.
  */
 final class TrainingLoop<P> {
     final Trainable<P> task;
@@ -38,6 +42,9 @@ final class TrainingLoop<P> {
     long validatedAt = -1;
     private float[][] backup;
     private long backupStep;
+    private final DivergenceGuard guard = new DivergenceGuard();
+    private float[][] bestParams;
+    private boolean referenced;
 
     TrainingLoop(Trainable<P> task, Optimizer optimizer, TrainConfig config) {
         Set<Param> mine = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -75,6 +82,7 @@ final class TrainingLoop<P> {
 
     /** One optimizer step; returns null, or why the job must stop (parameters then hold the last good values). */
     String step() {
+        if (step == 0 && !referenced) reference();
         long number = step + 1;
         double loss = task.lossAndGradients(new Batch(step, epoch(), order.next(), modelRng));
         if (!Double.isFinite(loss)) return failure("loss became " + loss + " at step " + number);
@@ -106,7 +114,7 @@ final class TrainingLoop<P> {
     }
 
     private String advice() {
-        return "try a lower learning rate (now " + optimizer.learningRate() + ") or a smaller initialisation.";
+        return "try a lower learning rate (now " + DivergenceGuard.brief(optimizer.learningRate()) + ") or a smaller initialisation.";
     }
 
     /** Computes and records the validation loss, if the task has one. */
@@ -116,8 +124,42 @@ final class TrainingLoop<P> {
         if (v.isPresent()) {
             lastValidation = v.getAsDouble();
             validationHistory.add(step, lastValidation);
+            if (guard.improves(lastValidation, step)) keepBest();
         }
         return v;
+    }
+
+    /**
+     * Null, or why the last validation loss means the run diverged; then the parameters of the best validation are
+     * put back. Call after {@link #validate}.
+     */
+    String divergence() {
+        String why = Double.isNaN(lastValidation) ? null : guard.check(lastValidation);
+        if (why == null) return null;
+        List<Param> params = task.params();
+        for (int i = 0; i < params.size(); i++) System.arraycopy(bestParams[i], 0, params.get(i).value.data, 0, bestParams[i].length);
+        zeroGrads();
+        return why + "; " + advice() + " Parameters were restored to those of step " + guard.bestStep() + ".";
+    }
+
+    /**
+     * The validation loss of the untrained model, seen only by the divergence guard (no curve point, no listener):
+     * without it a run that explodes before its first evaluation would have nothing to diverge from.
+     */
+    private void reference() {
+        referenced = true;
+        OptionalDouble v = task.validationLoss();
+        if (v.isPresent() && guard.improves(v.getAsDouble(), 0)) keepBest();
+    }
+
+    private void keepBest() {
+        List<Param> params = task.params();
+        if (bestParams == null) bestParams = new float[params.size()][];
+        for (int i = 0; i < params.size(); i++) {
+            float[] v = params.get(i).value.data;
+            if (bestParams[i] == null || bestParams[i].length != params.get(i).size()) bestParams[i] = new float[params.get(i).size()];
+            System.arraycopy(v, 0, bestParams[i], 0, bestParams[i].length);
+        }
     }
 
     private String firstNonFinite(boolean grads) {

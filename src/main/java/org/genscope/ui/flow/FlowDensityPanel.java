@@ -1,6 +1,5 @@
 package org.genscope.ui.flow;
 
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -13,6 +12,7 @@ import org.genscope.flow.FlowPayload;
 import org.genscope.train.Snapshot;
 import org.genscope.ui.common.DensityPair;
 import org.genscope.ui.train.LossChart;
+import org.genscope.ui.train.RunNote;
 
 /** The flow's learned density beside the data, with model samples, and the NLL curves — updating live. */
 final class FlowDensityPanel extends VBox {
@@ -36,6 +36,7 @@ final class FlowDensityPanel extends VBox {
 
     void reset(Dataset train, String entropyNote) {
         chart.clear();
+        note.getStyleClass().remove("error-text");
         pair.setData(train.x().data);
         note.setText("Training on " + train.name() + ": " + train.size() + " points. NLL is −log p(x) in nats; "
                 + "lower is better." + entropyNote);
@@ -56,10 +57,7 @@ final class FlowDensityPanel extends VBox {
 
     void show(Snapshot<FlowPayload> s) {
         chart.show(s);
-        if (s.step() == 0 && Double.isFinite(s.validationLoss())) {
-            note.setText(String.format(Locale.ROOT, "The model as opened, not trained here: validation NLL %.3f nats. "
-                    + "Press Train (Ctrl+Enter) to train it further.", s.validationLoss()));
-        }
+        RunNote.update(note, s);
         FlowPayload p = s.payload();
         if (p == null || p.density() == null) return;
         double[] b = p.grid().bounds();

@@ -1,6 +1,5 @@
 package org.genscope.ui.made;
 
-import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -18,6 +17,7 @@ import org.genscope.ui.common.Colormap;
 import org.genscope.ui.common.DensityPair;
 import org.genscope.ui.common.ImageGrid;
 import org.genscope.ui.train.LossChart;
+import org.genscope.ui.train.RunNote;
 
 /**
  * Live training view: train/validation NLL curves, samples that refresh as the model trains (digits, or for 2D
@@ -68,6 +68,7 @@ final class MadeTrainingPanel extends VBox {
     /** A new run on {@code train} data: clears the curves and shows the data (2D) or waits for samples. */
     void reset(Dataset train, boolean images) {
         data = train;
+        note.getStyleClass().remove("error-text");
         chart.clear();
         stopAnimation();
         trace.setImages(new float[0], 0, 1, 1, 1, Colormap.GRAY_INVERTED, false, 0, 1);
@@ -88,10 +89,7 @@ final class MadeTrainingPanel extends VBox {
 
     void show(Snapshot<MadePayload> s) {
         chart.show(s);
-        if (s.step() == 0 && Double.isFinite(s.validationLoss())) {
-            note.setText(String.format(Locale.ROOT, "The model as opened, not trained here: validation NLL %.2f nats. "
-                    + "Press Train (Ctrl+Enter) to train it further.", s.validationLoss()));
-        }
+        RunNote.update(note, s);
         MadePayload p = s.payload();
         if (p == null) return;
         if (p.density() != null) {

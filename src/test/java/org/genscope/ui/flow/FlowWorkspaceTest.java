@@ -120,6 +120,23 @@ class FlowWorkspaceTest {
     }
 
     @Test
+    void aDivergingRunStopsAndSaysWhatToDo(FxRobot robot) throws Exception {
+        robot.interact(() -> main.model().select(Workspace.FLOWS));
+        robot.interact(() -> robot.lookup("#lrField").queryAs(javafx.scene.control.TextField.class).setText("1"));
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        Label status = robot.lookup("#train-status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().contains("failed"));
+        assertTrue(status.getText().contains("training diverged") && status.getText().contains("try a lower learning rate (now 0.99"),
+                status.getText());
+        Label note = robot.lookup(n -> n instanceof Label l && l.getText() != null && l.getText().startsWith("Training stopped: "))
+                .queryAs(Label.class);
+        assertTrue(note.getStyleClass().contains("error-text") && note.getText().contains("restored to those of step 0"),
+                note.getText());
+        Shots.save(robot, main.currentView(), "flow-diverged");
+        robot.interact(() -> robot.lookup("#lrField").queryAs(javafx.scene.control.TextField.class).setText("0.002"));
+    }
+
+    @Test
     void theChosenDataIsShownBeforeTraining(FxRobot robot) throws Exception {
         robot.interact(() -> main.model().select(Workspace.FLOWS));
         @SuppressWarnings("unchecked")
