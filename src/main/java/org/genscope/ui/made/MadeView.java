@@ -27,6 +27,7 @@ import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.io.Metadata;
 import org.genscope.made.AncestralTrace;
+import org.genscope.made.Conditional;
 import org.genscope.made.Connectivity;
 import org.genscope.made.DegreeRule;
 import org.genscope.made.Made;
@@ -97,6 +98,7 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget, Mo
     private Made trainedModel;
     private int selectedLayer = -1;
     private int selectedUnit = -1;
+    private Made pendingModel;              // opened from a file whose data is not built in: shown once that data is opened
     private int drawRows;                    // image shape of the data being trained, for pixel-by-pixel drawing
     private int drawCols;
 
@@ -251,9 +253,18 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget, Mo
                     dataChoice.getItems().removeIf(s -> s instanceof OpenedData);
                     dataChoice.getItems().add(opened);
                     dataChoice.setValue(opened);
-                    done.complete(String.format(Locale.ROOT, "The MADE workspace will train on it (D = %,d, %,d "
-                            + "training examples after an 80/10/10 split). %s Press Train (Ctrl+Enter).",
-                            opened.inputs(), opened.splits().train().size(), opened.note()));
+                    String how = String.format(Locale.ROOT, "The MADE workspace will train on it (D = %,d, %,d "
+                            + "training examples after an 80/10/10 split). %s", opened.inputs(),
+                            opened.splits().train().size(), opened.note());
+                    Made pending = pendingModel;
+                    if (pending != null && fits(pending, opened)) {
+                        pendingModel = null;
+                        adoptNetwork(pending);
+                        prepareRun(pending);
+                        done.complete(how + " The model you opened is shown on it; Train (Ctrl+Enter) trains it further.");
+                    } else {
+                        done.complete(how + " Press Train (Ctrl+Enter).");
+                    }
                 });
             } catch (RuntimeException | OutOfMemoryError e) {
                 done.completeExceptionally(e instanceof IllegalArgumentException ? e
@@ -430,7 +441,7 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget, Mo
 
     /** The built-in dataset a model was trained on, judged from its shape and metadata; SANDBOX if none. */
     static MadeData builtInDataOf(Made made, String image, String dataName) {
-        boolean binary = made.config().conditional() == org.genscope.made.Conditional.BERNOULLI;
+        boolean binary = made.config().conditional() == Conditional.BERNOULLI;
         if (binary && made.inputs() == 784 && image.equals("28x28")) return MadeData.MNIST_28;
         if (binary && made.inputs() == 16 && image.equals("4x4")) return MadeData.MNIST_4;
         String toy = dataName.replaceFirst("-(train|all)$", "");
@@ -444,21 +455,34 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget, Mo
         MadeConfig c = made.config();
         dataChoice.setValue(data);
         if (data == MadeData.SANDBOX) inputsSpinner.getValueFactory().setValue(made.inputs());
+        adoptNetwork(made);
+        String name = file.getFileName().toString();
+        if (data == MadeData.SANDBOX) {
+            job.attach(null);
+            pendingModel = made;
+            context.message().set("Opened " + name + ": its network is shown. Open the data it was trained on (Open "
+                    + "your own data…) to see the model there and train it further.");
+            return;
+        }
+        pendingModel = null;
+        context.message().set("Opened " + name + " (" + c.architecture() + ")");
+        prepareRun(made);
+    }
+
+    /** The builder and training settings take over an opened model's mask-0 network. */
+    private void adoptNetwork(Made made) {
+        MadeConfig c = made.config();
         ruleChoice.setValue(c.rule());
         masksSpinner.getValueFactory().setValue(made.numMasks());
         orderAgnosticCheck.setSelected(c.orderAgnostic());
         made.useMask(0);
         builder.adopt(made.connectivity(), c.rule(), c.directConnections(), (int) c.seed());
         widthsField.setText(builder.widthsProperty().get());
-        String name = file.getFileName().toString();
-        if (data == MadeData.SANDBOX) {
-            job.attach(null);
-            context.message().set("Opened " + name + ": its network is shown. It was not trained on built-in data; "
-                    + "open that data (Open your own data…) and press Train to train a network like it.");
-            return;
-        }
-        context.message().set("Opened " + name + " (" + c.architecture() + ")");
-        prepareRun(made);
+    }
+
+    /** Whether an opened model can be shown on this data: same D, binary data iff Bernoulli conditionals. */
+    static boolean fits(Made made, MadeSource data) {
+        return made.inputs() == data.inputs() && (made.config().conditional() == Conditional.BERNOULLI) == data.binary();
     }
 
     @FXML

@@ -97,6 +97,25 @@ class OpenDatasetTest {
     }
 
     @Test
+    void aModelTrainedOnAFileIsShownOnceThatFileIsOpened(FxRobot robot) throws Exception {
+        org.genscope.made.MadeConfig config = org.genscope.made.MadeConfig.defaults(6).withHidden(10);
+        org.genscope.made.Made saved = new org.genscope.made.Made(config, new org.genscope.nn.Rng(4));
+        Path file = dir.resolve("bits-made.safetensors");
+        org.genscope.made.MadeFile.save(file, saved, java.util.Map.of(org.genscope.io.Metadata.DATASET, "bits-train"));
+        robot.interact(() -> main.openModel(file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.model().messageProperty().get().contains("Open the data it was trained on"));
+        assertEquals(Workspace.MADE, main.model().currentProperty().get());
+
+        Report r = open(robot, binaryCsv("bits.csv", 300, 6));
+        assertTrue(r.text().contains("The model you opened is shown on it"), r.text());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && l.getText() != null
+                && l.getText().startsWith("The model as opened") && l.isVisible()).tryQuery().isPresent());
+        org.genscope.ui.made.MadeView view = (org.genscope.ui.made.MadeView) main.currentView().getProperties().get(TrainingShortcuts.KEY);
+        assertTrue(java.util.Arrays.equals(saved.connectivity().degrees(1), view.builder().connectivity().degrees(1)),
+                "the opened model's own network");
+    }
+
+    @Test
     void greyMnistFromSampleDataIsThresholdedIntoBinaryImages(FxRobot robot) throws Exception {
         robot.interact(() -> main.model().select(Workspace.MADE));
         Report r = open(robot, Path.of("sample-data/mnist/mnist-sample10k-images-idx3-ubyte.gz"));
