@@ -37,7 +37,7 @@ final class FlowTrain implements ModelVerb {
                   presets   %s
                             (a preset sets layers, data and training; options given as well override it)
                   model     --layers SPEC, comma-separated, *N repeats: nice:64-64 realnvp:64-64 scale actnorm
-                                     linear glow:64-64 maf:64-64 iaf:64-64 reverse   (default realnvp:64-64*8)
+                                     linear glow:64-64 maf:64-64 iaf:64-64 reverse shuffle   (default realnvp:64-64*8)
                             --base standard|learnable   --activation relu|tanh|elu|...   --scale-bound 3
                   data      --toy NAME [--noise S] [--size N]   (%s; default moons)
                             or --train FILE [--valid FILE] [--test FILE] (CSV/NPY of points; missing splits: 10%% each)

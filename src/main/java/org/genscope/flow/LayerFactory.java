@@ -34,6 +34,7 @@ final class LayerFactory {
                 case MAF -> new MaskedAutoregressiveFlow(p, d, h, act, autoregressive++ % 2 == 1, b, r);
                 case IAF -> new InverseAutoregressiveFlow(p, d, h, act, autoregressive++ % 2 == 1, b, r);
                 case REVERSE -> Permutation.reverse(p, d);
+                case PERMUTE -> Permutation.random(p, d, r);
             });
         }
         return new FlowSequence(spec.layersText(), layers);

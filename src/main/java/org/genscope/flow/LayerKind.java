@@ -23,7 +23,9 @@ public enum LayerKind {
     /** IAF (Kingma et al. 2016): sampling in 1 pass, density in D. Orderings alternate along the stack. */
     IAF("iaf", "inverse autoregressive flow (IAF)", true),
     /** Reverses the order of the variables. */
-    REVERSE("reverse", "reverse permutation", false);
+    REVERSE("reverse", "reverse permutation", false),
+    /** A fixed random permutation of the variables, drawn from the flow's seed (so a saved flow rebuilds it). */
+    PERMUTE("shuffle", "random permutation (fixed, from the seed)", false);
 
     private final String id;
     private final String title;
@@ -35,7 +37,7 @@ public enum LayerKind {
         this.network = network;
     }
 
-    /** Short id: nice, realnvp, scale, actnorm, linear, glow, maf, iaf, reverse. */
+    /** Short id: nice, realnvp, scale, actnorm, linear, glow, maf, iaf, reverse, shuffle. */
     public String id() {
         return id;
     }

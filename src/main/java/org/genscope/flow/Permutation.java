@@ -3,6 +3,7 @@ package org.genscope.flow;
 import java.util.List;
 import org.ejml.data.FMatrixRMaj;
 import org.genscope.nn.Param;
+import org.genscope.nn.Rng;
 
 /**
  * A fixed permutation of the variables, z_j = x_{π(j)}: volume preserving (log|det| = 0). Between coupling or
@@ -21,6 +22,14 @@ final class Permutation implements FlowLayer {
         }
         this.perm = perm.clone();
         this.prefix = prefix;
+    }
+
+    /** A uniformly random permutation drawn from {@code rng} (Fisher–Yates). */
+    static Permutation random(String prefix, int d, Rng rng) {
+        int[] p = new int[d];
+        for (int j = 0; j < d; j++) p[j] = j;
+        rng.shuffle(p);
+        return new Permutation(prefix, p);
     }
 
     /** z_j = x_{D−1−j}. */

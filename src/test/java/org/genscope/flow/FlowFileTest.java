@@ -47,6 +47,25 @@ class FlowFileTest {
     }
 
     @Test
+    void aRandomPermutationIsRebuiltFromTheSeed() throws Exception {
+        FlowModel m = FlowSpec.parse("shuffle,realnvp:8,shuffle,maf:8").withSeed(17).build(6);
+        Path f = dir.resolve("shuffle.safetensors");
+        FlowFile.save(f, m, Map.of());
+        FlowModel back = FlowFile.load(f);
+        FMatrixRMaj x = TestFlows.gaussian(100, 6, 1.0, new Rng(3));
+        assertArrayEquals(m.toBase(x).points().data, back.toBase(x).points().data, "the same permutations, the same map");
+        FMatrixRMaj z = FlowSpec.parse("shuffle").withSeed(17).build(6).toBase(x).points();
+        assertTrue(!java.util.Arrays.equals(z.data, x.data), "not the identity for this seed");
+        for (int r = 0; r < x.numRows; r++) {        // each row holds the same values, reordered
+            float[] a = java.util.Arrays.copyOfRange(x.data, 6 * r, 6 * r + 6);
+            float[] b = java.util.Arrays.copyOfRange(z.data, 6 * r, 6 * r + 6);
+            java.util.Arrays.sort(a);
+            java.util.Arrays.sort(b);
+            assertArrayEquals(a, b);
+        }
+    }
+
+    @Test
     void loadedActNormIsNotInitialisedAgain() throws Exception {
         FlowModel m = TestFlows.randomModel(FlowSpec.parseLayers("actnorm,realnvp:4"), 2, false, 0.3, 42);
         Path f = dir.resolve("a.safetensors");

@@ -64,6 +64,7 @@ record DiagnosticsReport(Grid2D maps, float[][] layerLogDets, float[] total, dou
             case MAF -> "MAF";
             case IAF -> "IAF";
             case REVERSE -> "reverse";
+            case PERMUTE -> "permutation";
         };
     }
 
