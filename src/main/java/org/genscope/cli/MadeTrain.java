@@ -22,7 +22,10 @@ import org.genscope.made.Orderings;
 import org.genscope.nn.Adagrad;
 import org.genscope.nn.Adam;
 import org.genscope.nn.GemmBackends;
+import org.genscope.nn.Init;
 import org.genscope.nn.Optimizer;
+import org.genscope.nn.Param;
+import org.genscope.nn.Rng;
 import org.genscope.nn.Sgd;
 import org.genscope.train.JobState;
 import org.genscope.train.TaskExecutor;
@@ -33,7 +36,7 @@ import org.genscope.train.TrainingJob;
 final class MadeTrain implements ModelVerb {
     private static final String[] OPTIONS = {"train", "valid", "test", "binarize", "limit", "hidden", "masks", "order-agnostic",
         "ordering", "rule", "softmax-l", "direct", "conditional", "components", "activation", "optimizer", "lr", "batch", "epochs",
-        "patience", "seed", "valid-masks", "ensemble", "out", "quiet", "max-minutes", "curves"};
+        "patience", "seed", "valid-masks", "ensemble", "out", "quiet", "max-minutes", "curves", "init"};
 
     @Override
     public String usage() {
@@ -47,6 +50,7 @@ final class MadeTrain implements ModelVerb {
                             --direct true|false   --masks K (1)   --order-agnostic true|false
                             --conditional bernoulli|gaussian|mixture   --components K (mixture)
                   training  --optimizer adam|adagrad|sgd (adam)   --lr 0.001   --batch 100   --epochs 200
+                            --init uniform|orthogonal (uniform: PyTorch's default; orthogonal: the authors' code)
                             --patience 30 (epochs without a better validation NLL before stopping; 0 = off)
                             --valid-masks N (masks in the validation ensemble; default min(K, 8))   --seed 42
                             --max-minutes M (stop after M minutes of training and keep the best so far)
@@ -68,6 +72,7 @@ final class MadeTrain implements ModelVerb {
         int patience = (int) Options.integer(o, "patience", 30, 0, 1_000_000);
         double lr = Options.number(o, "lr", 1e-3, 1e-12, 100);
         String optimizer = choice(o, "optimizer", "adam", "adam", "adagrad", "sgd");
+        String init = choice(o, "init", "uniform", "uniform", "orthogonal");
         boolean quiet = flag(o, "quiet");
         double budget = Options.number(o, "max-minutes", 0, 0, 1e7);
         Path outFile = Path.of(o.getOrDefault("out", "made.safetensors"));
@@ -82,6 +87,7 @@ final class MadeTrain implements ModelVerb {
         int ensemble = (int) Options.integer(o, "ensemble", k, 1, k);
 
         Made made = new Made(config);
+        if (init.equals("orthogonal")) orthogonal(made, new Rng(seed ^ 0x6F7274686FL));
         MadeTrainable task = new MadeTrainable(made, data.train(), data.validation(), validMasks);
         Optimizer opt = switch (optimizer) {
             case "adagrad" -> new Adagrad(made.params(), lr);
@@ -120,7 +126,7 @@ final class MadeTrain implements ModelVerb {
 
         Map<String, String> extra = new LinkedHashMap<>(task.metadata());
         Metadata meta = Metadata.builder().putAll(extra).seed(seed)
-                .hyperparameter("optimizer", optimizer).hyperparameter("learning_rate", lr)
+                .hyperparameter("optimizer", optimizer).hyperparameter("learning_rate", lr).hyperparameter("init", init)
                 .hyperparameter("batch_size", Integer.toString(batch)).hyperparameter("epochs", Integer.toString(epochs))
                 .hyperparameter("patience", Integer.toString(patience))
                 .metric("test_nll", testNll).metric("test_nll_ensemble", ensembleNll)
@@ -175,5 +181,16 @@ final class MadeTrain implements ModelVerb {
         String v = o.getOrDefault(key, "false").toLowerCase(Locale.ROOT);
         if (!v.equals("true") && !v.equals("false")) throw new UsageException("--" + key + " expects true or false, got '" + v + "'");
         return v.equals("true");
+    }
+
+    /**
+     * The authors' "Orthogonal" initialisation (mgermain/MADE): every weight matrix a random orthogonal one
+     * ({@link Init#orthogonal}, gain 1), biases zero. Masks still apply on top (y = x·(W∘M) + b).
+     */
+    static void orthogonal(Made made, Rng rng) {
+        for (Param p : made.params()) {
+            if (p.name.endsWith(".weight")) Init.orthogonal(p.value, 1.0, rng);
+            else if (p.name.endsWith(".bias")) p.value.zero();
+        }
     }
 }
