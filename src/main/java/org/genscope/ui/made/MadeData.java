@@ -61,6 +61,16 @@ enum MadeData implements MadeSource {
     }
 
     @Override
+    public String shortLabel() {
+        return switch (this) {
+            case SANDBOX -> "Sandbox (no data)";
+            case MNIST_4 -> "MNIST 4×4";
+            case MNIST_28 -> "MNIST 28×28";
+            default -> "2D: " + toy.id();
+        };
+    }
+
+    @Override
     public String note() {
         return switch (this) {
             case SANDBOX -> "Explore masks for any D; pick a dataset (or open your own) to train.";

@@ -20,6 +20,9 @@ sealed interface MadeSource permits MadeData, OpenedData {
     /** One or two sentences under the choice. */
     String note();
 
+    /** A few words for the closed choice box (the full label is its tooltip). */
+    String shortLabel();
+
     /** The train/validation/test splits (may be slow: call off the FX thread). */
     DataSplits load(long seed) throws DataFormatException;
 }

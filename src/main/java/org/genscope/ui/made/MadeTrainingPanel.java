@@ -5,8 +5,10 @@ import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -31,8 +33,8 @@ final class MadeTrainingPanel extends VBox {
     private final ImageGrid trace = new ImageGrid();
     private final StackPane sampleArea = new StackPane();
     private final Label sampleTitle = new Label("Samples");
-    private final Label traceTitle = new Label("Pixel by pixel (grey = p(on) so far)");
-    private final Button drawButton = new Button("Draw a sample pixel by pixel");
+    private final Label traceTitle = new Label("Pixel by pixel");
+    private final Button drawButton = new Button("Draw pixel by pixel");
     private final Label note = new Label("Pick a dataset and press Train.");
     private Timeline animation;
     private Dataset data;
@@ -58,6 +60,10 @@ final class MadeTrainingPanel extends VBox {
         VBox.setVgrow(row, Priority.ALWAYS);
         note.getStyleClass().add("muted");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        traceTitle.setTooltip(new Tooltip("A sample drawn in ordering order: black/white pixels are drawn, grey ones show "
+                + "p(x_d = 1 | pixels so far) for the next ones."));
+        drawButton.setTooltip(new Tooltip("Draw one sample pixel by pixel, in the network's ordering"));
         getChildren().addAll(row, note);
     }
 
@@ -75,7 +81,7 @@ final class MadeTrainingPanel extends VBox {
         boolean twoD = !images;
         sampleTitle.setVisible(true);
         sampleArea.getChildren().setAll(twoD ? this.twoD : samples);
-        sampleTitle.setText(twoD ? "Data beside the model" : "Samples (refresh as it trains)");
+        sampleTitle.setText(twoD ? "Data beside the model" : "Samples (live)");
         traceTitle.setVisible(!twoD);
         trace.setVisible(!twoD);
         drawButton.setVisible(!twoD);

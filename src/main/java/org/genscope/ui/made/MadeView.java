@@ -139,6 +139,7 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget, Mo
     private void initialize() {
         keepLabelsWhole(networkGrid, trainingGrid);
         dataChoice.getItems().setAll(MadeData.values());
+        Labels.shortWhenClosed(dataChoice, MadeSource::shortLabel);
         dataChoice.getSelectionModel().select(MadeData.SANDBOX);
         inputsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, OpenedData.MAX_INPUTS, builder.inputsProperty().get()));
         seedSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE, 1));

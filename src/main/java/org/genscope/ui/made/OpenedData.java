@@ -83,6 +83,11 @@ record OpenedData(String fileName, DataSplits splits, boolean binary, String not
     }
 
     @Override
+    public String shortLabel() {
+        return fileName;
+    }
+
+    @Override
     public String toString() {
         return "File: " + fileName + " (D = " + inputs() + ")";
     }
