@@ -10,6 +10,7 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -109,10 +110,12 @@ public final class FlowDiagnosticsPanel extends VBox {
         measure.setDisable(true);
         measure.setOnAction(e -> measure());
         timingText.setId("flow-timing");
-        HBox cards = new HBox(10,
+        // cards keep a readable width (in em, so they grow with presenter type) and wrap to a second row when narrow
+        FlowPane cards = new FlowPane(10, 10,
                 card("Inverse", inverse, inverseValue, inverseDetail),
                 card("Evaluate and draw", speed),
                 card("Density vs sampling", new HBox(8, measure, timingText), bars));
+        cards.prefWrapLengthProperty().bind(widthProperty().subtract(24));
         status.setId("flow-diagnostics-status");
         getChildren().addAll(status, maps, hover, cards);
     }
@@ -125,8 +128,7 @@ public final class FlowDiagnosticsPanel extends VBox {
         VBox box = new VBox(6, t);
         box.getChildren().addAll(body);
         box.getStyleClass().add("card");
-        HBox.setHgrow(box, Priority.ALWAYS);
-        box.setPrefWidth(10);                       // share the row equally
+        box.setStyle("-fx-pref-width: 19em; -fx-min-width: 14em;");
         return box;
     }
 

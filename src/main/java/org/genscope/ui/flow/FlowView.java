@@ -18,6 +18,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
@@ -26,6 +27,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.genscope.data.CsvWriter;
@@ -208,7 +210,10 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
             if (now) refreshLayers(true);
         });
         diagnosticsPanel = new FlowDiagnosticsPanel(context.background());
-        diagnosticsTab.setContent(diagnosticsPanel);
+        ScrollPane diagnosticsScroll = new ScrollPane(diagnosticsPanel);    // nothing is cut off in presenter mode
+        diagnosticsScroll.setFitToWidth(true);
+        diagnosticsScroll.setFitToHeight(true);
+        diagnosticsTab.setContent(diagnosticsScroll);
         diagnosticsTab.selectedProperty().addListener((o, a, now) -> {
             if (now) refreshDiagnostics(true);
         });

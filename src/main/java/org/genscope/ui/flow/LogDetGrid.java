@@ -76,11 +76,22 @@ final class LogDetGrid extends GridPane {
             int layer = k;
             m.setOnHover((r, c) -> hover.at(r < 0 ? -1 : layer, r, c));
             maps[k] = m;
-            Label t = new Label(titles.get(k));
+            String full = titles.get(k);
+            Label t = new Label(full);
             t.setMinWidth(0);
+            t.setTooltip(new javafx.scene.control.Tooltip(full));
             VBox cell = new VBox(2, t, m);
+            // a narrow tile (presenter type, small window) shows the layer number only; the tooltip has the rest
+            String number = String.valueOf(layer + 1);
+            cell.widthProperty().addListener((o, a, w) -> t.setText(fits(full, t.getFont(), w.doubleValue()) ? full : number));
             VBox.setVgrow(m, Priority.ALWAYS);
             add(cell, k % cols, k / cols);
         }
+    }
+
+    private static boolean fits(String text, javafx.scene.text.Font font, double width) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        probe.setFont(font);
+        return probe.getLayoutBounds().getWidth() <= width;
     }
 }
