@@ -1,5 +1,6 @@
 package org.genscope.ui.theme;
 
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.Region;
@@ -19,6 +20,7 @@ public final class ThemeColors {
      * Returns {@code fallback} if the name is unknown.
      */
     public static Color resolve(Parent parent, String name, Color fallback) {
+        if (!themed(parent)) return fallback;      // nothing defines the name: probing would only log CSS warnings
         Region probe = new Region();
         probe.setManaged(false);
         probe.setVisible(false);
@@ -33,6 +35,22 @@ public final class ThemeColors {
         } finally {
             ProbeHost.remove(parent, probe);
         }
+    }
+
+    /** Whether a theme stylesheet applies to {@code node}: on its scene, or on an ancestor (e.g. a dialog pane). */
+    static boolean themed(Node node) {
+        if (node.getScene() != null && hasTheme(node.getScene().getStylesheets())) return true;
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof Parent p && hasTheme(p.getStylesheets())) return true;
+        }
+        return false;
+    }
+
+    private static boolean hasTheme(java.util.List<String> sheets) {
+        for (String s : sheets) {
+            for (Theme t : Theme.values()) if (s.endsWith(t.stylesheet())) return true;
+        }
+        return false;
     }
 
     /** Adds and removes the probe through the public children list of a Pane-like parent. */
