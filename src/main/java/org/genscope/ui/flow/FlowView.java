@@ -108,6 +108,7 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
     private DataSplits painted;
     private DataSplits fileData;
     private String fileName;
+    private FlowModel pendingModel;                  // opened, trained on points not here yet (a file or a painting)
     private long previewGeneration;                  // FX thread
     private static final int PREVIEW_POINTS = 3000;
     private FlowPayload lastPayload;
@@ -323,8 +324,10 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
                             .findFirst().orElseThrow();
                     dataChoice.setValue(entry);
                     onData(entry);
-                    done.complete("The Flows workspace will train on its points (" + splits.train().size()
-                            + " for training after an 80/10/10 split). Press Train (Ctrl+Enter).");
+                    String how = "The Flows workspace will train on its points (" + splits.train().size()
+                            + " for training after an 80/10/10 split).";
+                    done.complete(showPendingModel() ? how + " The flow you opened is shown on them; Train (Ctrl+Enter) "
+                            + "trains it further." : how + " Press Train (Ctrl+Enter).");
                 });
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);
@@ -339,6 +342,7 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
         dataChoice.getItems().stream().filter(d -> d.kind() == FlowData.Kind.PAINTED).findFirst()
                 .ifPresent(dataChoice::setValue);
         onData(dataChoice.getValue());
+        showPendingModel();
     }
 
     /** "Train": reads the settings, makes the data off the FX thread, builds the flow and starts the job. */
@@ -499,12 +503,31 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
     }
 
     private void showOpened(Opened o) {
-        dataChoice.getItems().stream().filter(d -> d.toy() != null && d.toy().id().equals(o.dataName()))
-                .findFirst().ifPresent(dataChoice::setValue);
         presetChoice.getSelectionModel().clearSelection();
         builder.specProperty().set(o.model().spec());
+        FlowData toy = dataChoice.getItems().stream().filter(d -> d.toy() != null && d.toy().id().equals(o.dataName()))
+                .findFirst().orElse(null);
+        if (toy == null) {
+            // trained on a file or a painting: shown once those points are here again, never on unrelated data
+            pendingModel = o.model();
+            job.attach(null);
+            context.message().set("Opened " + o.file().getFileName() + ": trained on '" + o.dataName() + "'. Open those "
+                    + "points (File ▸ Open dataset) or paint again to see the model on them.");
+            return;
+        }
+        pendingModel = null;
+        dataChoice.setValue(toy);
         context.message().set("Opened " + o.file().getFileName() + " (" + o.model().spec().layersText() + ")");
         prepareRun(o.model());
+    }
+
+    /** After new file or painted points arrive: shows a pending opened model on them, if there is one. */
+    private boolean showPendingModel() {
+        FlowModel m = pendingModel;
+        if (m == null) return false;
+        pendingModel = null;
+        prepareRun(m);
+        return true;
     }
 
     @FXML

@@ -116,6 +116,22 @@ class OpenDatasetTest {
     }
 
     @Test
+    void aFlowTrainedOnAFileWaitsForThosePointsInsteadOfShowingOnAToy(FxRobot robot) throws Exception {
+        Path file = dir.resolve("circle-flow.safetensors");
+        org.genscope.flow.FlowFile.save(file, org.genscope.flow.FlowSpec.parse("realnvp:8*2").build(2),
+                java.util.Map.of(org.genscope.io.Metadata.DATASET, "circle-train"));
+        robot.interact(() -> main.openModel(file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.model().messageProperty().get().contains("Open those points"));
+        assertEquals(Workspace.FLOWS, main.model().currentProperty().get());
+        StringBuilder pts = new StringBuilder();
+        for (int i = 0; i < 200; i++) pts.append(Math.cos(i * 0.1)).append(',').append(Math.sin(i * 0.1)).append('\n');
+        Report r = open(robot, Files.writeString(dir.resolve("circle.csv"), pts));
+        assertTrue(r.text().contains("The flow you opened is shown on them"), r.text());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && l.getText() != null
+                && l.getText().startsWith("The model as opened") && l.isVisible()).tryQuery().isPresent());
+    }
+
+    @Test
     void greyMnistFromSampleDataIsThresholdedIntoBinaryImages(FxRobot robot) throws Exception {
         robot.interact(() -> main.model().select(Workspace.MADE));
         Report r = open(robot, Path.of("sample-data/mnist/mnist-sample10k-images-idx3-ubyte.gz"));
