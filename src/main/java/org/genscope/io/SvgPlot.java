@@ -64,12 +64,14 @@ public final class SvgPlot {
         sb.append(String.format(Locale.ROOT, "<clipPath id=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>"
                 + "</clipPath>%n", clip, x0, y0, x1 - x0, y1 - y0));
         for (double t : niceTicks(ax.min(), ax.max(), 8)) {
+            if (ax.integers() && t != Math.rint(t)) continue;      // counts: whole ticks only
             double px = map(t, ax, x0, x1);
             sb.append(line(px, y0, px, y1, s.grid(), 1));
             sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%s</text>%n",
                     px, y1 + 18, s.foreground(), tickLabel(t, ax)));
         }
         for (double t : niceTicks(ay.min(), ay.max(), 6)) {
+            if (ay.integers() && t != Math.rint(t)) continue;
             double py = map(t, ay, y1, y0);
             sb.append(line(x0, py, x1, py, s.grid(), 1));
             sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"%s\">%s</text>%n",

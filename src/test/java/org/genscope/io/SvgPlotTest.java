@@ -29,6 +29,17 @@ class SvgPlotTest {
     }
 
     @Test
+    void aCountAxisLabelsWholeTicksOnly() throws Exception {
+        SvgPlot.Plot p = new SvgPlot.Plot("masks", new SvgPlot.Axis("mask", 0.5, 3.5, true), new SvgPlot.Axis("kept", 0, 1, false),
+                List.of(new SvgPlot.Series("kept", new double[] {1, 2, 3}, new double[] {0.4, 0.9, 0.3}, "#000000")));
+        org.w3c.dom.NodeList texts = parse(SvgPlot.render(List.of(p), SvgPlot.Style.LIGHT)).getElementsByTagName("text");
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) labels.add(texts.item(i).getTextContent());
+        assertTrue(labels.containsAll(List.of("1", "2", "3")), labels.toString());
+        assertEquals(1, labels.stream().filter("2"::equals).count(), "no label twice: " + labels);
+    }
+
+    @Test
     void aDegenerateRangeIsWidenedAroundItsValue() {
         SvgPlot.Axis a = SvgPlot.widen(new SvgPlot.Axis("y", 3.135, 3.135, false));
         assertTrue(a.min() < 3.135 && a.max() > 3.135);

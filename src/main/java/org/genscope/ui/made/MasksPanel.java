@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.ejml.data.FMatrixRMaj;
 import org.genscope.made.Connectivity;
@@ -29,12 +30,25 @@ final class MasksPanel extends VBox {
     MasksPanel() {
         setSpacing(10);
         setPadding(new Insets(12));
-        DefaultNumericAxis x = Charts.axis("mask (1 = inputs → hidden 1, last = hidden → outputs)");
+        DefaultNumericAxis x = Charts.axis("mask (M1 = inputs → hidden 1, last = hidden → outputs)");
         DefaultNumericAxis y = Charts.axis("fraction of weights kept");
         y.set(0, 1);
         y.setAutoRanging(false);
         x.setAutoRanging(false);
         x.setTickUnit(1);
+        // masks are numbered: label whole ticks only (ChartFX may still place ticks at quarters)
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return Math.abs(v - Math.rint(v)) < 1e-9 ? "M" + Math.round(v) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.parseDouble(text.replace("M", ""));
+            }
+        });
         chart = new XYChart(x, y);
         chart.setTitle("Weights kept per layer");
         chart.getDatasets().add(kept);
@@ -72,6 +86,7 @@ final class MasksPanel extends VBox {
             Label title = new Label(String.format(Locale.ROOT, "%s  (%d×%d, %.0f%% kept)", name, out, in,
                     100 * c.keptFraction(l)));
             title.setWrapText(true);
+            title.setMinHeight(Region.USE_PREF_SIZE);
             VBox box = new VBox(4, title, map);
             VBox.setVgrow(map, Priority.ALWAYS);
             HBox.setHgrow(box, Priority.ALWAYS);
