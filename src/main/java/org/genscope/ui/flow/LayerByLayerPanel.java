@@ -82,6 +82,11 @@ public final class LayerByLayerPanel extends BorderPane {
             if (now) player.pause();
         });
         scrubber.setOnMousePressed(e -> player.pause());
+        // one label per layer only while they have room (about 2.5 em each); the readout gives the position anyway
+        javafx.beans.InvalidationListener labels = o -> scrubber.setShowTickLabels(
+                scrubber.getWidth() / Math.max(1, scrubber.getMax()) > 2.5 * readout.getFont().getSize());
+        scrubber.widthProperty().addListener(labels);
+        scrubber.maxProperty().addListener(labels);
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         player.positionProperty().addListener((o, old, now) -> positionChanged(now.doubleValue()));
         strip.setOnPick(k -> {
@@ -111,7 +116,8 @@ public final class LayerByLayerPanel extends BorderPane {
         speed.setConverter(Labels.converter(v -> (v < 1 ? String.valueOf(v) : String.valueOf(v.intValue())) + "×"));
         speed.setValue(1.0);
         speed.valueProperty().addListener((o, old, now) -> player.setSecondsPerLayer(1 / now));
-        CheckBox bounce = new CheckBox("Back and forth");
+        CheckBox bounce = new CheckBox("⇄");
+        bounce.setTooltip(new Tooltip("Bounce: play back and forth between the base and the data"));
         bounce.selectedProperty().addListener((o, old, now) -> player.setBounce(now));
 
         Label title = new Label("Layer by layer");
@@ -126,9 +132,14 @@ public final class LayerByLayerPanel extends BorderPane {
         speed.setTooltip(new Tooltip("Playback speed (1× = one second per layer)"));
         HBox top = bar(title, spacer, status, grid, samples, density, export);
         HBox controls = bar(backward, pause, forward, scrubber, readout, speed, bounce);
-        // only the status and the scrubber give up room when the window is narrow
+        // only the title, the status and the scrubber give up room when the window is narrow (presenter type)
+        // (an HBox shrinks only children with a grow priority; their max width keeps them from growing past pref)
+        title.setMinWidth(0);
+        HBox.setHgrow(title, Priority.SOMETIMES);
         status.setMinWidth(0);
-        scrubber.setMinWidth(120);
+        scrubber.setMinWidth(100);
+        readout.setMinWidth(0);
+        HBox.setHgrow(readout, Priority.SOMETIMES);
         setTop(top);
         setCenter(view);
         setBottom(new VBox(controls, strip));

@@ -242,7 +242,11 @@ public final class PaintCanvas extends ThemedCanvas {
             g.setFont(Font.font(null, 13 * ls));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("Drag to paint a density · right-drag erases", f.x() + f.side() / 2, f.y() + f.side() / 2 - 14 * ls);
+            double cx = f.x() + f.side() / 2;
+            double cy = f.y() + f.side() / 2;
+            double room = 0.9 * f.side();                  // fillText shrinks the text to fit a small canvas
+            g.fillText("Drag to paint a density", cx, cy - 24 * ls, room);
+            g.fillText("right-drag erases", cx, cy - 6 * ls, room);
         }
         if (!Double.isNaN(hoverX)) {
             double rp = f.pixels(brushRadius.get());
