@@ -243,6 +243,8 @@ final class ConnectivityGraph extends CanvasRegion {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.setFont(Font.font(null, FontWeight.BOLD, Math.max(9, rad * 0.95)));
+        // how many digits fit inside a unit: a digit of this bold font is about 0.6 of its size wide
+        int labelRoom = (int) Math.floor(1.9 * rad / (0.6 * Math.max(9, rad * 0.95)));
         for (int r = 0; r < graph.rows(); r++) {
             for (int k = 0; k < graph.width(r); k++) {
                 double x = slotX(r, position[r][k]);
@@ -253,7 +255,7 @@ final class ConnectivityGraph extends CanvasRegion {
                 g.fillOval(x - rad, y - rad, 2 * rad, 2 * rad);
                 boolean isDead = dead[r][k];
                 g.setStroke(isDead ? palette.danger() : dim ? palette.border() : c);
-                g.setLineWidth((isDead ? 3 : 2) * ls);
+                g.setLineWidth(Math.min((isDead ? 3 : 2) * ls, Math.max(1, rad * (isDead ? 0.4 : 0.25))));   // thin when crowded
                 g.strokeOval(x - rad, y - rad, 2 * rad, 2 * rad);
                 if (r == selectedRow && k == selectedUnit) {
                     g.setStroke(palette.accent());
@@ -261,8 +263,9 @@ final class ConnectivityGraph extends CanvasRegion {
                     g.strokeOval(x - rad - 4, y - rad - 4, 2 * rad + 8, 2 * rad + 8);
                 }
                 g.setFill(dim ? palette.muted() : palette.text());
-                g.fillText(Integer.toString(graph.labels[r][k]), x, y);
-                if (r == 0 || r == graph.rows() - 1) {
+                String label = Integer.toString(graph.labels[r][k]);
+                if (label.length() <= labelRoom) g.fillText(label, x, y);     // crowded rows: m(k) on hover instead
+                if ((r == 0 || r == graph.rows() - 1) && labelRoom >= 2) {
                     g.setFill(palette.muted());
                     g.setFont(Font.font(null, Math.max(9, rad * 0.75)));
                     g.fillText((r == 0 ? "x" : "x̂") + (k + 1), x, r == 0 ? y + rad + 10 : y - rad - 10);
