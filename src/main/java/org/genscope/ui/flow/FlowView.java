@@ -347,6 +347,7 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
 
     /** "Train": reads the settings, makes the data off the FX thread, builds the flow and starts the job. */
     private void newRun() {
+        pendingModel = null;                    // a new network from the settings replaces a model waiting for its data
         prepareRun(null);
     }
 

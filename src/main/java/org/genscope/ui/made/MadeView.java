@@ -339,6 +339,7 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget, Mo
 
     /** "Train": validates the settings, loads the data off the FX thread, then builds and starts a job. */
     private void newRun() {
+        pendingModel = null;                    // a new network from the settings replaces a model waiting for its data
         prepareRun(null);
     }
 
