@@ -112,7 +112,7 @@ final class ConnectivityGraph extends CanvasRegion {
 
     // ---- geometry ----
 
-    private static final double LEFT_BASE = 92;
+    private static final double LEFT_BASE = 68;
     private static final double PAD = 18;
 
     /** Room for the row labels, wider with presenter-mode type. */
@@ -195,9 +195,12 @@ final class ConnectivityGraph extends CanvasRegion {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         int last = graph.rows() - 1;
+        double line = 13 * palette.lineScale();           // two short lines leave the units more room
         for (int r = 0; r <= last; r++) {
-            String name = r == 0 ? "inputs x" : r == last ? "outputs p" : "hidden " + r;
-            g.fillText(name, 8, rowY(r));
+            String[] name = r == 0 ? new String[] {"inputs", "x"} : r == last ? new String[] {"outputs", "p"}
+                    : new String[] {"hidden", String.valueOf(r)};
+            g.fillText(name[0], 8, rowY(r) - line / 2);
+            g.fillText(name[1], 8, rowY(r) + line / 2);
         }
     }
 
