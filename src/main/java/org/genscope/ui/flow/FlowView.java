@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -105,9 +103,7 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
     /** When the diagnostics were last refreshed (nanoTime); they cost ~0.1 s of a core, so at most every 2 s. */
     private long diagnosticsShown;
     private final JobViewModel<FlowPayload> job = new JobViewModel<>("Flow", this::onSnapshot);
-    private DataSplits painted;
-    private DataSplits fileData;
-    private String fileName;
+    private final FlowSources sources = new FlowSources();
     private FlowModel pendingModel;                  // opened, trained on points not here yet (a file or a painting)
     private long previewGeneration;                  // FX thread
     private static final int PREVIEW_POINTS = 3000;
@@ -254,12 +250,8 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
         if (d == null) return;
         noiseField.setDisable(d.kind() != FlowData.Kind.TOY);
         pointsSpinner.setDisable(d.kind() != FlowData.Kind.TOY);
-        switch (d.kind()) {
-            case TOY -> dataNote.setText(d.toy().description());
-            case PAINTED -> dataNote.setText(painted == null ? "Paint a density in the Paint tab and press "
-                    + "'Use as training data'." : "Using your painted density (" + painted.train().size() + " training points).");
-            case FILE -> chooseFile();
-        }
+        dataNote.setText(sources.note(d));
+        if (d.kind() == FlowData.Kind.FILE && sources.splits(d) == null) context.openDataset().run();
         previewData();
     }
 
@@ -279,13 +271,9 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
         } catch (NumberFormatException e) {
             return;
         }
-        DataSplits ready = switch (d.kind()) {
-            case TOY -> null;
-            case PAINTED -> painted;
-            case FILE -> fileData;
-        };
         if (d.kind() != FlowData.Kind.TOY) {
-            if (ready != null) densityPanel.preview(ready.train(), d.kind() == FlowData.Kind.FILE ? fileName : "Your painted density");
+            DataSplits ready = sources.splits(d);
+            if (ready != null) densityPanel.preview(ready.train(), sources.name(d));
             return;
         }
         if (!(noise >= 0)) return;
@@ -299,46 +287,26 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
         });
     }
 
-    private void chooseFile() {
-        if (fileData == null) {
-            dataNote.setText("Open a file of 2-D points (CSV, NPY): File ▸ Open dataset.");
-            context.openDataset().run();
-        } else {
-            dataNote.setText(fileName + ": " + fileData.train().size() + " training points.");
-        }
-    }
-
     /** File ▸ Open dataset while this workspace is visible: 2-D points become the training data. */
     @Override
-    public CompletionStage<String> useDataset(Path file, Dataset data) {
-        CompletableFuture<String> done = new CompletableFuture<>();
+    public Use<DataSplits> useDataset(Path file, Dataset data) {
         long seed = seedSpinner.getValue();
         String name = file.getFileName().toString();
-        context.background().execute(() -> {
-            try {
-                DataSplits splits = FlowData.splitsOf(name, data, seed);
-                Platform.runLater(() -> {
-                    fileData = splits;
-                    fileName = name;
-                    FlowData entry = dataChoice.getItems().stream().filter(d -> d.kind() == FlowData.Kind.FILE)
-                            .findFirst().orElseThrow();
-                    dataChoice.setValue(entry);
-                    onData(entry);
-                    String how = "The Flows workspace will train on its points (" + splits.train().size()
-                            + " for training after an 80/10/10 split).";
-                    done.complete(showPendingModel() ? how + " The flow you opened is shown on them; Train (Ctrl+Enter) "
-                            + "trains it further." : how + " Press Train (Ctrl+Enter).");
-                });
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
+        return new Use<>(() -> FlowData.splitsOf(name, data, seed), splits -> {
+            sources.setFile(name, splits);
+            FlowData entry = dataChoice.getItems().stream().filter(d -> d.kind() == FlowData.Kind.FILE).findFirst().orElseThrow();
+            dataChoice.setValue(entry);
+            onData(entry);
+            String how = "The Flows workspace will train on its points (" + splits.train().size()
+                    + " for training after an 80/10/10 split).";
+            return showPendingModel() ? how + " The flow you opened is shown on them; Train (Ctrl+Enter) trains it further."
+                    : how + " Press Train (Ctrl+Enter).";
         });
-        return done;
     }
 
     /** Called by the Paint tab with the points sampled from the painting. */
     void usePainted(DataSplits splits) {
-        painted = splits;
+        sources.setPainted(splits);
         dataChoice.getItems().stream().filter(d -> d.kind() == FlowData.Kind.PAINTED).findFirst()
                 .ifPresent(dataChoice::setValue);
         onData(dataChoice.getValue());
@@ -368,15 +336,10 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
             builder.errorProperty().set("Noise must be ≥ 0 and the learning rate in (0, 1], e.g. 0.001.");
             return;
         }
-        if (d.kind() == FlowData.Kind.PAINTED && painted == null) {
-            builder.errorProperty().set("Nothing painted yet: paint a density in the Paint tab first.");
-            return;
-        }
-        if (d.kind() == FlowData.Kind.FILE && fileData == null) {
-            builder.errorProperty().set("No file loaded: open one with File ▸ Open dataset (Ctrl+O).");
-            return;
-        }
-        builder.errorProperty().set("");
+        String missing = sources.missing(d);
+        builder.errorProperty().set(missing == null ? "" : missing);
+        if (missing != null) return;
+        DataSplits given = sources.splits(d);         // read here: the sources belong to the FX thread
         long seed = seedSpinner.getValue();
         int points = pointsSpinner.getValue();
         int steps = stepsSpinner.getValue();
@@ -387,11 +350,7 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
         tabs.getSelectionModel().select(densityTab);
         context.background().execute(() -> {
             try {
-                DataSplits splits = switch (d.kind()) {
-                    case TOY -> d.toySplits(points, noise, seed);
-                    case PAINTED -> painted;
-                    case FILE -> fileData;
-                };
+                DataSplits splits = given != null ? given : d.toySplits(points, noise, seed);
                 FlowModel model = loaded != null ? loaded : spec.build(2);
                 FlowTrainable task = new FlowTrainable(model, splits.train(), splits.validation());
                 TrainConfig config = TrainConfig.builder().maxSteps(steps).batchSize(Math.min(batch, splits.train().size()))

@@ -3,8 +3,6 @@ package org.genscope.ui.made;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
@@ -241,38 +239,27 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget, Mo
         context.openDataset().run();
     }
 
-    /** File ▸ Open dataset while this workspace is visible: prepares the data off the FX thread and selects it. */
+    /** File ▸ Open dataset while this workspace is visible: the data is prepared off the FX thread, then selected. */
     @Override
-    public CompletionStage<String> useDataset(Path file, Dataset data) {
-        CompletableFuture<String> done = new CompletableFuture<>();
+    public Use<OpenedData> useDataset(Path file, Dataset data) {
         long seed = builder.seedProperty().get();
         String name = file.getFileName().toString();
-        context.background().execute(() -> {
-            try {
-                OpenedData opened = OpenedData.prepare(name, data, seed);
-                Platform.runLater(() -> {
-                    dataChoice.getItems().removeIf(s -> s instanceof OpenedData);
-                    dataChoice.getItems().add(opened);
-                    dataChoice.setValue(opened);
-                    String how = String.format(Locale.ROOT, "The MADE workspace will train on it (D = %,d, %,d "
-                            + "training examples after an 80/10/10 split). %s", opened.inputs(),
-                            opened.splits().train().size(), opened.note());
-                    Made pending = pendingModel;
-                    if (pending != null && fits(pending, opened)) {
-                        pendingModel = null;
-                        adoptNetwork(pending);
-                        prepareRun(pending);
-                        done.complete(how + " The model you opened is shown on it; Train (Ctrl+Enter) trains it further.");
-                    } else {
-                        done.complete(how + " Press Train (Ctrl+Enter).");
-                    }
-                });
-            } catch (RuntimeException | OutOfMemoryError e) {
-                done.completeExceptionally(e instanceof IllegalArgumentException ? e
-                        : new IllegalArgumentException("Could not prepare it: " + e.getMessage(), e));
-            }
-        });
-        return done;
+        return new Use<>(() -> OpenedData.prepare(name, data, seed), this::selectOpened);
+    }
+
+    /** Makes prepared data the chosen data (and shows a model waiting for it); says how it will be used. */
+    private String selectOpened(OpenedData opened) {
+        dataChoice.getItems().removeIf(s -> s instanceof OpenedData);
+        dataChoice.getItems().add(opened);
+        dataChoice.setValue(opened);
+        String how = String.format(Locale.ROOT, "The MADE workspace will train on it (D = %,d, %,d training examples "
+                + "after an 80/10/10 split). %s", opened.inputs(), opened.splits().train().size(), opened.note());
+        Made pending = pendingModel;
+        if (pending == null || !fits(pending, opened)) return how + " Press Train (Ctrl+Enter).";
+        pendingModel = null;
+        adoptNetwork(pending);
+        prepareRun(pending);
+        return how + " The model you opened is shown on it; Train (Ctrl+Enter) trains it further.";
     }
 
     private void selectUnit(int layer, int unit) {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -91,17 +90,29 @@ final class DatasetOpener {
                     + "the file there.");
             return;
         }
-        target.useDataset(file, d).whenComplete((how, err) -> Platform.runLater(() -> {
-            if (err == null) {
-                model.messageProperty().set(workspace + " uses " + name);
-                reporter.report(owner, Outcome.OPENED, "Opened " + name, summary + "\n\n" + how);
-            } else {
-                Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        DatasetTarget.Use<?> use = target.useDataset(file, d);
+        background.execute(() -> prepareAndUse(use, owner, name, summary, workspace));
+    }
+
+    /** Off the FX thread: the workspace's preparation, then (on the FX thread) its use, then the report. */
+    private <T> void prepareAndUse(DatasetTarget.Use<T> use, Window owner, String name, String summary, String workspace) {
+        T prepared;
+        try {
+            prepared = use.prepare().call();
+        } catch (Exception | OutOfMemoryError e) {
+            String why = e instanceof IllegalArgumentException ? e.getMessage() : "Could not prepare it: " + e;
+            Platform.runLater(() -> {
                 model.messageProperty().set(workspace + " cannot use " + name);
-                reporter.report(owner, Outcome.NOT_USABLE_HERE, "The " + workspace + " workspace cannot train on "
-                        + name, summary + "\n\n" + cause.getMessage());
-            }
-        }));
+                reporter.report(owner, Outcome.NOT_USABLE_HERE, "The " + workspace + " workspace cannot train on " + name,
+                        summary + "\n\n" + why);
+            });
+            return;
+        }
+        Platform.runLater(() -> {
+            String how = use.use().apply(prepared);
+            model.messageProperty().set(workspace + " uses " + name);
+            reporter.report(owner, Outcome.OPENED, "Opened " + name, summary + "\n\n" + how);
+        });
     }
 
     private static Optional<Path> askWithChooser(Window owner) {

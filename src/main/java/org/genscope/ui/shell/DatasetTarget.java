@@ -1,22 +1,27 @@
 package org.genscope.ui.shell;
 
 import java.nio.file.Path;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.genscope.data.Dataset;
 
 /**
  * A workspace that can train on a dataset opened with File ▸ Open dataset: the shell reads the file off the FX thread
- * and hands it to the visible workspace. Registered in the workspace root's properties under {@link #KEY}.
+ * and asks the visible workspace how it takes the data; it runs the preparation off the FX thread, then the use on it,
+ * and reports the outcome. Registered in the workspace root's properties under {@link #KEY}.
  */
 public interface DatasetTarget {
     String KEY = "genscope.dataset";
 
     /**
-     * Makes {@code data} (read from {@code file}) this workspace's training data. Called on the FX thread; heavy work
-     * belongs on the workspace's background executor.
+     * How a workspace takes a dataset.
      *
-     * @return completes with one sentence saying how the data will be used, or exceptionally with an
-     *         {@link IllegalArgumentException} whose message says why it cannot be and what to do instead
+     * @param prepare runs off the FX thread (checks, splits, binarizes…); throws {@link IllegalArgumentException}
+     *                with a reason a user can act on when the workspace cannot use the data
+     * @param use     runs on the FX thread with the prepared data and returns one sentence saying how it is used
      */
-    CompletionStage<String> useDataset(Path file, Dataset data);
+    record Use<T>(Callable<T> prepare, Function<T, String> use) {}
+
+    /** Called on the FX thread (read settings such as the seed here, not in {@code prepare}). */
+    Use<?> useDataset(Path file, Dataset data);
 }
