@@ -1,5 +1,6 @@
 package org.genscope.ui;
 
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -7,15 +8,35 @@ import javafx.stage.Stage;
 import org.genscope.Genscope;
 import org.genscope.nn.GemmBackends;
 import org.genscope.train.TaskExecutor;
+import org.genscope.ui.common.UiExecutor;
 import org.genscope.ui.export.ExportService;
+import org.genscope.ui.flow.FlowView;
+import org.genscope.ui.home.HomeView;
+import org.genscope.ui.made.MadeView;
 import org.genscope.ui.settings.Settings;
 import org.genscope.ui.shell.MainView;
 import org.genscope.ui.shell.MainViewModel;
+import org.genscope.ui.shell.WorkspaceDescriptor;
 
-/** The JavaFX application: builds the main window from the shell view and its view-model. */
+/** The JavaFX application: registers the workspaces and builds the main window from the shell view and its view-model. */
 public class GenscopeApp extends Application {
     /** Daemon threads for slow work off the FX thread (reading files, training jobs). */
-    private static final TaskExecutor BACKGROUND = TaskExecutor.daemonThreads("genscope-work");
+    private static final UiExecutor UI = UiExecutor.javafx(TaskExecutor.daemonThreads("genscope-work"));
+
+    /** The workspaces in sidebar order. Adding one is its package plus one line here. */
+    static final List<WorkspaceDescriptor> WORKSPACES = List.of(
+            MadeView.DESCRIPTOR,
+            FlowView.DESCRIPTOR,
+            WorkspaceDescriptor.planned("vae", "VAE", "Variational autoencoders",
+                    "A variational autoencoder learns a small latent space and a decoder that maps latent points back "
+                            + "to data, trained on the ELBO = reconstruction − KL. Scatter the latent codes, decode a "
+                            + "grid of latent points, and click anywhere in latent space to see what it means. "
+                            + "(Kingma & Welling, 2014)"),
+            WorkspaceDescriptor.planned("wta", "WTA", "Winner-take-all autoencoders",
+                    "Winner-take-all autoencoders learn sparse features by letting only the strongest units fire: "
+                            + "lifetime sparsity across a batch, spatial sparsity in convolutional maps. Watch the "
+                            + "filters sharpen as it trains, then use the features for a linear classifier. "
+                            + "(Makhzani & Frey, 2015)"));
 
     /** Started with a file argument ({@code genscope open FILE}), the window opens that trained model. */
     @Override
@@ -28,8 +49,8 @@ public class GenscopeApp extends Application {
 
     /** Builds the main window into {@code stage} (shared by the app and the UI tests). */
     public static MainView createMainWindow(Stage stage, Settings settings, ExportService exporter) {
-        MainViewModel model = new MainViewModel(settings, GemmBackends.describe());
-        MainView view = new MainView(model, exporter, BACKGROUND);
+        MainViewModel model = new MainViewModel(settings, GemmBackends.describe(), HomeView.DESCRIPTOR, WORKSPACES);
+        MainView view = new MainView(model, exporter, UI);
         Parent root = view.load();
         Scene scene = new Scene(root, 1280, 800);
         view.attach(scene);

@@ -28,6 +28,7 @@ public final class ExportService {
     public static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image, 2× (*.png)", "*.png");
     public static final FileChooser.ExtensionFilter CSV = new FileChooser.ExtensionFilter("Chart data (*.csv)", "*.csv");
     public static final FileChooser.ExtensionFilter SVG = new FileChooser.ExtensionFilter("Charts as vector graphics (*.svg)", "*.svg");
+    public static final FileChooser.ExtensionFilter MODEL = new FileChooser.ExtensionFilter("safetensors model (*.safetensors)", "*.safetensors");
     private static final String LAST_DIR = "export.lastDir";
 
     private final Settings settings;
@@ -77,6 +78,25 @@ public final class ExportService {
             settings.save();
         }
         return Optional.of(file);
+    }
+
+    /**
+     * Asks where to save one file of one kind (a trained model, samples as CSV), suggesting
+     * {@code genscope-SLUG-…} with the filter's extension (added if the user leaves it off); remembers the folder.
+     */
+    public Optional<Path> askSave(Window owner, String title, String slug, FileChooser.ExtensionFilter filter) {
+        String ext = filter.getExtensions().get(0).replace("*.", "");
+        Optional<Path> chosen = asker.ask(owner, title, lastDir(), suggestedName(slug, ext), List.of(filter));
+        return chosen.map(p -> {
+            Path file = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith("." + ext) ? p
+                    : p.resolveSibling(p.getFileName() + "." + ext);
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                settings.put(LAST_DIR, parent.toString());
+                settings.save();
+            }
+            return file;
+        });
     }
 
     private File lastDir() {

@@ -50,6 +50,15 @@ record FlowData(String label, Toy2D toy, Kind kind) {
         return DataSplits.random(d, VALID, TEST, seed);
     }
 
+    /** A few words for the closed choice box and the status bar. */
+    String shortLabel() {
+        return switch (kind) {
+            case TOY -> label;
+            case PAINTED -> "painted";
+            case FILE -> "your file";
+        };
+    }
+
     @Override
     public String toString() {
         return label;

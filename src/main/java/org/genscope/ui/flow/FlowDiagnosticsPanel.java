@@ -4,9 +4,6 @@ import static org.genscope.ui.flow.FlowLabels.muted;
 import static org.genscope.ui.flow.FlowLabels.section;
 
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,7 +16,9 @@ import org.genscope.flow.DirectionTiming;
 import org.genscope.flow.FlowModel;
 import org.genscope.flow.Grid2D;
 import org.genscope.flow.RoundTrip;
-import org.genscope.train.TaskExecutor;
+import org.genscope.ui.common.BackgroundTask;
+import org.genscope.ui.common.LatestWins;
+import org.genscope.ui.common.UiExecutor;
 import org.genscope.ui.common.Colormap;
 import org.genscope.ui.common.DensityView;
 import org.genscope.ui.common.HeatMap;
@@ -43,12 +42,12 @@ public final class FlowDiagnosticsPanel extends VBox {
     /** Points per direction for the density-versus-sampling measurement. */
     public static final int MEASURE_POINTS = 2_000;
 
-    private record Request(long generation, FlowModel model, Grid2D grid) {}
+    private record Request(FlowModel model, Grid2D grid) {}
 
-    private final TaskExecutor executor;
-    private final AtomicReference<Request> pending = new AtomicReference<>();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long generation;                         // FX thread only, like everything below
+    private record Computed(FlowModel model, DiagnosticsReport report) {}
+
+    private final UiExecutor ui;
+    private final LatestWins<Request, Computed> maps;
     private FlowModel timingModel;
     private DiagnosticsReport report;
     private DirectionTiming timing;
@@ -70,9 +69,12 @@ public final class FlowDiagnosticsPanel extends VBox {
     private final TimingBars bars = new TimingBars();
     private final Label timingText = muted("Times both directions on " + String.format(Locale.ROOT, "%,d", MEASURE_POINTS) + " points.");
 
-    /** @param executor where the diagnostics and timings are computed (the app's background executor) */
-    public FlowDiagnosticsPanel(TaskExecutor executor) {
-        this.executor = executor;
+    /** @param ui where the diagnostics and timings are computed (the app's background work) */
+    public FlowDiagnosticsPanel(UiExecutor ui) {
+        this.ui = ui;
+        this.maps = new LatestWins<>(ui, r -> new Computed(r.model(), DiagnosticsReport.compute(r.model(), r.grid())),
+                c -> apply(c.model(), c.report()),
+                e -> status.setText("Could not compute the diagnostics: " + BackgroundTask.describe(e)));
         getStyleClass().add("flow-diagnostics");
         setSpacing(10);
         setPadding(new Insets(12));
@@ -140,39 +142,18 @@ public final class FlowDiagnosticsPanel extends VBox {
      * panel owns the model from now on: pass a copy nobody else uses. FX thread; returns at once.
      */
     public void show(FlowModel modelCopy, Grid2D dataGrid) {
-        generation++;
         if (modelCopy.dimension() != 2) {
+            maps.cancel();
             status.setText("Diagnostics need a 2-D flow; this one models " + modelCopy.dimension() + " variables.");
             return;
         }
         timingModel = modelCopy.copy();             // the measurement's own copy: never shared with the maps' thread
         measure.setDisable(measuring);
         if (report == null) status.setText("Computing the diagnostics of " + modelCopy.spec().describe() + "…");
-        pending.set(new Request(generation, modelCopy, dataGrid));
-        if (running.compareAndSet(false, true)) executor.execute(this::drain);
+        maps.submit(new Request(modelCopy, dataGrid));
     }
 
-    /** Computes waiting requests one at a time, newest first, until none is left. Background thread. */
-    private void drain() {
-        do {
-            Request r;
-            while ((r = pending.getAndSet(null)) != null) {
-                Request req = r;
-                try {
-                    DiagnosticsReport d = DiagnosticsReport.compute(req.model(), req.grid());
-                    Platform.runLater(() -> apply(req, d));
-                } catch (RuntimeException e) {
-                    Platform.runLater(() -> {
-                        if (req.generation() == generation) status.setText("Could not compute the diagnostics: " + e.getMessage());
-                    });
-                }
-            }
-            running.set(false);
-        } while (pending.get() != null && running.compareAndSet(false, true));
-    }
-
-    private void apply(Request req, DiagnosticsReport d) {
-        if (req.generation() != generation) return;                  // a newer model is on its way
+    private void apply(FlowModel model, DiagnosticsReport d) {
         report = d;
         Grid2D dg = d.densityGrid();
         // draw time: the heat map update on the FX thread (colour mapping, pixel upload, canvas draw call)
@@ -211,7 +192,7 @@ public final class FlowDiagnosticsPanel extends VBox {
         speed.setText(String.format(Locale.ROOT, "p(x) on %d×%d = %,d points through %d layers: evaluate %.1f ms "
                 + "(background), draw %.2f ms (FX thread)", dg.nx(), dg.ny(), dg.cells(), d.titles().size(),
                 d.evalMillis(), drawMillis));
-        status.setText(req.model().spec().describe());
+        status.setText(model.spec().describe());
     }
 
     private void hoverText(int row, int col, String what, float[] values) {
@@ -233,18 +214,12 @@ public final class FlowDiagnosticsPanel extends VBox {
         measuring = true;
         measure.setDisable(true);
         timingText.setText("Measuring…");
-        executor.execute(() -> {
-            try {
-                DirectionTiming t = DirectionTiming.measure(m, MEASURE_POINTS, 3, 1);
-                Platform.runLater(() -> showTiming(t, ar));
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> {
+        BackgroundTask.of(() -> DirectionTiming.measure(m, MEASURE_POINTS, 3, 1)).onSuccess(t -> showTiming(t, ar))
+                .onFailure(e -> {
                     measuring = false;
                     measure.setDisable(false);
-                    timingText.setText("Could not measure: " + e.getMessage());
-                });
-            }
-        });
+                    timingText.setText("Could not measure: " + BackgroundTask.describe(e));
+                }).run(ui);
     }
 
     private void showTiming(DirectionTiming t, boolean autoregressive) {

@@ -4,8 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,6 +24,9 @@ import javafx.stage.Window;
 import org.genscope.flow.FlowModel;
 import org.genscope.flow.LayerStages;
 import org.genscope.train.TaskExecutor;
+import org.genscope.ui.common.BackgroundTask;
+import org.genscope.ui.common.LatestWins;
+import org.genscope.ui.common.UiExecutor;
 import org.genscope.ui.common.Labels;
 import org.genscope.ui.export.ExportService;
 
@@ -43,7 +44,6 @@ public final class LayerByLayerPanel extends BorderPane {
         Optional<Path> ask(Window owner, String title, File initialDir);
     }
 
-    private final TaskExecutor executor;
     private final WarpPlayer player = new WarpPlayer();
     private final WarpView view = new WarpView();
     private final LayerStrip strip = new LayerStrip();
@@ -56,20 +56,20 @@ public final class LayerByLayerPanel extends BorderPane {
     private final MenuItem exportGif = new MenuItem("Animated GIF…");
     private final MenuItem exportPng = new MenuItem("PNG frames…");
     private final MenuButton export = new MenuButton("Export", null, exportGif, exportPng);
-    private final AtomicReference<FlowModel> pending = new AtomicReference<>();
-    private final AtomicBoolean computing = new AtomicBoolean();
+    private final LatestWins<FlowModel, LayerStages> computed;
     private final WarpExportActions exports;
     private LayerStages stages;
 
     /** Computes submitted models' stages on a daemon thread of its own. */
     public LayerByLayerPanel() {
-        this(TaskExecutor.daemonThreads("layer-stages"));
+        this(UiExecutor.javafx(TaskExecutor.daemonThreads("layer-stages")));
     }
 
-    /** Computes submitted models' stages and writes exports on {@code executor}. */
-    public LayerByLayerPanel(TaskExecutor executor) {
-        this.executor = executor;
-        exports = new WarpExportActions(executor, busy -> updateButtons(), this::report);
+    /** Computes submitted models' stages and writes exports off the FX thread through {@code ui}. */
+    public LayerByLayerPanel(UiExecutor ui) {
+        computed = new LatestWins<>(ui, LayerStages::compute, this::show,
+                e -> report("Cannot show the layers: " + BackgroundTask.describe(e), true));
+        exports = new WarpExportActions(ui, busy -> updateButtons(), this::report);
         getStyleClass().add("layer-by-layer");
         view.positionProperty().bind(player.positionProperty());
         scrubber.valueProperty().bindBidirectional(player.positionProperty());
@@ -184,26 +184,10 @@ public final class LayerByLayerPanel extends BorderPane {
      * Computes the stages of {@code model} on the executor and shows them when done; while a computation runs,
      * only the newest submitted model waits (older ones are dropped). Pass a model no other thread uses (a
      * training payload's private copy, or {@link FlowModel#copy()}). Errors (e.g. a flow that is not 2-D) show in
-     * the status line. Any thread.
+     * the status line. FX thread.
      */
     public void submit(FlowModel model) {
-        pending.set(model);
-        if (computing.compareAndSet(false, true)) executor.execute(this::drain);
-    }
-
-    private void drain() {
-        do {
-            FlowModel m;
-            while ((m = pending.getAndSet(null)) != null) {
-                try {
-                    LayerStages s = LayerStages.compute(m);
-                    WarpExport.onFx(() -> show(s));
-                } catch (RuntimeException e) {
-                    WarpExport.onFx(() -> report("Cannot show the layers: " + e.getMessage(), true));
-                }
-            }
-            computing.set(false);
-        } while (pending.get() != null && computing.compareAndSet(false, true));
+        computed.submit(model);
     }
 
     /** The stages shown, or null. */

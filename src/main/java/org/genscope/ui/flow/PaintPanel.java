@@ -5,7 +5,6 @@ import static org.genscope.ui.flow.FlowLabels.section;
 
 import java.util.Locale;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,7 +23,8 @@ import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.data.PaintedDensity;
 import org.genscope.flow.Grid2D;
-import org.genscope.train.TaskExecutor;
+import org.genscope.ui.common.BackgroundTask;
+import org.genscope.ui.common.UiExecutor;
 
 /**
  * Paint a 2-D density and train on it: the {@link PaintCanvas} beside its controls (brush size, paint/erase,
@@ -38,7 +38,7 @@ public final class PaintPanel extends HBox {
     /** At most this many of the sampled points are drawn over the painting. */
     static final int SHOWN_POINTS = 5_000;
 
-    private final TaskExecutor executor;
+    private final UiExecutor ui;
     private final PaintCanvas canvas = new PaintCanvas();
     private final Spinner<Integer> count = new Spinner<>(100, MAX_POINTS, DEFAULT_POINTS, 500);
     private final Spinner<Integer> seed = new Spinner<>(1, Integer.MAX_VALUE, 1);
@@ -47,9 +47,9 @@ public final class PaintPanel extends HBox {
     private final Label message = new Label(INVITE);
     private Consumer<DataSplits> onUse = s -> { };
 
-    /** @param executor where the sampling runs (the app's background executor; tests may pass currentThread) */
-    public PaintPanel(TaskExecutor executor) {
-        this.executor = executor;
+    /** @param ui where the sampling runs (the app's background work; tests may pass {@link UiExecutor#currentThread}) */
+    public PaintPanel(UiExecutor ui) {
+        this.ui = ui;
         getStyleClass().add("paint-panel");
         setSpacing(12);
         setPadding(new Insets(12));
@@ -175,20 +175,15 @@ public final class PaintPanel extends HBox {
         use.setDisable(true);
         message.getStyleClass().remove("error-text");
         message.setText("Sampling " + String.format(Locale.ROOT, "%,d", n) + " points…");
-        executor.execute(() -> {
-            try {
-                PaintedDensity density = PaintedDensity.of(w, g.nx(), g.ny(), g.xmin(), g.xmax(), g.ymin(), g.ymax());
-                Dataset all = density.sample(n, s);
-                DataSplits splits = DataSplits.random(all, 0.1, 0.1, s);
-                double entropy = density.entropy();
-                Platform.runLater(() -> used(all, splits, entropy));
-            } catch (IllegalArgumentException ex) {
-                Platform.runLater(() -> {
-                    use.setDisable(false);
-                    fail("Could not sample the painting: " + ex.getMessage());
-                });
-            }
-        });
+        record Sampled(Dataset all, DataSplits splits, double entropy) {}
+        BackgroundTask.of(() -> {
+            PaintedDensity density = PaintedDensity.of(w, g.nx(), g.ny(), g.xmin(), g.xmax(), g.ymin(), g.ymax());
+            Dataset all = density.sample(n, s);
+            return new Sampled(all, DataSplits.random(all, 0.1, 0.1, s), density.entropy());
+        }).onSuccess(r -> used(r.all(), r.splits(), r.entropy())).onFailure(e -> {
+            use.setDisable(false);
+            fail("Could not sample the painting: " + BackgroundTask.describe(e));
+        }).run(ui);
     }
 
     private void used(Dataset all, DataSplits splits, double entropy) {

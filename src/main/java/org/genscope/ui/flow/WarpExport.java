@@ -156,12 +156,6 @@ final class WarpExport {
         return positions.length;
     }
 
-    /** Runs on the FX thread: now if already there, else as soon as possible. */
-    static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) r.run();
-        else Platform.runLater(r);
-    }
-
     static String frameName(int i) {
         return String.format(Locale.ROOT, "frame-%04d.png", i);
     }

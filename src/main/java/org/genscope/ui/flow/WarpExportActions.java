@@ -12,7 +12,8 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.genscope.flow.LayerStages;
-import org.genscope.train.TaskExecutor;
+import org.genscope.ui.common.BackgroundTask;
+import org.genscope.ui.common.UiExecutor;
 import org.genscope.ui.export.ExportService;
 
 /**
@@ -27,7 +28,7 @@ final class WarpExportActions {
         String run() throws IOException;
     }
 
-    private final TaskExecutor executor;
+    private final UiExecutor ui;
     private final Consumer<Boolean> onBusy;
     private final BiConsumer<String, Boolean> report;
     private ExportService.FileAsker fileAsker = ExportService::askWithChooser;
@@ -41,8 +42,8 @@ final class WarpExportActions {
      * @param onBusy hears true when an export starts and false when it ends
      * @param report hears each status message and whether it is an error
      */
-    WarpExportActions(TaskExecutor executor, Consumer<Boolean> onBusy, BiConsumer<String, Boolean> report) {
-        this.executor = executor;
+    WarpExportActions(UiExecutor ui, Consumer<Boolean> onBusy, BiConsumer<String, Boolean> report) {
+        this.ui = ui;
         this.onBusy = onBusy;
         this.report = report;
     }
@@ -104,27 +105,18 @@ final class WarpExportActions {
         busy = true;
         onBusy.accept(true);
         report.accept("Writing " + what + "…", false);
-        executor.execute(() -> {
-            String message;
-            boolean failed = false;
-            try {
-                message = job.run();
-            } catch (IOException | RuntimeException e) {
-                message = "Could not write the " + what + ": " + e.getMessage();
-                failed = true;
-            }
-            String m = message;
-            boolean f = failed;
-            WarpExport.onFx(() -> {
-                busy = false;
-                onBusy.accept(false);
-                report.accept(m, f);
-            });
-        });
+        BackgroundTask.of(job::run).onSuccess(m -> done(m, false))
+                .onFailure(e -> done("Could not write the " + what + ": " + BackgroundTask.describe(e), true)).run(ui);
+    }
+
+    private void done(String message, boolean failed) {
+        busy = false;
+        onBusy.accept(false);
+        report.accept(message, failed);
     }
 
     private void progress(String what, int done, int total) {
-        if (done % 8 == 0 || done == total) WarpExport.onFx(() -> report.accept(what + ": frame " + done + " of " + total, false));
+        if (done % 8 == 0 || done == total) ui.fx(() -> report.accept(what + ": frame " + done + " of " + total, false));
     }
 
     private static Optional<Path> chooseDirectory(Window owner, String title, File initialDir) {

@@ -1,8 +1,11 @@
 package org.genscope.ui.home;
 
-import java.util.function.Consumer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.geometry.Pos;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -10,24 +13,52 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.genscope.ui.shell.Workspace;
+import org.genscope.ui.shell.WorkspaceContext;
+import org.genscope.ui.shell.WorkspaceDescriptor;
+import org.genscope.ui.shell.WorkspaceView;
 
-/** Controller of fxml/home/HomeView.fxml: one card per model family, with a button to open its workspace. */
-public final class HomeView {
+/** Controller of fxml/home/HomeView.fxml: one card per registered workspace, with a button to open it. */
+public final class HomeView implements WorkspaceView {
+    /** The home page's registration. */
+    public static final WorkspaceDescriptor DESCRIPTOR = new WorkspaceDescriptor("home", "Home", "",
+            "What Genscope is, and one card per model family.", null, HomeView::create);
+
     @FXML private GridPane cards;
     @FXML private Label tip;
 
-    private Consumer<Workspace> onOpen = w -> { };
+    private final WorkspaceContext context;
+    private Parent root;
 
-    public void setOnOpen(Consumer<Workspace> onOpen) {
-        this.onOpen = onOpen;
+    private HomeView(WorkspaceContext context) {
+        this.context = context;
+    }
+
+    static HomeView create(WorkspaceContext context) {
+        HomeView view = new HomeView(context);
+        FXMLLoader loader = new FXMLLoader(HomeView.class.getResource("/fxml/home/HomeView.fxml"));
+        loader.setControllerFactory(t -> view);
+        try {
+            view.root = loader.load();
+            return view;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load HomeView.fxml", e);
+        }
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public String exportSlug() {
+        return "home";
     }
 
     @FXML
     private void initialize() {
         int i = 0;
-        for (Workspace w : Workspace.values()) {
-            if (w == Workspace.HOME) continue;
+        for (WorkspaceDescriptor w : context.workspaces()) {
             cards.add(card(w), i % 2, i / 2);
             i++;
         }
@@ -36,7 +67,7 @@ public final class HomeView {
                 + "opens a model you trained earlier, ready to show; Ctrl+O trains the workspace on your own data.");
     }
 
-    private HBox card(Workspace w) {
+    private HBox card(WorkspaceDescriptor w) {
         Label title = new Label(w.title());
         title.getStyleClass().add("card-title");
         Label family = new Label(w.family());
@@ -47,8 +78,8 @@ public final class HomeView {
         Button open = new Button(w.available() ? "Open " + w.title() : "Not built yet");
         open.setDisable(!w.available());
         open.getStyleClass().add(w.available() ? "accent" : "ghost");
-        open.setId("open-" + w.slug());
-        open.setOnAction(e -> onOpen.accept(w));
+        open.setId("open-" + w.id());
+        open.setOnAction(e -> context.open().accept(w.id()));
         HBox head = new HBox(10, title, family);
         head.setAlignment(Pos.BASELINE_LEFT);
         Region spacer = new Region();
@@ -56,7 +87,7 @@ public final class HomeView {
         VBox text = new VBox(8, head, body, spacer, open);
         HBox.setHgrow(text, Priority.ALWAYS);
         Region accent = new Region();
-        accent.getStyleClass().addAll("card-accent", "family-" + w.slug());
+        accent.getStyleClass().addAll("card-accent", "family-" + w.id());
         HBox card = new HBox(14, accent, text);
         card.getStyleClass().add("card");
         card.setMaxHeight(Double.MAX_VALUE);

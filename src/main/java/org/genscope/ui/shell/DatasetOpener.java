@@ -5,14 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.genscope.data.DataFiles;
 import org.genscope.data.DataFormatException;
 import org.genscope.data.Dataset;
 import org.genscope.data.Normalization;
-import org.genscope.train.TaskExecutor;
+import org.genscope.ui.common.BackgroundTask;
+import org.genscope.ui.common.UiExecutor;
 
 /**
  * File ▸ Open dataset: asks for an IDX, CSV or NPY file, reads it off the FX thread (a sibling IDX label file,
@@ -34,13 +34,13 @@ final class DatasetOpener {
     enum Outcome { OPENED, NOT_USABLE_HERE, FAILED }
 
     private final MainViewModel model;
-    private final TaskExecutor background;
+    private final UiExecutor ui;
     private Picker picker = DatasetOpener::askWithChooser;
     private Reporter reporter = DatasetOpener::showDialog;
 
-    DatasetOpener(MainViewModel model, TaskExecutor background) {
+    DatasetOpener(MainViewModel model, UiExecutor ui) {
         this.model = model;
-        this.background = background;
+        this.ui = ui;
     }
 
     void setPicker(Picker picker) {
@@ -62,21 +62,18 @@ final class DatasetOpener {
         if (chosen.isEmpty()) return;
         Path file = chosen.get();
         model.messageProperty().set("Reading " + file.getFileName() + "…");
-        background.execute(() -> {
-            try {
-                Dataset d = DataFiles.readDataset(file, siblingLabels(file));
-                Platform.runLater(() -> opened(owner, file, d, target, workspace));
-            } catch (DataFormatException e) {
-                Platform.runLater(() -> {
+        BackgroundTask.of(() -> DataFiles.readDataset(file, siblingLabels(file)))
+                .onSuccess(d -> opened(owner, file, d, target, workspace))
+                .onFailure(e -> {
                     model.messageProperty().set("Could not open " + file.getFileName());
-                    reporter.report(owner, Outcome.FAILED, "Cannot read this dataset", e.getMessage()
-                            + "\n\nGenscope reads IDX (raw or gzip), numeric CSV and NPY (float32, float64, uint8).");
-                });
-            } catch (OutOfMemoryError e) {
-                Platform.runLater(() -> reporter.report(owner, Outcome.FAILED, "Dataset too large",
-                        file + " does not fit in memory. Start Genscope with a larger -Xmx or use a subset."));
-            }
-        });
+                    if (e instanceof OutOfMemoryError) {
+                        reporter.report(owner, Outcome.FAILED, "Dataset too large", file + " does not fit in memory. "
+                                + "Start Genscope with a larger -Xmx or use a subset.");
+                    } else {
+                        reporter.report(owner, Outcome.FAILED, "Cannot read this dataset", BackgroundTask.describe(e)
+                                + "\n\nGenscope reads IDX (raw or gzip), numeric CSV and NPY (float32, float64, uint8).");
+                    }
+                }).run(ui);
     }
 
     private void opened(Window owner, Path file, Dataset d, DatasetTarget target, String workspace) {
@@ -90,29 +87,22 @@ final class DatasetOpener {
                     + "the file there.");
             return;
         }
-        DatasetTarget.Use<?> use = target.useDataset(file, d);
-        background.execute(() -> prepareAndUse(use, owner, name, summary, workspace));
+        use(target.useDataset(file, d), owner, name, summary, workspace);
     }
 
-    /** Off the FX thread: the workspace's preparation, then (on the FX thread) its use, then the report. */
-    private <T> void prepareAndUse(DatasetTarget.Use<T> use, Window owner, String name, String summary, String workspace) {
-        T prepared;
-        try {
-            prepared = use.prepare().call();
-        } catch (Exception | OutOfMemoryError e) {
-            String why = e instanceof IllegalArgumentException ? e.getMessage() : "Could not prepare it: " + e;
-            Platform.runLater(() -> {
-                model.messageProperty().set(workspace + " cannot use " + name);
-                reporter.report(owner, Outcome.NOT_USABLE_HERE, "The " + workspace + " workspace cannot train on " + name,
-                        summary + "\n\n" + why);
-            });
-            return;
-        }
-        Platform.runLater(() -> {
+    /** The workspace's preparation off the FX thread, then its use on the FX thread, then the report. */
+    private <T> void use(DatasetTarget.Use<T> use, Window owner, String name, String summary, String workspace) {
+        BackgroundTask.of(use.prepare()).onSuccess(prepared -> {
             String how = use.use().apply(prepared);
             model.messageProperty().set(workspace + " uses " + name);
             reporter.report(owner, Outcome.OPENED, "Opened " + name, summary + "\n\n" + how);
-        });
+        }).onFailure(e -> {
+            String why = e instanceof IllegalArgumentException ? e.getMessage()
+                    : "Could not prepare it: " + BackgroundTask.describe(e);
+            model.messageProperty().set(workspace + " cannot use " + name);
+            reporter.report(owner, Outcome.NOT_USABLE_HERE, "The " + workspace + " workspace cannot train on " + name,
+                    summary + "\n\n" + why);
+        }).run(ui);
     }
 
     private static Optional<Path> askWithChooser(Window owner) {

@@ -8,11 +8,9 @@ import org.genscope.data.Dataset;
 /**
  * A workspace that can train on a dataset opened with File ▸ Open dataset: the shell reads the file off the FX thread
  * and asks the visible workspace how it takes the data; it runs the preparation off the FX thread, then the use on it,
- * and reports the outcome. Registered in the workspace root's properties under {@link #KEY}.
+ * and reports the outcome. Offered through {@link WorkspaceView#datasets()}.
  */
 public interface DatasetTarget {
-    String KEY = "genscope.dataset";
-
     /**
      * How a workspace takes a dataset.
      *

@@ -3,16 +3,23 @@ package org.genscope.ui.shell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleButton;
@@ -27,14 +34,17 @@ import javafx.scene.paint.Color;
 import org.genscope.io.Metadata;
 import org.genscope.io.ModelFile;
 import org.genscope.io.ModelFileException;
-import org.genscope.train.TaskExecutor;
+import org.genscope.ui.common.BackgroundTask;
+import org.genscope.ui.common.UiExecutor;
 import org.genscope.ui.export.ExportService;
-import org.genscope.ui.home.HomeView;
 import org.genscope.ui.theme.Theme;
 import org.genscope.ui.theme.ThemeColors;
 import org.genscope.ui.theme.ThemeManager;
 
-/** Controller of fxml/shell/MainView.fxml: menus, sidebar navigation, workspace switching, status bar. */
+/**
+ * Controller of fxml/shell/MainView.fxml: menus, sidebar navigation, workspace switching, status bar. It knows the
+ * workspaces only as registered {@link WorkspaceDescriptor}s and their {@link WorkspaceView} handles.
+ */
 public final class MainView {
     @FXML private BorderPane root;
     @FXML private VBox navBox;
@@ -50,17 +60,17 @@ public final class MainView {
     private final MainViewModel model;
     private final ExportService exporter;
     private final DatasetOpener datasetOpener;
-    private final TaskExecutor background;
-    private final Map<Workspace, Parent> views = new EnumMap<>(Workspace.class);
-    private final Map<Workspace, ToggleButton> navButtons = new EnumMap<>(Workspace.class);
+    private final UiExecutor ui;
+    private final Map<String, WorkspaceView> views = new LinkedHashMap<>();
+    private final Map<String, ToggleButton> navButtons = new HashMap<>();
     private final ToggleGroup navGroup = new ToggleGroup();
 
-    /** @param background runs slow work (reading files) off the FX thread */
-    public MainView(MainViewModel model, ExportService exporter, TaskExecutor background) {
+    /** @param ui runs slow work (reading files) off the FX thread */
+    public MainView(MainViewModel model, ExportService exporter, UiExecutor ui) {
         this.model = model;
         this.exporter = exporter;
-        this.datasetOpener = new DatasetOpener(model, background);
-        this.background = background;
+        this.datasetOpener = new DatasetOpener(model, ui);
+        this.ui = ui;
     }
 
     public MainViewModel model() {
@@ -82,11 +92,9 @@ public final class MainView {
     private void initialize() {
         Label section = new Label("WORKSPACES");
         section.getStyleClass().add("section");
-        navBox.getChildren().add(navButton(Workspace.HOME));
+        navBox.getChildren().add(navButton(model.home()));
         navBox.getChildren().add(section);
-        for (Workspace w : Workspace.values()) {
-            if (w != Workspace.HOME) navBox.getChildren().add(navButton(w));
-        }
+        for (WorkspaceDescriptor w : model.workspaces()) navBox.getChildren().add(navButton(w));
         // Keep exactly one entry selected: clicking the selected entry must not clear it.
         navGroup.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null && old != null) old.setSelected(true);
@@ -95,8 +103,6 @@ public final class MainView {
         show(model.currentProperty().get());
 
         backendLabel.textProperty().bind(model.backendProperty());
-        datasetLabel.textProperty().bind(model.datasetProperty());
-        trainingLabel.textProperty().bind(model.trainingStateProperty());
         messageLabel.textProperty().bind(model.messageProperty());
 
         lightThemeItem.setSelected(model.themeProperty().get() == Theme.LIGHT);
@@ -116,23 +122,22 @@ public final class MainView {
         restyle.run();
         model.themeProperty().addListener((obs, old, now) -> restyle.run());
         model.presenterProperty().addListener((obs, old, now) -> restyle.run());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
-            if (currentView().getProperties().get(TrainingShortcuts.KEY) instanceof TrainingShortcuts t) t.trainOrResume();
-        });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
-            if (currentView().getProperties().get(TrainingShortcuts.KEY) instanceof TrainingShortcuts t) t.pause();
-        });
-        Workspace[] all = Workspace.values();
-        for (int i = 0; i < all.length; i++) {
-            Workspace w = all[i];
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
+                () -> visible().training().ifPresent(TrainingShortcuts::trainOrResume));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE),
+                () -> visible().training().ifPresent(TrainingShortcuts::pause));
+        List<WorkspaceDescriptor> all = new java.util.ArrayList<>(List.of(model.home()));
+        all.addAll(model.workspaces());
+        for (int i = 0; i < Math.min(all.size(), 9); i++) {
+            WorkspaceDescriptor w = all.get(i);
             KeyCombination key = new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)), KeyCombination.SHORTCUT_DOWN);
             scene.getAccelerators().put(key, () -> model.select(w));
         }
     }
 
-    private ToggleButton navButton(Workspace w) {
+    private ToggleButton navButton(WorkspaceDescriptor w) {
         ToggleButton b = new ToggleButton(w.title());
-        b.setId("nav-" + w.slug());
+        b.setId("nav-" + w.id());
         b.getStyleClass().add("nav-button");
         b.setToggleGroup(navGroup);
         b.setMaxWidth(Double.MAX_VALUE);
@@ -140,56 +145,64 @@ public final class MainView {
             Label note = new Label("not built yet");
             note.getStyleClass().addAll("nav-note", "muted");
             b.setGraphic(note);
-            b.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            b.setContentDisplay(ContentDisplay.RIGHT);
             b.setGraphicTextGap(10);
             b.setDisable(true);
         }
         b.setOnAction(e -> {
             if (!model.select(w)) b.setSelected(false);
         });
-        navButtons.put(w, b);
+        navButtons.put(w.id(), b);
         return b;
     }
 
-    private void show(Workspace w) {
-        Parent view = views.computeIfAbsent(w, this::createView);
-        content.getChildren().setAll(view);
-        navButtons.get(w).setSelected(true);
+    private void show(WorkspaceDescriptor w) {
+        WorkspaceView view = views.computeIfAbsent(w.id(), id -> createView(w));
+        content.getChildren().setAll(view.root());
+        navButtons.get(w.id()).setSelected(true);
+        bindStatus(datasetLabel, view.datasetStatus().map(p -> (ObservableValue<String>) p).orElse(model.datasetProperty()));
+        bindStatus(trainingLabel, view.trainingStatus().map(p -> (ObservableValue<String>) p).orElseGet(this::runningElsewhere));
     }
 
-    private Parent createView(Workspace w) {
-        if (w == Workspace.HOME) {
-            FXMLLoader loader = new FXMLLoader(MainView.class.getResource("/fxml/home/HomeView.fxml"));
-            try {
-                Parent p = loader.load();
-                HomeView home = loader.getController();
-                home.setOnOpen(model::select);
-                return p;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot load HomeView.fxml", e);
-            }
-        }
-        WorkspaceContext context = new WorkspaceContext(model.settings(), background, model.trainingStateProperty(),
-                model.messageProperty(), this::onOpenDataset);
-        return w.factory().orElseThrow(() -> new IllegalStateException(w + " is not built")).apply(context);
+    private static void bindStatus(Label label, ObservableValue<String> text) {
+        label.textProperty().unbind();
+        label.textProperty().bind(text);
     }
 
-    /** The node shown in the content area (what "Export view" exports). */
+    /** For a view that trains nothing (the home page): the runs going on in the other workspaces, if any. */
+    private StringBinding runningElsewhere() {
+        List<ReadOnlyStringProperty> all = views.values().stream().flatMap(v -> v.trainingStatus().stream()).toList();
+        return Bindings.createStringBinding(() -> {
+            List<String> live = all.stream().map(ReadOnlyStringProperty::get)
+                    .filter(t -> t.contains(": running") || t.contains(": paused")).toList();
+            return live.isEmpty() ? "Idle: no model training" : String.join("   ", live);
+        }, all.toArray(ReadOnlyStringProperty[]::new));
+    }
+
+    private WorkspaceView createView(WorkspaceDescriptor w) {
+        if (!w.available()) throw new IllegalStateException(w.title() + " is not built");
+        WorkspaceContext context = new WorkspaceContext(model.settings(), ui, exporter, model.messageProperty(),
+                this::onOpenDataset, model.workspaces(), model::select);
+        return w.factory().apply(context);
+    }
+
+    /** The handle of the visible workspace (or the home page). */
+    public WorkspaceView visible() {
+        return views.get(model.currentProperty().get().id());
+    }
+
+    /** The node shown in the content area. */
     public Node currentView() {
         return content.getChildren().isEmpty() ? content : content.getChildren().get(0);
     }
 
     @FXML
     private void onExportView() {
-        Node view = currentView();
-        String slug = model.currentProperty().get().slug();
-        if (view.getProperties().get(Exportable.KEY) instanceof Exportable e) {
-            view = e.exportNode();
-            slug = e.exportSlug();
-        }
+        WorkspaceView view = visible();
         Color bg = ThemeColors.resolve(content, "-app-bg", Color.WHITE);
         try {
-            Optional<Path> written = exporter.exportView(root.getScene().getWindow(), view, slug, bg);
+            Optional<Path> written = exporter.exportView(root.getScene().getWindow(), view.exportNode(),
+                    view.exportSlug(), bg);
             written.ifPresent(p -> model.messageProperty().set("Exported " + p.toAbsolutePath()));
         } catch (IOException | RuntimeException e) {
             Dialogs.error(root.getScene().getWindow(), "Export failed", e.getMessage()
@@ -199,8 +212,8 @@ public final class MainView {
 
     @FXML
     private void onOpenDataset() {
-        DatasetTarget target = currentView().getProperties().get(DatasetTarget.KEY) instanceof DatasetTarget t ? t : null;
-        datasetOpener.open(root.getScene().getWindow(), target, model.currentProperty().get().title());
+        datasetOpener.open(root.getScene().getWindow(), visible().datasets().orElse(null),
+                model.currentProperty().get().title());
     }
 
     @FXML
@@ -209,33 +222,27 @@ public final class MainView {
     }
 
     /**
-     * Opens a model file saved by Genscope in the workspace of its kind (MADE or flow, from its metadata), which
-     * shows it; a file of another kind, or not a model, gets a message naming it. FX thread; returns at once.
+     * Opens a model file saved by Genscope in the workspace registered for its kind (its {@code model} metadata),
+     * which shows it; a file of another kind, or not a model, gets a message naming it. FX thread; returns at once.
      */
     public void openModel(Path file) {
         model.messageProperty().set("Reading " + file.getFileName() + "…");
-        background.execute(() -> {
-            try {
-                String kind = ModelFile.read(file).meta(Metadata.MODEL).orElse("");
-                Workspace w = switch (kind) {
-                    case "made" -> Workspace.MADE;
-                    case "flow" -> Workspace.FLOWS;
-                    default -> throw new ModelFileException(file, kind.isEmpty() ? "names no model kind"
-                            : "holds a '" + kind + "' model, which no workspace opens yet");
-                };
-                Platform.runLater(() -> {
-                    if (model.select(w) && currentView().getProperties().get(ModelTarget.KEY) instanceof ModelTarget t) {
-                        t.openModel(file);
-                    }
-                });
-            } catch (IOException e) {
-                Platform.runLater(() -> {
-                    model.messageProperty().set("Could not open " + file.getFileName());
-                    Dialogs.error(root.getScene().getWindow(), "Cannot open this model", e.getMessage()
-                            + "\n\nGenscope opens the .safetensors files it saves (MADE and flows).");
-                });
-            }
-        });
+        BackgroundTask.of(() -> {
+            String kind = ModelFile.read(file).meta(Metadata.MODEL).orElse("");
+            return model.forModelKind(kind).orElseThrow(() -> new ModelFileException(file, kind.isEmpty()
+                    ? "names no model kind" : "holds a '" + kind + "' model, which no workspace opens yet"));
+        }).onSuccess(w -> {
+            if (model.select(w)) visible().models().ifPresent(t -> t.openModel(file));
+        }).onFailure(e -> {
+            model.messageProperty().set("Could not open " + file.getFileName());
+            Dialogs.error(root.getScene().getWindow(), "Cannot open this model", BackgroundTask.describe(e)
+                    + "\n\nGenscope opens the .safetensors files it saves (" + openableKinds() + ").");
+        }).run(ui);
+    }
+
+    private String openableKinds() {
+        return String.join(", ", model.workspaces().stream().filter(w -> w.modelKind() != null && w.available())
+                .map(WorkspaceDescriptor::title).toList());
     }
 
     /** File ▸ Open dataset (tests replace its file chooser and dialogs). */

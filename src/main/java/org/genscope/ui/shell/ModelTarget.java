@@ -4,12 +4,9 @@ import java.nio.file.Path;
 
 /**
  * A workspace that can show a trained model saved to a file: File ▸ Open trained model routes the file to the
- * workspace of its kind (its {@code model} metadata) and calls this. Registered in the workspace root's properties
- * under {@link #KEY}.
+ * workspace of its kind (its {@code model} metadata) and calls this. Offered through {@link WorkspaceView#models()}.
  */
 public interface ModelTarget {
-    String KEY = "genscope.model";
-
     /** Reads {@code file} off the FX thread and shows the model; problems go to the status bar and the workspace. */
     void openModel(Path file);
 }

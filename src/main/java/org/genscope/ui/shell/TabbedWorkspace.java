@@ -3,6 +3,9 @@ package org.genscope.ui.shell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -13,32 +16,32 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import org.genscope.train.JobState;
 import org.genscope.ui.train.JobViewModel;
+import org.genscope.ui.train.RunLifecycle;
 
 /**
- * What every training workspace controller shares: loading its FXML with itself as controller, exporting the
- * visible tab, and the shell's train/pause keys routed to its job.
+ * What every training workspace view shares: loading its FXML with itself as controller, exporting the visible
+ * tab, the shell's train/pause keys and status lines routed to its run, and the unsaved-work check on quit.
  */
-public abstract class TabbedWorkspace implements Exportable, TrainingShortcuts {
+public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcuts {
+    private final ReadOnlyStringWrapper dataset = new ReadOnlyStringWrapper("");
+    private Parent root;
+
     /** The workspace's tabs (the visible one is what File ▸ Export view exports). */
     protected abstract TabPane tabs();
 
-    /** The training job of this workspace. */
-    protected abstract JobViewModel<?> job();
+    /** The run lifecycle of this workspace (its view-model's). */
+    protected abstract RunLifecycle<?, ?> run();
 
     /** File-name prefix of exports, e.g. {@code made}. */
     protected abstract String slug();
 
-    /** Loads {@code fxml} with {@code controller} and registers it with the shell. */
-    protected static Parent load(String fxml, TabbedWorkspace controller) {
+    /** Loads {@code fxml} with {@code controller} as its controller; returns the controller, ready. */
+    protected static <W extends TabbedWorkspace> W load(String fxml, W controller) {
         FXMLLoader loader = new FXMLLoader(TabbedWorkspace.class.getResource(fxml));
         loader.setControllerFactory(t -> controller);
         try {
-            Parent p = loader.load();
-            p.getProperties().put(Exportable.KEY, controller);
-            p.getProperties().put(TrainingShortcuts.KEY, controller);
-            if (controller instanceof DatasetTarget t) p.getProperties().put(DatasetTarget.KEY, t);
-            if (controller instanceof ModelTarget t) p.getProperties().put(ModelTarget.KEY, t);
-            return p;
+            ((TabbedWorkspace) controller).root = loader.load();
+            return controller;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + fxml, e);
         }
@@ -54,13 +57,54 @@ public abstract class TabbedWorkspace implements Exportable, TrainingShortcuts {
     }
 
     @Override
+    public Parent root() {
+        return root;
+    }
+
+    /** The status bar's data line while this workspace is visible (the subclass binds it to its data choice). */
+    protected ReadOnlyStringWrapper dataLine() {
+        return dataset;
+    }
+
+    @Override
+    public Optional<ReadOnlyStringProperty> datasetStatus() {
+        return Optional.of(dataset.getReadOnlyProperty());
+    }
+
+    @Override
+    public Optional<DatasetTarget> datasets() {
+        return this instanceof DatasetTarget t ? Optional.of(t) : Optional.empty();
+    }
+
+    @Override
+    public Optional<ModelTarget> models() {
+        return this instanceof ModelTarget t ? Optional.of(t) : Optional.empty();
+    }
+
+    @Override
+    public Optional<TrainingShortcuts> training() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<ReadOnlyStringProperty> trainingStatus() {
+        return Optional.of(run().job().statusProperty());
+    }
+
+    @Override
+    public boolean hasUnsavedWork() {
+        return run().hasUnsavedWork();
+    }
+
+    @Override
     public void trainOrResume() {
-        job().start();
+        run().job().start();
     }
 
     @Override
     public void pause() {
-        if (job().stateProperty().get() == JobState.RUNNING) job().pause();
+        JobViewModel<?> job = run().job();
+        if (job.stateProperty().get() == JobState.RUNNING) job.pause();
     }
 
     @Override

@@ -1,14 +1,17 @@
 package org.genscope.ui.shell;
 
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.StringProperty;
-import org.genscope.train.TaskExecutor;
+import org.genscope.ui.common.UiExecutor;
+import org.genscope.ui.export.ExportService;
 import org.genscope.ui.settings.Settings;
 
 /**
- * What the shell hands every workspace: settings, the executor for background work, the two status-bar lines a
- * workspace may write (its training state, and the outcome of the latest user action), and File ▸ Open dataset
- * (which hands the file to the visible workspace if it is a {@link DatasetTarget}).
+ * What the shell hands every workspace: settings, where background work runs, the file dialogs and exports, the
+ * status bar's line for the outcome of the latest action, File ▸ Open dataset (which hands the file to the visible
+ * workspace if it takes datasets), and — for the home page — the registered workspaces and a way to open one.
  */
-public record WorkspaceContext(Settings settings, TaskExecutor background, StringProperty trainingStatus,
-                               StringProperty message, Runnable openDataset) {
+public record WorkspaceContext(Settings settings, UiExecutor ui, ExportService files, StringProperty message,
+                               Runnable openDataset, List<WorkspaceDescriptor> workspaces, Consumer<String> open) {
 }

@@ -2,7 +2,6 @@ package org.genscope.ui.train;
 
 import java.util.Locale;
 import java.util.function.Consumer;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -15,11 +14,12 @@ import javafx.beans.property.StringProperty;
 import org.genscope.train.JobState;
 import org.genscope.train.Snapshot;
 import org.genscope.train.TrainingJob;
+import org.genscope.ui.common.UiExecutor;
 
 /**
  * The UI side of one training job: commands (start, pause/resume, step, stop) and what the controls show.
- * Snapshots are drained at most once per frame by an {@link AnimationTimer} on the FX thread — the training thread
- * never touches JavaFX — and handed to the workspace, which updates its charts and canvases.
+ * Snapshots are drained at most once per frame on the FX thread ({@link UiExecutor#everyFrame}) — the training
+ * thread never touches JavaFX — and handed to the workspace, which updates its charts and canvases.
  *
  * @param <P> the model's payload type
  */
@@ -31,26 +31,28 @@ public final class JobViewModel<P> {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty hasJob = new SimpleBooleanProperty(false);
     private final BooleanProperty preparing = new SimpleBooleanProperty(false);
-    private final Consumer<Snapshot<P>> onSnapshot;
+    private Consumer<Snapshot<P>> onSnapshot = s -> { };
     private Runnable newRun = () -> { };
-    private final AnimationTimer drain = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            TrainingJob<P> j = job.get();
-            if (j == null) return;
-            Snapshot<P> s = j.drain();
-            if (s != null) show(s);
-        }
-    };
+    private final UiExecutor.FrameClock frames;
 
-    /**
-     * @param name       what the job trains, for the status bar (e.g. "MADE")
-     * @param onSnapshot called on the FX thread with each new snapshot, at most once per frame
-     */
-    public JobViewModel(String name, Consumer<Snapshot<P>> onSnapshot) {
+    /** @param name what the job trains, for the status bar (e.g. "MADE") */
+    public JobViewModel(String name, UiExecutor ui) {
         this.name = name;
         status.set(name + ": not trained yet");
+        this.frames = ui.everyFrame(this::drainNow);
+    }
+
+    /** Called on the FX thread with each new snapshot, at most once per frame (the workspace's views). */
+    public void setOnSnapshot(Consumer<Snapshot<P>> onSnapshot) {
         this.onSnapshot = onSnapshot;
+    }
+
+    /** Shows the job's newest snapshot, if there is a new one (once per frame; tests call it directly). */
+    public void drainNow() {
+        TrainingJob<P> j = job.get();
+        if (j == null) return;
+        Snapshot<P> s = j.drain();
+        if (s != null) show(s);
     }
 
     /** Replaces the job (stopping the previous one) and starts watching it. */
@@ -62,7 +64,7 @@ public final class JobViewModel<P> {
         state.set(newJob == null ? JobState.NEW : newJob.state());
         status.set(name + (newJob == null ? ": not trained yet" : ": ready"));
         progress.set(0);
-        if (newJob != null) drain.start();
+        if (newJob != null) frames.start();
     }
 
     public TrainingJob<P> job() {
@@ -116,7 +118,7 @@ public final class JobViewModel<P> {
     /** Stops the job and the frame timer (the workspace is closing). */
     public void dispose() {
         stop();
-        drain.stop();
+        frames.stop();
     }
 
     private void show(Snapshot<P> s) {

@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.ui.common.UiExecutor;
 import org.genscope.data.Dataset;
 import org.genscope.flow.DirectionTiming;
 import org.genscope.flow.FlowModel;
@@ -40,7 +41,7 @@ class FlowDiagnosticsPanelTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        panel = new FlowDiagnosticsPanel(TaskExecutor.daemonThreads("diagnostics-test"));
+        panel = new FlowDiagnosticsPanel(UiExecutor.javafx(TaskExecutor.daemonThreads("diagnostics-test")));
         scene = new Scene(panel, 1200, 780);
         ThemeManager.apply(scene, Theme.LIGHT, false);
         stage.setScene(scene);
@@ -112,7 +113,7 @@ class FlowDiagnosticsPanelTest {
 
     @Test
     void aResultOvertakenByANewerModelIsDropped(FxRobot robot) throws Exception {
-        FlowDiagnosticsPanel manual = WaitForAsyncUtils.asyncFx(() -> new FlowDiagnosticsPanel(queued::add)).get(5, TimeUnit.SECONDS);
+        FlowDiagnosticsPanel manual = WaitForAsyncUtils.asyncFx(() -> new FlowDiagnosticsPanel(UiExecutor.javafx(queued::add))).get(5, TimeUnit.SECONDS);
         FlowModel older = model("realnvp:8*2");
         FlowModel newer = model("maf:8*3");
         robot.interact(() -> {
@@ -131,7 +132,7 @@ class FlowDiagnosticsPanelTest {
 
     @Test
     void requestsWaitingBehindAComputationCoalesceToTheNewest(FxRobot robot) throws Exception {
-        FlowDiagnosticsPanel manual = WaitForAsyncUtils.asyncFx(() -> new FlowDiagnosticsPanel(queued::add)).get(5, TimeUnit.SECONDS);
+        FlowDiagnosticsPanel manual = WaitForAsyncUtils.asyncFx(() -> new FlowDiagnosticsPanel(UiExecutor.javafx(queued::add))).get(5, TimeUnit.SECONDS);
         robot.interact(() -> {
             manual.show(model("realnvp:8*2"), GRID);
             manual.show(model("realnvp:8*3"), GRID);

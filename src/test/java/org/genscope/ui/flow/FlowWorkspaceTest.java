@@ -14,7 +14,6 @@ import org.genscope.ui.common.DensityView;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.settings.Settings;
 import org.genscope.ui.shell.MainView;
-import org.genscope.ui.shell.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -36,7 +35,7 @@ class FlowWorkspaceTest {
 
     @Test
     void presetTrainsFromTheKeyboardAndShowsTheDensity(FxRobot robot) throws Exception {
-        robot.interact(() -> main.model().select(Workspace.FLOWS));
+        robot.interact(() -> main.model().select("flows"));
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         Label status = robot.lookup("#train-status").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().contains("running"));
@@ -68,11 +67,11 @@ class FlowWorkspaceTest {
 
     @Test
     void aSavedFlowOpensAsItIsAndTrainsFurtherOnDemand(FxRobot robot) throws Exception {
-        robot.interact(() -> main.model().select(Workspace.FLOWS));
+        robot.interact(() -> main.model().select("flows"));
         org.genscope.flow.FlowModel saved = org.genscope.flow.FlowSpec.parse("realnvp:16*3").withSeed(5).build(2);
         java.nio.file.Path file = Files.createTempDirectory("genscope-open-flow").resolve("rings.safetensors");
         org.genscope.flow.FlowFile.save(file, saved, java.util.Map.of(org.genscope.io.Metadata.DATASET, "rings-train"));
-        FlowView view = (FlowView) main.currentView().getProperties().get(org.genscope.ui.shell.TrainingShortcuts.KEY);
+        FlowView view = (FlowView) main.visible();
         robot.interact(() -> view.openModel(file));
         XYChart chart = robot.lookup(".chart").queryAs(XYChart.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && l.getText() != null
@@ -104,10 +103,10 @@ class FlowWorkspaceTest {
 
     @Test
     void aFileThatIsNotAFlowIsNamedAndNothingChanges(FxRobot robot) throws Exception {
-        robot.interact(() -> main.model().select(Workspace.FLOWS));
+        robot.interact(() -> main.model().select("flows"));
         java.nio.file.Path bad = Files.createTempDirectory("genscope-bad").resolve("notes.safetensors");
         Files.writeString(bad, "not a model");
-        FlowView view = (FlowView) main.currentView().getProperties().get(org.genscope.ui.shell.TrainingShortcuts.KEY);
+        FlowView view = (FlowView) main.visible();
         String before = robot.lookup("#specField").queryAs(javafx.scene.control.TextField.class).getText();
         robot.interact(() -> view.openModel(bad));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && l.getText() != null
@@ -121,7 +120,7 @@ class FlowWorkspaceTest {
 
     @Test
     void aDivergingRunStopsAndSaysWhatToDo(FxRobot robot) throws Exception {
-        robot.interact(() -> main.model().select(Workspace.FLOWS));
+        robot.interact(() -> main.model().select("flows"));
         robot.interact(() -> robot.lookup("#lrField").queryAs(javafx.scene.control.TextField.class).setText("1"));
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         Label status = robot.lookup("#train-status").queryAs(Label.class);
@@ -138,7 +137,7 @@ class FlowWorkspaceTest {
 
     @Test
     void theChosenDataIsShownBeforeTraining(FxRobot robot) throws Exception {
-        robot.interact(() -> main.model().select(Workspace.FLOWS));
+        robot.interact(() -> main.model().select("flows"));
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<FlowData> data = robot.lookup(".combo-box").queryAllAs(javafx.scene.control.ComboBox.class)
                 .stream().filter(c -> c.getItems().stream().anyMatch(i -> i instanceof FlowData)).findFirst().orElseThrow();
@@ -155,7 +154,7 @@ class FlowWorkspaceTest {
 
     @Test
     void aPaintedDensityBecomesTheTrainingData(FxRobot robot) throws Exception {
-        robot.interact(() -> main.model().select(Workspace.FLOWS));
+        robot.interact(() -> main.model().select("flows"));
         PaintPanel paint = robot.lookup(n -> n instanceof PaintPanel).queryAs(PaintPanel.class);
         robot.interact(() -> {
             paint.canvas().beginStroke(-2, -2, false);

@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
+import org.genscope.ui.common.UiExecutor;
 import org.genscope.flow.FlowSpec;
 import org.genscope.flow.LayerStages;
 import org.genscope.train.TaskExecutor;
@@ -47,7 +48,7 @@ class LayerByLayerPanelTest {
     @Start
     void start(Stage stage) {
         // the executor is looked up per task, so a test can swap it
-        panel = new LayerByLayerPanel(work -> executor.execute(work));
+        panel = new LayerByLayerPanel(UiExecutor.javafx(work -> executor.execute(work)));
         panel.setExportSize(160);
         panel.setExportFramesPerLayer(4);
         scene = WarpFixtures.show(stage, panel, 1100, 780);

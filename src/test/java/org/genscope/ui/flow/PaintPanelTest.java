@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.genscope.ui.common.UiExecutor;
 import org.genscope.data.DataSplits;
 import org.genscope.flow.Grid2D;
 import org.genscope.train.TaskExecutor;
@@ -32,7 +33,7 @@ class PaintPanelTest {
 
     @Start
     void start(Stage stage) {
-        panel = new PaintPanel(TaskExecutor.daemonThreads("paint-test"));
+        panel = new PaintPanel(UiExecutor.javafx(TaskExecutor.daemonThreads("paint-test")));
         panel.setOnUse(used::set);
         canvas = panel.canvas();
         scene = new Scene(panel, 900, 600);

@@ -17,7 +17,6 @@ import org.genscope.ui.Shots;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.settings.Settings;
 import org.genscope.ui.shell.MainView;
-import org.genscope.ui.shell.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -54,19 +53,19 @@ class MadeWorkspaceTest {
 
     @Test
     void aSavedMadeOpensOnItsDataAndShowsItsOwnNetwork(FxRobot robot) throws Exception {
-        robot.interact(() -> main.model().select(Workspace.MADE));
+        robot.interact(() -> main.model().select("made"));
         org.genscope.made.MadeConfig config = new org.genscope.made.MadeConfig(2, new int[] {12, 10},
                 org.genscope.made.OrderingKind.RANDOM, null, org.genscope.made.DegreeRule.EVEN, 0, false, 1, false,
                 org.genscope.made.Conditional.MIXTURE, 3, "relu", 9);
         org.genscope.made.Made saved = new org.genscope.made.Made(config, new org.genscope.nn.Rng(9));
         Path file = Files.createTempDirectory("genscope-open-made").resolve("moons.safetensors");
         org.genscope.made.MadeFile.save(file, saved, java.util.Map.of(org.genscope.io.Metadata.DATASET, "moons-train"));
-        MadeView view = (MadeView) main.currentView().getProperties().get(org.genscope.ui.shell.TrainingShortcuts.KEY);
+        MadeView view = (MadeView) main.visible();
         robot.interact(() -> view.openModel(file));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && l.getText() != null
                 && l.getText().startsWith("The model as opened")).tryQuery().isPresent());
-        assertEquals(MadeData.MOONS, view.dataSource());
-        org.genscope.made.Connectivity shown = view.builder().connectivity();
+        assertEquals(MadeData.MOONS, view.viewModel().dataProperty().get());
+        org.genscope.made.Connectivity shown = view.viewModel().builder().connectivity();
         assertEquals(2, shown.hiddenLayers());
         assertEquals(12, shown.width(1));
         assertEquals(10, shown.width(2));
@@ -80,7 +79,7 @@ class MadeWorkspaceTest {
 
     @Test
     void twoDimensionalDataShowsTheLearnedDensity(FxRobot robot) throws Exception {
-        robot.interact(() -> main.model().select(Workspace.MADE));
+        robot.interact(() -> main.model().select("made"));
         @SuppressWarnings("unchecked")
         ComboBox<MadeData> data = robot.lookup(".combo-box").queryAllAs(ComboBox.class).stream()
                 .filter(c -> c.getItems().contains(MadeData.EIGHT_GAUSSIANS)).findFirst().orElseThrow();
@@ -102,7 +101,7 @@ class MadeWorkspaceTest {
 
     @Test
     void buildCheckTrainAndSample(FxRobot robot) throws Exception {
-        robot.interact(() -> main.model().select(Workspace.MADE));
+        robot.interact(() -> main.model().select("made"));
         Label verdict = robot.lookup("#ar-verdict").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> verdict.getText().startsWith("PASS"));
 

@@ -50,10 +50,16 @@ class MainWindowTest {
         stage.show();
     }
 
+    private java.util.List<WorkspaceDescriptor> allWorkspaces() {
+        java.util.List<WorkspaceDescriptor> all = new java.util.ArrayList<>(java.util.List.of(view.model().home()));
+        all.addAll(view.model().workspaces());
+        return all;
+    }
+
     @Test
     void showsHomeWithOneEntryPerWorkspace(FxRobot robot) {
-        for (Workspace w : Workspace.values()) {
-            ToggleButton b = robot.lookup("#nav-" + w.slug()).queryAs(ToggleButton.class);
+        for (WorkspaceDescriptor w : allWorkspaces()) {
+            ToggleButton b = robot.lookup("#nav-" + w.id()).queryAs(ToggleButton.class);
             assertEquals(!w.available(), b.isDisabled(), w + " disabled iff not built");
         }
         assertTrue(robot.lookup("#nav-home").queryAs(ToggleButton.class).isSelected());
@@ -64,15 +70,15 @@ class MainWindowTest {
 
     @Test
     void navigationOpensOnlyBuiltWorkspaces(FxRobot robot) {
-        for (Workspace w : Workspace.values()) {
+        for (WorkspaceDescriptor w : allWorkspaces()) {
             robot.interact(() -> view.model().select(w));
-            Workspace expected = w.available() ? w : view.model().currentProperty().get();
+            WorkspaceDescriptor expected = w.available() ? w : view.model().currentProperty().get();
             assertEquals(expected, view.model().currentProperty().get());
             assertTrue(view.model().currentProperty().get().available());
         }
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(Workspace.HOME, view.model().currentProperty().get());
+        assertEquals("home", view.model().currentProperty().get().id());
         assertTrue(robot.lookup("#nav-home").queryAs(ToggleButton.class).isSelected());
     }
 

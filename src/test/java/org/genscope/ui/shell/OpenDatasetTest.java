@@ -76,7 +76,7 @@ class OpenDatasetTest {
 
     @Test
     void theMadeWorkspaceTrainsOnAnOpenedFile(FxRobot robot) throws Exception {
-        robot.interact(() -> main.model().select(Workspace.MADE));
+        robot.interact(() -> main.model().select("made"));
         Report r = open(robot, binaryCsv("bits.csv", 300, 6));
         assertEquals(DatasetOpener.Outcome.OPENED, r.outcome(), r.text());
         assertTrue(r.text().contains("The MADE workspace will train on it (D = 6"), r.text());
@@ -104,14 +104,14 @@ class OpenDatasetTest {
         org.genscope.made.MadeFile.save(file, saved, java.util.Map.of(org.genscope.io.Metadata.DATASET, "bits-train"));
         robot.interact(() -> main.openModel(file));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.model().messageProperty().get().contains("Open the data it was trained on"));
-        assertEquals(Workspace.MADE, main.model().currentProperty().get());
+        assertEquals("made", main.model().currentProperty().get().id());
 
         Report r = open(robot, binaryCsv("bits.csv", 300, 6));
         assertTrue(r.text().contains("The model you opened is shown on it"), r.text());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && l.getText() != null
                 && l.getText().startsWith("The model as opened") && l.isVisible()).tryQuery().isPresent());
-        org.genscope.ui.made.MadeView view = (org.genscope.ui.made.MadeView) main.currentView().getProperties().get(TrainingShortcuts.KEY);
-        assertTrue(java.util.Arrays.equals(saved.connectivity().degrees(1), view.builder().connectivity().degrees(1)),
+        org.genscope.ui.made.MadeView view = (org.genscope.ui.made.MadeView) main.visible();
+        assertTrue(java.util.Arrays.equals(saved.connectivity().degrees(1), view.viewModel().builder().connectivity().degrees(1)),
                 "the opened model's own network");
     }
 
@@ -122,7 +122,7 @@ class OpenDatasetTest {
                 java.util.Map.of(org.genscope.io.Metadata.DATASET, "circle-train"));
         robot.interact(() -> main.openModel(file));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.model().messageProperty().get().contains("Open those points"));
-        assertEquals(Workspace.FLOWS, main.model().currentProperty().get());
+        assertEquals("flows", main.model().currentProperty().get().id());
         StringBuilder pts = new StringBuilder();
         for (int i = 0; i < 200; i++) pts.append(Math.cos(i * 0.1)).append(',').append(Math.sin(i * 0.1)).append('\n');
         Report r = open(robot, Files.writeString(dir.resolve("circle.csv"), pts));
@@ -133,7 +133,7 @@ class OpenDatasetTest {
 
     @Test
     void greyMnistFromSampleDataIsThresholdedIntoBinaryImages(FxRobot robot) throws Exception {
-        robot.interact(() -> main.model().select(Workspace.MADE));
+        robot.interact(() -> main.model().select("made"));
         Report r = open(robot, Path.of("sample-data/mnist/mnist-sample10k-images-idx3-ubyte.gz"));
         assertEquals(DatasetOpener.Outcome.OPENED, r.outcome(), r.text());
         assertTrue(r.text().contains("10,000 examples × 784 features (images 28×28)") && r.text().contains("with labels"), r.text());
@@ -145,7 +145,7 @@ class OpenDatasetTest {
 
     @Test
     void theFlowsWorkspaceRefusesWhatIsNotTwoDimensionalAndSaysWhere(FxRobot robot) throws Exception {
-        robot.interact(() -> main.model().select(Workspace.FLOWS));
+        robot.interact(() -> main.model().select("flows"));
         Report r = open(robot, binaryCsv("wide.csv", 50, 6));
         assertEquals(DatasetOpener.Outcome.NOT_USABLE_HERE, r.outcome());
         assertTrue(r.title().contains("Flows"), r.title());
@@ -164,7 +164,7 @@ class OpenDatasetTest {
 
     @Test
     void onHomeItSaysWhereToTrainAndABadFileIsNamed(FxRobot robot) throws Exception {
-        robot.interact(() -> main.model().select(Workspace.HOME));
+        robot.interact(() -> main.model().select("home"));
         Report r = open(robot, binaryCsv("home.csv", 40, 3));
         assertEquals(DatasetOpener.Outcome.OPENED, r.outcome());
         assertTrue(r.text().contains("40 examples × 3 features") && r.text().contains("To train on it"), r.text());

@@ -52,20 +52,20 @@ class OpenModelTest {
         Path flow = dir.resolve("flow.safetensors");
         FlowFile.save(flow, FlowSpec.parse("nice:8*2").build(2), Map.of(Metadata.DATASET, "moons-train"));
         robot.interact(() -> main.openModel(flow));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.model().currentProperty().get() == Workspace.FLOWS);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.model().currentProperty().get().id().equals("flows"));
         awaitOpened(robot);
 
         Path made = dir.resolve("made.safetensors");
         MadeFile.save(made, new Made(MadeConfig.defaults(16).withHidden(20), new Rng(1)), Map.of(MadeFile.IMAGE, "4x4"));
         robot.interact(() -> main.openModel(made));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.model().currentProperty().get() == Workspace.MADE);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.model().currentProperty().get().id().equals("made"));
         awaitOpened(robot);
     }
 
     @Test
     void aFileThatIsNoModelIsNamed(FxRobot robot) throws Exception {
         Path notes = Files.writeString(dir.resolve("notes.safetensors"), "hello");
-        Workspace before = main.model().currentProperty().get();
+        WorkspaceDescriptor before = main.model().currentProperty().get();
         robot.interact(() -> main.openModel(notes));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.model().messageProperty().get().startsWith("Could not open notes"));
         assertEquals(before, main.model().currentProperty().get());
