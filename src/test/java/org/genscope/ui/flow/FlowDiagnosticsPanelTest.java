@@ -22,6 +22,7 @@ import org.genscope.train.TaskExecutor;
 import org.genscope.ui.theme.Theme;
 import org.genscope.ui.theme.ThemeManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -143,10 +144,10 @@ class FlowDiagnosticsPanelTest {
         assertEquals(5, manual.layerCount(), "only the newest was computed");
     }
 
-    /** With -Dgenscope.shot=DIR: an 8-layer RealNVP and an 8-layer MAF after a short training, in three looks. */
+    /** With -Dgenscope.shot=DIR only (skipped otherwise): an 8-layer RealNVP and an 8-layer MAF after a short training, in three looks. */
     @Test
+    @EnabledIfSystemProperty(named = "genscope.shot", matches = ".+")
     void shots(FxRobot robot) throws Exception {
-        if (System.getProperty("genscope.shot") == null) return;
         for (String id : new String[] {"realnvp-moons", "maf-checkerboard"}) {
             FlowPreset p = FlowPreset.byId(id);
             Dataset train = p.data(1).train();
