@@ -24,7 +24,6 @@ import org.genscope.nn.Adam;
 import org.genscope.nn.GemmBackends;
 import org.genscope.nn.Init;
 import org.genscope.nn.Optimizer;
-import org.genscope.nn.Param;
 import org.genscope.nn.Rng;
 import org.genscope.nn.Sgd;
 import org.genscope.train.JobState;
@@ -87,7 +86,7 @@ final class MadeTrain implements ModelVerb {
         int ensemble = (int) Options.integer(o, "ensemble", k, 1, k);
 
         Made made = new Made(config);
-        if (init.equals("orthogonal")) orthogonal(made, new Rng(seed ^ 0x6F7274686FL));
+        if (init.equals("orthogonal")) Init.orthogonal(made.params(), new Rng(seed ^ 0x6F7274686FL));
         MadeTrainable task = new MadeTrainable(made, data.train(), data.validation(), validMasks);
         Optimizer opt = switch (optimizer) {
             case "adagrad" -> new Adagrad(made.params(), lr);
@@ -181,16 +180,5 @@ final class MadeTrain implements ModelVerb {
         String v = o.getOrDefault(key, "false").toLowerCase(Locale.ROOT);
         if (!v.equals("true") && !v.equals("false")) throw new UsageException("--" + key + " expects true or false, got '" + v + "'");
         return v.equals("true");
-    }
-
-    /**
-     * The authors' "Orthogonal" initialisation (mgermain/MADE): every weight matrix a random orthogonal one
-     * ({@link Init#orthogonal}, gain 1), biases zero. Masks still apply on top (y = x·(W∘M) + b).
-     */
-    static void orthogonal(Made made, Rng rng) {
-        for (Param p : made.params()) {
-            if (p.name.endsWith(".weight")) Init.orthogonal(p.value, 1.0, rng);
-            else if (p.name.endsWith(".bias")) p.value.zero();
-        }
     }
 }
