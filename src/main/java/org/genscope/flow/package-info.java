@@ -18,7 +18,7 @@
  *       log|det| maps, the inversion error; {@link org.genscope.flow.DirectionTiming}: MAF/IAF's two directions,
  *       timed.</li>
  *   <li>{@link org.genscope.flow.FlowTrainable} / {@link org.genscope.flow.FlowPayload}: training with the
- *       {@code train} service; {@link org.genscope.flow.CosineDecay}: the presets' schedule;
+ *       {@code train} service; {@link org.genscope.train.CosineDecay}: the presets' schedule;
  *       {@link org.genscope.flow.FlowFile}: model files ({@code docs/model-files.md}, "Flows").</li>
  * </ul>
  *

@@ -9,6 +9,7 @@ import org.genscope.data.Dataset;
 import org.genscope.data.Toy2D;
 import org.genscope.nn.Adam;
 import org.genscope.nn.Rng;
+import org.genscope.train.CosineDecay;
 import org.genscope.train.JobState;
 import org.genscope.train.TaskExecutor;
 import org.genscope.train.TrainConfig;
