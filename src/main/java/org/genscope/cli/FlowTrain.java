@@ -22,7 +22,6 @@ import org.genscope.train.JobState;
 import org.genscope.train.TaskExecutor;
 import org.genscope.train.TrainConfig;
 import org.genscope.train.TrainingJob;
-import org.genscope.train.TrainingListener;
 
 /** {@code genscope train flow …}: maximum-likelihood training of a normalizing flow, test NLL, model file. */
 final class FlowTrain implements ModelVerb {
@@ -90,7 +89,7 @@ final class FlowTrain implements ModelVerb {
         TrainingJob<FlowPayload> job = new TrainingJob<>(task, adam, tc, TaskExecutor.currentThread());
         if (schedule.equals("cosine")) job.addListener(new CosineDecay(adam, lr, steps));
         long t0 = System.nanoTime();
-        if (every > 0) job.addListener(progress(out, every, t0));
+        if (every > 0) job.addListener(ProgressLines.perValidation(out));
         job.start();
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (job.state() == JobState.FAILED) throw new CliException("training failed: " + job.latest().message());
@@ -131,26 +130,5 @@ final class FlowTrain implements ModelVerb {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-    }
-
-    private static TrainingListener progress(PrintStream out, int every, long t0) {
-        return new TrainingListener() {
-            private double sum;
-            private int count;
-
-            @Override
-            public void onStep(long step, int epoch, double loss) {
-                sum += loss;
-                count++;
-            }
-
-            @Override
-            public void onValidation(long step, double loss) {
-                out.printf(Locale.ROOT, "step %7d  train %.4f  valid %.4f  %.1f s%n", step, sum / Math.max(1, count), loss,
-                        (System.nanoTime() - t0) / 1e9);
-                sum = 0;
-                count = 0;
-            }
-        };
     }
 }

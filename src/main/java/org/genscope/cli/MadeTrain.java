@@ -25,6 +25,7 @@ import org.genscope.nn.Init;
 import org.genscope.nn.Optimizer;
 import org.genscope.nn.OptimizerKind;
 import org.genscope.nn.Rng;
+import org.genscope.train.EarlyStopping;
 import org.genscope.train.JobState;
 import org.genscope.train.TaskExecutor;
 import org.genscope.train.TrainConfig;
@@ -96,9 +97,10 @@ final class MadeTrain implements ModelVerb {
         out.printf(Locale.ROOT, "data: train %s, valid %s, test %s%n", data.train(), data.validation(), data.test());
 
         TrainingJob<?> job = new TrainingJob<>(task, opt, tc, TaskExecutor.currentThread());
-        EarlyStopping stop = new EarlyStopping(made.params(), patience, job::stop, quiet ? null : out);
-        if (budget > 0) stop.setTimeBudget(budget);
+        EarlyStopping stop = new EarlyStopping(made.params(), patience, job::stop);
+        if (budget > 0) stop.setTimeBudget(Duration.ofNanos((long) (budget * 60e9)));
         job.addListener(stop);
+        if (!quiet) job.addListener(ProgressLines.perEpoch(out, stop));
         long t0 = System.nanoTime();
         job.start();
         double seconds = (System.nanoTime() - t0) / 1e9;
