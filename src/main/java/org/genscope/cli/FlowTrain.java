@@ -15,9 +15,8 @@ import org.genscope.flow.FlowPayload;
 import org.genscope.flow.FlowPreset;
 import org.genscope.flow.FlowSpec;
 import org.genscope.flow.FlowTrainable;
+import org.genscope.flow.FlowTraining;
 import org.genscope.io.Metadata;
-import org.genscope.nn.Adam;
-import org.genscope.train.CosineDecay;
 import org.genscope.train.JobState;
 import org.genscope.train.TaskExecutor;
 import org.genscope.train.TrainConfig;
@@ -78,7 +77,6 @@ final class FlowTrain implements ModelVerb {
             throw new UsageException(e.getMessage());
         }
         FlowTrainable task = new FlowTrainable(model, data.train(), data.validation(), null);
-        Adam adam = new Adam(model.params(), lr);
         TrainConfig tc = TrainConfig.builder().maxSteps(steps).batchSize(Math.min(batch, data.train().size())).seed(seed)
                 .evalEvery(every > 0 ? every : Math.max(1, steps / 20)).payloadInterval(Duration.ofDays(365)).snapshotInterval(Duration.ofSeconds(1)).build();
         out.printf(Locale.ROOT, "flow on %d variables: %s, %s networks, %d parameters%n", model.dimension(), spec.describe(), spec.activation(),
@@ -86,8 +84,7 @@ final class FlowTrain implements ModelVerb {
         out.printf(Locale.ROOT, "data: train %s, valid %s, test %s%n", data.train(), data.validation(), data.test());
         out.printf(Locale.ROOT, "training: %d steps, batch %d, Adam lr %s (%s)%n", steps, tc.batchSize(), lr, schedule);
 
-        TrainingJob<FlowPayload> job = new TrainingJob<>(task, adam, tc, TaskExecutor.currentThread());
-        if (schedule.equals("cosine")) job.addListener(new CosineDecay(adam, lr, steps));
+        TrainingJob<FlowPayload> job = FlowTraining.job(task, tc, lr, schedule.equals("cosine"), TaskExecutor.currentThread());
         long t0 = System.nanoTime();
         if (every > 0) job.addListener(ProgressLines.perValidation(out));
         job.start();
@@ -106,7 +103,7 @@ final class FlowTrain implements ModelVerb {
         if (!Double.isNaN(entropy)) out.printf(Locale.ROOT, "entropy H = %.4f nats (closed form); gap NLL − H = %.4f%n", entropy, testNll - entropy);
 
         Metadata meta = Metadata.builder().putAll(task.metadata()).seed(seed)
-                .hyperparameter("optimizer", "adam").hyperparameter("learning_rate", lr).hyperparameter("schedule", schedule)
+                .hyperparameter("optimizer", FlowTraining.OPTIMIZER.toString()).hyperparameter("learning_rate", lr).hyperparameter("schedule", schedule)
                 .hyperparameter("batch_size", Integer.toString(tc.batchSize())).hyperparameter("steps", Integer.toString(steps))
                 .metric("test_nll", testNll).metric("train_seconds", seconds).metric("inverse_error", inverseError);
         if (!Double.isNaN(entropy)) meta.metric("entropy", entropy);

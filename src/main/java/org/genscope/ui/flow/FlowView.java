@@ -36,12 +36,10 @@ import org.genscope.flow.FlowPayload;
 import org.genscope.flow.FlowPreset;
 import org.genscope.flow.FlowSpec;
 import org.genscope.flow.FlowTrainable;
+import org.genscope.flow.FlowTraining;
 import org.genscope.flow.LayerKind;
 import org.genscope.flow.LayerSpec;
 import org.genscope.io.Metadata;
-import org.genscope.nn.Optimizer;
-import org.genscope.nn.OptimizerKind;
-import org.genscope.train.CosineDecay;
 import org.genscope.train.JobState;
 import org.genscope.train.Snapshot;
 import org.genscope.train.TrainConfig;
@@ -354,9 +352,7 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
                 FlowTrainable task = new FlowTrainable(model, splits.train(), splits.validation());
                 TrainConfig config = TrainConfig.builder().maxSteps(steps).batchSize(Math.min(batch, splits.train().size()))
                         .seed(seed).evalEvery(Math.max(1, steps / 60)).payloadInterval(Duration.ofMillis(250)).build();
-                Optimizer adam = OptimizerKind.ADAM.create(model.params(), lr);
-                TrainingJob<FlowPayload> j = new TrainingJob<>(task, adam, config, context.background());
-                j.addListener(new CosineDecay(adam, lr, steps));     // as the presets were tuned
+                TrainingJob<FlowPayload> j = FlowTraining.job(task, config, lr, true, context.background());
                 Platform.runLater(() -> {
                     job.preparingProperty().set(false);
                     densityPanel.reset(splits.train(), entropy.isPresent() ? String.format(Locale.ROOT,
