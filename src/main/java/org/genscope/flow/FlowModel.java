@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.data.Grid2D;
 import org.genscope.nn.Param;
 import org.genscope.nn.Rng;
 

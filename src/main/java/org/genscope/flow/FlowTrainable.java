@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.ejml.data.FMatrixRMaj;
 import org.genscope.data.Dataset;
+import org.genscope.data.Grid2D;
 import org.genscope.io.Metadata;
 import org.genscope.nn.Mat;
 import org.genscope.nn.Param;
