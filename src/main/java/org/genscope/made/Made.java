@@ -3,6 +3,7 @@ package org.genscope.made;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.data.Grid2D;
 import org.genscope.nn.Mat;
 import org.genscope.nn.Param;
 import org.genscope.nn.Rng;
@@ -266,23 +267,10 @@ public final class Made {
         return bad;
     }
 
-    /**
-     * The model's density p(x, y) for D = 2 continuous data at the centres of an nx×ny grid over
-     * [xmin, xmax]×[ymin, ymax]: entry iy·nx + ix is at (xmin + (ix + ½)Δx, ymin + (iy + ½)Δy), row 0 at the bottom.
-     */
-    public float[] densityGrid(double xmin, double xmax, double ymin, double ymax, int nx, int ny) {
+    /** The model's density p(x, y) for D = 2 continuous data at the centres of a grid ({@link Grid2D} order). */
+    public float[] densityGrid(Grid2D grid) {
         if (inputs() != 2 || family.binary()) throw new IllegalStateException("a density grid needs a 2-D continuous MADE");
-        if (nx < 1 || ny < 1 || (long) nx * ny > 4_000_000L || !(xmax > xmin) || !(ymax > ymin)) {
-            throw new IllegalArgumentException("bad grid " + nx + "×" + ny + " over [" + xmin + ", " + xmax + "]×[" + ymin + ", " + ymax + "]");
-        }
-        FMatrixRMaj pts = new FMatrixRMaj(nx * ny, 2);
-        for (int iy = 0; iy < ny; iy++) {
-            for (int ix = 0; ix < nx; ix++) {
-                pts.data[2 * (iy * nx + ix)] = (float) (xmin + (ix + 0.5) * (xmax - xmin) / nx);
-                pts.data[2 * (iy * nx + ix) + 1] = (float) (ymin + (iy + 0.5) * (ymax - ymin) / ny);
-            }
-        }
-        double[] ll = logLikelihoods(pts);
+        double[] ll = logLikelihoods(grid.centres());
         float[] p = new float[ll.length];
         for (int i = 0; i < p.length; i++) p[i] = (float) Math.exp(ll[i]);
         return p;
