@@ -74,11 +74,7 @@ public final class MadeTrainable implements Trainable<MadePayload> {
     public double lossAndGradients(Batch b) {
         made.reloadMasks();                         // a no-op unless a checkpoint restored other masks
         made.useMask((int) (b.step() % made.numMasks()));
-        int d = made.inputs();
-        int[] idx = b.indices();
-        batch = org.genscope.nn.Mat.reuse(batch, idx.length, d);
-        float[] src = train.x().data;
-        for (int i = 0; i < idx.length; i++) System.arraycopy(src, idx[i] * d, batch.data, i * d, d);
+        batch = train.rows(b.indices(), batch);
         return made.lossAndGradients(batch);
     }
 
