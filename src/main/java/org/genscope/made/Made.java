@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.FMatrixRMaj;
 import org.genscope.data.Grid2D;
+import org.genscope.nn.LogSumExp;
 import org.genscope.nn.Mat;
 import org.genscope.nn.Param;
 import org.genscope.nn.Rng;
@@ -210,7 +211,7 @@ public final class Made {
         double[] column = new double[count];
         for (int n = 0; n < ll.length; n++) {
             for (int k = 0; k < count; k++) column[k] = perMask[k][n];
-            ll[n] = GaussianMixtureFamily.logSumExp(column) - Math.log(count);
+            ll[n] = LogSumExp.of(column) - Math.log(count);
         }
         return ll;
     }
