@@ -176,7 +176,7 @@ public final class Made {
         checkColumns(x);
         double[] ll = new double[x.numRows];
         for (int from = 0; from < x.numRows; from += CHUNK) {
-            FMatrixRMaj part = rows(x, from, Math.min(x.numRows, from + CHUNK));
+            FMatrixRMaj part = Mat.rows(x, from, Math.min(x.numRows, from + CHUNK));
             double[] nll = new double[part.numRows];
             family.negLogLikelihood(net.forward(part), part, nll, null);
             for (int i = 0; i < nll.length; i++) ll[from + i] = -nll[i];
@@ -226,7 +226,7 @@ public final class Made {
         checkColumns(x);
         float[] out = new float[x.numRows * inputs()];
         for (int from = 0; from < x.numRows; from += CHUNK) {
-            FMatrixRMaj part = rows(x, from, Math.min(x.numRows, from + CHUNK));
+            FMatrixRMaj part = Mat.rows(x, from, Math.min(x.numRows, from + CHUNK));
             FMatrixRMaj m = new FMatrixRMaj(part.numRows, inputs());
             family.mean(net.forward(part), m);
             System.arraycopy(m.data, 0, out, from * inputs(), m.getNumElements());
@@ -279,13 +279,6 @@ public final class Made {
 
     private void checkColumns(FMatrixRMaj x) {
         if (x.numCols != inputs()) throw new IllegalArgumentException("data has " + x.numCols + " columns; this MADE models " + inputs());
-    }
-
-    /** Rows [from, to) of x, copied. */
-    static FMatrixRMaj rows(FMatrixRMaj x, int from, int to) {
-        FMatrixRMaj r = new FMatrixRMaj(to - from, x.numCols);
-        System.arraycopy(x.data, from * x.numCols, r.data, 0, r.getNumElements());
-        return r;
     }
 
     private static double mean(double[] a) {
