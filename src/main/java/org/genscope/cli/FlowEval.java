@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.genscope.data.Dataset;
+import org.genscope.data.Grid2D;
 import org.genscope.flow.DirectionTiming;
 import org.genscope.flow.FlowDiagnostics;
 import org.genscope.flow.FlowFile;
 import org.genscope.flow.FlowModel;
-import org.genscope.flow.Grid2D;
 
 /** {@code genscope eval flow MODEL (--data FILE | --toy NAME …) [--timing true]}: NLL, inverse error, timings. */
 final class FlowEval implements ModelVerb {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.genscope.data.DataSplits;
-import org.genscope.flow.CosineDecay;
 import org.genscope.flow.FlowDiagnostics;
 import org.genscope.flow.FlowFile;
 import org.genscope.flow.FlowModel;
@@ -16,13 +15,12 @@ import org.genscope.flow.FlowPayload;
 import org.genscope.flow.FlowPreset;
 import org.genscope.flow.FlowSpec;
 import org.genscope.flow.FlowTrainable;
+import org.genscope.flow.FlowTraining;
 import org.genscope.io.Metadata;
-import org.genscope.nn.Adam;
 import org.genscope.train.JobState;
 import org.genscope.train.TaskExecutor;
 import org.genscope.train.TrainConfig;
 import org.genscope.train.TrainingJob;
-import org.genscope.train.TrainingListener;
 
 /** {@code genscope train flow …}: maximum-likelihood training of a normalizing flow, test NLL, model file. */
 final class FlowTrain implements ModelVerb {
@@ -79,7 +77,6 @@ final class FlowTrain implements ModelVerb {
             throw new UsageException(e.getMessage());
         }
         FlowTrainable task = new FlowTrainable(model, data.train(), data.validation(), null);
-        Adam adam = new Adam(model.params(), lr);
         TrainConfig tc = TrainConfig.builder().maxSteps(steps).batchSize(Math.min(batch, data.train().size())).seed(seed)
                 .evalEvery(every > 0 ? every : Math.max(1, steps / 20)).payloadInterval(Duration.ofDays(365)).snapshotInterval(Duration.ofSeconds(1)).build();
         out.printf(Locale.ROOT, "flow on %d variables: %s, %s networks, %d parameters%n", model.dimension(), spec.describe(), spec.activation(),
@@ -87,10 +84,9 @@ final class FlowTrain implements ModelVerb {
         out.printf(Locale.ROOT, "data: train %s, valid %s, test %s%n", data.train(), data.validation(), data.test());
         out.printf(Locale.ROOT, "training: %d steps, batch %d, Adam lr %s (%s)%n", steps, tc.batchSize(), lr, schedule);
 
-        TrainingJob<FlowPayload> job = new TrainingJob<>(task, adam, tc, TaskExecutor.currentThread());
-        if (schedule.equals("cosine")) job.addListener(new CosineDecay(adam, lr, steps));
+        TrainingJob<FlowPayload> job = FlowTraining.job(task, tc, lr, schedule.equals("cosine"), TaskExecutor.currentThread());
         long t0 = System.nanoTime();
-        if (every > 0) job.addListener(progress(out, every, t0));
+        if (every > 0) job.addListener(ProgressLines.perValidation(out));
         job.start();
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (job.state() == JobState.FAILED) throw new CliException("training failed: " + job.latest().message());
@@ -107,7 +103,7 @@ final class FlowTrain implements ModelVerb {
         if (!Double.isNaN(entropy)) out.printf(Locale.ROOT, "entropy H = %.4f nats (closed form); gap NLL − H = %.4f%n", entropy, testNll - entropy);
 
         Metadata meta = Metadata.builder().putAll(task.metadata()).seed(seed)
-                .hyperparameter("optimizer", "adam").hyperparameter("learning_rate", lr).hyperparameter("schedule", schedule)
+                .hyperparameter("optimizer", FlowTraining.OPTIMIZER.toString()).hyperparameter("learning_rate", lr).hyperparameter("schedule", schedule)
                 .hyperparameter("batch_size", Integer.toString(tc.batchSize())).hyperparameter("steps", Integer.toString(steps))
                 .metric("test_nll", testNll).metric("train_seconds", seconds).metric("inverse_error", inverseError);
         if (!Double.isNaN(entropy)) meta.metric("entropy", entropy);
@@ -131,26 +127,5 @@ final class FlowTrain implements ModelVerb {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-    }
-
-    private static TrainingListener progress(PrintStream out, int every, long t0) {
-        return new TrainingListener() {
-            private double sum;
-            private int count;
-
-            @Override
-            public void onStep(long step, int epoch, double loss) {
-                sum += loss;
-                count++;
-            }
-
-            @Override
-            public void onValidation(long step, double loss) {
-                out.printf(Locale.ROOT, "step %7d  train %.4f  valid %.4f  %.1f s%n", step, sum / Math.max(1, count), loss,
-                        (System.nanoTime() - t0) / 1e9);
-                sum = 0;
-                count = 0;
-            }
-        };
     }
 }

@@ -19,14 +19,13 @@ import org.genscope.made.MadeFile;
 import org.genscope.made.MadeTrainable;
 import org.genscope.made.OrderingKind;
 import org.genscope.made.Orderings;
-import org.genscope.nn.Adagrad;
-import org.genscope.nn.Adam;
+import org.genscope.nn.Activations;
 import org.genscope.nn.GemmBackends;
 import org.genscope.nn.Init;
 import org.genscope.nn.Optimizer;
-import org.genscope.nn.Param;
+import org.genscope.nn.OptimizerKind;
 import org.genscope.nn.Rng;
-import org.genscope.nn.Sgd;
+import org.genscope.train.EarlyStopping;
 import org.genscope.train.JobState;
 import org.genscope.train.TaskExecutor;
 import org.genscope.train.TrainConfig;
@@ -43,13 +42,13 @@ final class MadeTrain implements ModelVerb {
         return """
                 genscope train made [--train FILE [--valid FILE] [--test FILE]] [OPTIONS]
                   Trains MADE (Germain et al. 2015) and saves it. Without --train: binarized MNIST from
-                  sample-data/ (50k/10k/10k). A missing --valid/--test is cut from --train (10% each).
+                  sample-data/ (50k/10k/10k). A missing --valid/--test is cut from --train (10%% each).
                   data      --binarize T (threshold all splits at T)   --limit N (first N training examples)
-                  model     --hidden 500[,500...]   --activation relu|tanh|sigmoid|elu|leakyrelu|softplus
+                  model     --hidden 500[,500...]   --activation %s
                             --ordering natural|random|reverse   --rule uniform|even|softmax   --softmax-l 0
                             --direct true|false   --masks K (1)   --order-agnostic true|false
                             --conditional bernoulli|gaussian|mixture   --components K (mixture)
-                  training  --optimizer adam|adagrad|sgd (adam)   --lr 0.001   --batch 100   --epochs 200
+                  training  --optimizer %s (adam)   --lr 0.001   --batch 100   --epochs 200
                             --init uniform|orthogonal (uniform: PyTorch's default; orthogonal: the authors' code)
                             --patience 30 (epochs without a better validation NLL before stopping; 0 = off)
                             --valid-masks N (masks in the validation ensemble; default min(K, 8))   --seed 42
@@ -58,7 +57,7 @@ final class MadeTrain implements ModelVerb {
                             --curves FILE (train/validation NLL curves: .svg plot, else CSV)
                             --quiet true (no per-epoch lines)
                   Prints one line per epoch, then the test NLL (nats) of the best-validation parameters.
-                """;
+                """.formatted(String.join("|", Activations.NAMES), OptimizerKind.names("|"));
     }
 
     @Override
@@ -71,7 +70,7 @@ final class MadeTrain implements ModelVerb {
         int epochs = (int) Options.integer(o, "epochs", 200, 1, 1_000_000);
         int patience = (int) Options.integer(o, "patience", 30, 0, 1_000_000);
         double lr = Options.number(o, "lr", 1e-3, 1e-12, 100);
-        String optimizer = choice(o, "optimizer", "adam", "adam", "adagrad", "sgd");
+        OptimizerKind optimizer = optimizer(o);
         String init = choice(o, "init", "uniform", "uniform", "orthogonal");
         boolean quiet = flag(o, "quiet");
         double budget = Options.number(o, "max-minutes", 0, 0, 1e7);
@@ -87,13 +86,9 @@ final class MadeTrain implements ModelVerb {
         int ensemble = (int) Options.integer(o, "ensemble", k, 1, k);
 
         Made made = new Made(config);
-        if (init.equals("orthogonal")) orthogonal(made, new Rng(seed ^ 0x6F7274686FL));
+        if (init.equals("orthogonal")) Init.orthogonal(made.params(), new Rng(seed ^ 0x6F7274686FL));
         MadeTrainable task = new MadeTrainable(made, data.train(), data.validation(), validMasks);
-        Optimizer opt = switch (optimizer) {
-            case "adagrad" -> new Adagrad(made.params(), lr);
-            case "sgd" -> new Sgd(made.params(), lr);
-            default -> new Adam(made.params(), lr);
-        };
+        Optimizer opt = optimizer.create(made.params(), lr);
         TrainConfig tc = TrainConfig.builder().epochs(epochs).batchSize(batch).seed(seed)
                 .payloadInterval(Duration.ofDays(365)).snapshotInterval(Duration.ofSeconds(1)).build();
         out.printf(Locale.ROOT, "MADE %s, %d masks%s, %s, %s lr %s, batch %d, GEMM %s%n", config.architecture(), k,
@@ -102,9 +97,10 @@ final class MadeTrain implements ModelVerb {
         out.printf(Locale.ROOT, "data: train %s, valid %s, test %s%n", data.train(), data.validation(), data.test());
 
         TrainingJob<?> job = new TrainingJob<>(task, opt, tc, TaskExecutor.currentThread());
-        EarlyStopping stop = new EarlyStopping(made.params(), patience, job::stop, quiet ? null : out);
-        if (budget > 0) stop.setTimeBudget(budget);
+        EarlyStopping stop = new EarlyStopping(made.params(), patience, job::stop);
+        if (budget > 0) stop.setTimeBudget(Duration.ofNanos((long) (budget * 60e9)));
         job.addListener(stop);
+        if (!quiet) job.addListener(ProgressLines.perEpoch(out, stop));
         long t0 = System.nanoTime();
         job.start();
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -126,7 +122,7 @@ final class MadeTrain implements ModelVerb {
 
         Map<String, String> extra = new LinkedHashMap<>(task.metadata());
         Metadata meta = Metadata.builder().putAll(extra).seed(seed)
-                .hyperparameter("optimizer", optimizer).hyperparameter("learning_rate", lr).hyperparameter("init", init)
+                .hyperparameter("optimizer", optimizer.toString()).hyperparameter("learning_rate", lr).hyperparameter("init", init)
                 .hyperparameter("batch_size", Integer.toString(batch)).hyperparameter("epochs", Integer.toString(epochs))
                 .hyperparameter("patience", Integer.toString(patience))
                 .metric("test_nll", testNll).metric("test_nll_ensemble", ensembleNll)
@@ -162,6 +158,15 @@ final class MadeTrain implements ModelVerb {
         }
     }
 
+    /** --optimizer, through the factory the app uses too ({@link OptimizerKind}); Adam by default. */
+    static OptimizerKind optimizer(Map<String, String> o) throws UsageException {
+        try {
+            return OptimizerKind.byName(o.getOrDefault("optimizer", "adam"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--optimizer: " + e.getMessage());
+        }
+    }
+
     private static int[] widths(String s) throws UsageException {
         if (s.isBlank() || s.equals("none")) return new int[0];
         try {
@@ -181,16 +186,5 @@ final class MadeTrain implements ModelVerb {
         String v = o.getOrDefault(key, "false").toLowerCase(Locale.ROOT);
         if (!v.equals("true") && !v.equals("false")) throw new UsageException("--" + key + " expects true or false, got '" + v + "'");
         return v.equals("true");
-    }
-
-    /**
-     * The authors' "Orthogonal" initialisation (mgermain/MADE): every weight matrix a random orthogonal one
-     * ({@link Init#orthogonal}, gain 1), biases zero. Masks still apply on top (y = x·(W∘M) + b).
-     */
-    static void orthogonal(Made made, Rng rng) {
-        for (Param p : made.params()) {
-            if (p.name.endsWith(".weight")) Init.orthogonal(p.value, 1.0, rng);
-            else if (p.name.endsWith(".bias")) p.value.zero();
-        }
     }
 }

@@ -78,13 +78,8 @@ public final class BatchIterator {
 
     private void fill(int n) {
         int d = data.dimension();
-        x.reshape(n, d, false);                        // keeps the array: capacity is batchSize × d
-        float[] src = data.x().data;
-        for (int i = 0; i < n; i++) {
-            int e = order[cursor + i];
-            System.arraycopy(src, e * d, x.data, i * d, d);
-            if (labels != null) labels[i] = data.labels()[e];
-        }
+        data.rows(order, cursor, n, x);                // keeps the array: capacity is batchSize × d
+        for (int i = 0; labels != null && i < n; i++) labels[i] = data.labels()[order[cursor + i]];
         if (binarizeRng != null) {
             // x̃_j = 1 with probability x_j, else 0
             for (int k = 0; k < n * d; k++) x.data[k] = binarizeRng.nextFloat() < x.data[k] ? 1f : 0f;

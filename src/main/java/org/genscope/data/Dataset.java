@@ -2,6 +2,7 @@ package org.genscope.data;
 
 import java.util.Arrays;
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.nn.Mat;
 
 /**
  * A set of examples: an N × D float matrix (one example per row), optional integer labels, the image shape when
@@ -92,14 +93,27 @@ public final class Dataset {
 
     /** The examples at the given indices, in that order (copied), with their labels. */
     public Dataset subset(int[] indices, String newName) {
-        int d = x.numCols;
-        FMatrixRMaj s = new FMatrixRMaj(indices.length, d);
+        FMatrixRMaj s = rows(indices, null);
         int[] l = labels == null ? null : new int[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            System.arraycopy(x.data, indices[i] * d, s.data, i * d, d);
-            if (l != null) l[i] = labels[indices[i]];
-        }
+        for (int i = 0; l != null && i < indices.length; i++) l[i] = labels[indices[i]];
         return new Dataset(newName, source, s, l, imageRows, imageCols);
+    }
+
+    /** The examples at {@code indices} gathered into {@code into}: {@link #rows(int[], int, int, FMatrixRMaj)} of all. */
+    public FMatrixRMaj rows(int[] indices, FMatrixRMaj into) {
+        return rows(indices, 0, indices.length, into);
+    }
+
+    /**
+     * Gathers examples by index into a reusable matrix, e.g. a minibatch: row i of the result is example
+     * {@code indices[from + i]}, for i &lt; n. {@code into} is reshaped to n × D, keeping its array when it is
+     * large enough ({@link Mat#reuse}), or allocated when null; the result is returned. No allocation per batch.
+     */
+    public FMatrixRMaj rows(int[] indices, int from, int n, FMatrixRMaj into) {
+        int d = x.numCols;
+        FMatrixRMaj out = Mat.reuse(into, n, d);
+        for (int i = 0; i < n; i++) System.arraycopy(x.data, indices[from + i] * d, out.data, i * d, d);
+        return out;
     }
 
     /** The first {@code n} examples (copied), e.g. for a quick run. */

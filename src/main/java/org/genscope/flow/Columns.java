@@ -36,11 +36,4 @@ final class Columns {
             for (int k = 0; k < cols.length; k++) target.data[i * n + cols[k]] += src.data[i * cols.length + k];
         }
     }
-
-    /** Rows [from, to) of x, copied. */
-    static FMatrixRMaj rows(FMatrixRMaj x, int from, int to) {
-        FMatrixRMaj r = new FMatrixRMaj(to - from, x.numCols);
-        System.arraycopy(x.data, from * x.numCols, r.data, 0, r.getNumElements());
-        return r;
-    }
 }

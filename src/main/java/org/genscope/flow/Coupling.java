@@ -3,7 +3,7 @@ package org.genscope.flow;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.FMatrixRMaj;
-import org.genscope.made.MadeNet;
+import org.genscope.nn.Activations;
 import org.genscope.nn.Linear;
 import org.genscope.nn.Module;
 import org.genscope.nn.Param;
@@ -49,7 +49,7 @@ abstract class Coupling implements FlowLayer {
         int below = cond.length;
         for (int l = 0; l < hidden.length; l++) {
             modules.add(new Linear(prefix + "net.hidden" + (l + 1), below, hidden[l], rng));
-            modules.add(MadeNet.activation(activation));
+            modules.add(Activations.byName(activation));
             below = hidden[l];
         }
         outputs = groups * trans.length;

@@ -3,6 +3,7 @@ package org.genscope.flow;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.data.Grid2D;
 
 /**
  * The change of variables made visible: what each layer of a {@link FlowModel} does to points, grids and

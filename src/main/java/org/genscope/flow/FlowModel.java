@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.data.Grid2D;
+import org.genscope.nn.Mat;
 import org.genscope.nn.Param;
 import org.genscope.nn.Rng;
 
@@ -96,7 +98,7 @@ public final class FlowModel {
         double[] ll = new double[x.numRows];
         for (int from = 0; from < x.numRows; from += CHUNK) {
             int to = Math.min(x.numRows, from + CHUNK);
-            Mapped m = flow.forward(from == 0 && to == x.numRows ? x : Columns.rows(x, from, to));
+            Mapped m = flow.forward(from == 0 && to == x.numRows ? x : Mat.rows(x, from, to));
             double[] lp = base.logProb(m.points());
             for (int i = 0; i < lp.length; i++) ll[from + i] = lp[i] + m.logDet()[i];
         }
@@ -148,7 +150,7 @@ public final class FlowModel {
         double[] logDet = new double[in.numRows];
         for (int from = 0; from < in.numRows; from += CHUNK) {
             int to = Math.min(in.numRows, from + CHUNK);
-            FMatrixRMaj part = Columns.rows(in, from, to);
+            FMatrixRMaj part = Mat.rows(in, from, to);
             Mapped m = forward ? flow.forward(part) : flow.inverse(part);
             System.arraycopy(m.points().data, 0, out.data, from * d, (to - from) * d);
             System.arraycopy(m.logDet(), 0, logDet, from, to - from);

@@ -1,5 +1,7 @@
 package org.genscope.flow;
 
+import org.genscope.data.Grid2D;
+
 /**
  * What the app shows of a training flow, built on the training thread from the current parameters.
  *

@@ -29,7 +29,7 @@ public record FlowPreset(String id, String title, String shortTitle, FlowSpec sp
     }
 
     /**
-     * The presets, the issue's three first. Trained with Adam and {@link CosineDecay}; the test NLLs they reach
+     * The presets, the issue's three first. Trained by {@link FlowTraining} (Adam, cosine decay); the test NLLs they reach
      * are listed in the README ("Normalizing flows from the command line").
      */
     public static final List<FlowPreset> ALL = List.of(

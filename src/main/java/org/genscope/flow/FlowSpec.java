@@ -2,8 +2,7 @@ package org.genscope.flow;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.genscope.made.MadeConfig;
+import org.genscope.nn.Activations;
 
 /**
  * Everything that defines a flow before training, immutable and editable by copy (the app's layer-stack editor
@@ -19,7 +18,7 @@ import org.genscope.made.MadeConfig;
  *
  * @param layers       at least one, at most {@link #MAX_LAYERS}
  * @param learnableBase base N(μ, diag σ²) with trained μ, σ instead of N(0, I)
- * @param activation   hidden nonlinearity of the networks, one of {@link MadeConfig#ACTIVATIONS}
+ * @param activation   hidden nonlinearity of the networks, one of {@link Activations#NAMES}
  * @param scaleBound   B in s = B·tanh(ŝ/B) for affine couplings, MAF and IAF (&gt; 0)
  * @param seed         seeds the initial weights (and the LU layers' initial rotations)
  */
@@ -32,10 +31,7 @@ public record FlowSpec(List<LayerSpec> layers, boolean learnableBase, String act
         if (layers == null || layers.isEmpty()) throw new IllegalArgumentException("a flow needs at least one layer");
         if (layers.size() > MAX_LAYERS) throw new IllegalArgumentException("at most " + MAX_LAYERS + " layers, got " + layers.size());
         layers = List.copyOf(layers);
-        activation = activation == null ? "" : activation.toLowerCase(Locale.ROOT);
-        if (!MadeConfig.ACTIVATIONS.contains(activation)) {
-            throw new IllegalArgumentException("unknown activation '" + activation + "'; choose one of " + MadeConfig.ACTIVATIONS);
-        }
+        activation = Activations.check(activation);
         if (!(scaleBound > 0) || Double.isInfinite(scaleBound)) throw new IllegalArgumentException("scale bound must be positive and finite, got " + scaleBound);
     }
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.ejml.data.FMatrixRMaj;
 import org.genscope.data.Dataset;
+import org.genscope.data.Grid2D;
 import org.genscope.io.Metadata;
-import org.genscope.nn.Mat;
 import org.genscope.nn.Param;
 import org.genscope.nn.Rng;
 import org.genscope.train.Batch;
@@ -79,11 +79,7 @@ public final class FlowTrainable implements Trainable<FlowPayload> {
 
     @Override
     public double lossAndGradients(Batch b) {
-        int d = model.dimension();
-        int[] idx = b.indices();
-        batch = Mat.reuse(batch, idx.length, d);
-        float[] src = train.x().data;
-        for (int i = 0; i < idx.length; i++) System.arraycopy(src, idx[i] * d, batch.data, i * d, d);
+        batch = train.rows(b.indices(), batch);
         return model.lossAndGradients(batch);
     }
 

@@ -2,6 +2,7 @@ package org.genscope.flow;
 
 import java.util.Arrays;
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.data.Grid2D;
 import org.genscope.nn.Rng;
 
 /**

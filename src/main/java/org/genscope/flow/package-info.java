@@ -18,7 +18,8 @@
  *       log|det| maps, the inversion error; {@link org.genscope.flow.DirectionTiming}: MAF/IAF's two directions,
  *       timed.</li>
  *   <li>{@link org.genscope.flow.FlowTrainable} / {@link org.genscope.flow.FlowPayload}: training with the
- *       {@code train} service; {@link org.genscope.flow.CosineDecay}: the presets' schedule;
+ *       {@code train} service; {@link org.genscope.flow.FlowTraining}: the one training recipe (Adam,
+ *       {@link org.genscope.train.CosineDecay}) of the app and the CLI;
  *       {@link org.genscope.flow.FlowFile}: model files ({@code docs/model-files.md}, "Flows").</li>
  * </ul>
  *
@@ -26,10 +27,9 @@
  * FlowPreset p = FlowPreset.byId("realnvp-moons");
  * DataSplits data = p.data(42);
  * FlowModel model = p.model();
- * Adam adam = new Adam(model.params(), p.learningRate());
- * TrainingJob<FlowPayload> job = new TrainingJob<>(new FlowTrainable(model, data.train(), data.validation()), adam,
- *         TrainConfig.builder().maxSteps(p.steps()).batchSize(p.batchSize()).seed(42).build(), executor);
- * job.addListener(new CosineDecay(adam, p.learningRate(), p.steps()));
+ * TrainingJob<FlowPayload> job = FlowTraining.job(new FlowTrainable(model, data.train(), data.validation()),
+ *         TrainConfig.builder().maxSteps(p.steps()).batchSize(p.batchSize()).seed(42).build(), p.learningRate(), true,
+ *         executor);
  * job.start();
  * // UI, once per frame: Snapshot<FlowPayload> s = job.drain(); s.payload().density(), .samples(), .model()
  * Stages st = FlowDiagnostics.stages(payload.model(), gridLinesAndPoints, Stages.Direction.TO_DATA);

@@ -1,15 +1,19 @@
 package org.genscope.made;
 
 import org.ejml.data.FMatrixRMaj;
-import org.genscope.nn.Elementwise;
+import org.genscope.nn.BernoulliLogitsLoss;
 import org.genscope.nn.Rng;
 
 /**
  * Bernoulli conditionals from logits l_d (Germain et al. 2015, eq. 3), in the softplus form that never overflows:
  *
  * <pre>  −log p(x_d | l_d) = softplus(l_d) − x_d·l_d,   ∂/∂l_d = σ(l_d) − x_d</pre>
+ *
+ * The likelihood is nn's {@link BernoulliLogitsLoss}; this family adds MADE's shape check, sampling and means.
  */
 public final class BernoulliFamily implements ConditionalFamily {
+    private final BernoulliLogitsLoss loss = new BernoulliLogitsLoss();
+
     @Override
     public int paramsPerDimension() {
         return 1;
@@ -17,19 +21,8 @@ public final class BernoulliFamily implements ConditionalFamily {
 
     @Override
     public double negLogLikelihood(FMatrixRMaj theta, FMatrixRMaj x, double[] perExample, FMatrixRMaj grad) {
-        int b = x.numRows;
-        int d = x.numCols;
         checkShapes(theta, x, 1);
-        Elementwise ew = Elementwise.get();
-        // the kernel always writes scale·(σ(l) − x); without a wanted gradient it goes to scratch
-        float[] g = grad != null ? grad.data : new float[theta.getNumElements()];
-        float scale = 1f / b;
-        double total = 0;
-        for (int n = 0; n < b; n++) {
-            perExample[n] = ew.bernoulliNll(theta.data, x.data, g, n * d, (n + 1) * d, scale);
-            total += perExample[n];
-        }
-        return total / b;
+        return loss.forward(theta, x, perExample, grad);
     }
 
     @Override

@@ -5,8 +5,8 @@ import org.genscope.nn.Rng;
 
 /**
  * The family of MADE's conditionals p(x_d | θ_d), θ_d = the P outputs of dimension d computed from x_&lt;d. θ is
- * B×(P·D) in parameter groups (column p·D + d, see {@link MadeNet}). Implementations are stateless and compute in
- * double.
+ * B×(P·D) in parameter groups (column p·D + d, see {@link MadeNet}). Implementations hold no model state (at most
+ * scratch buffers: one instance per model, not shared between threads) and compute in double.
  */
 public interface ConditionalFamily {
     /** P, the parameters per dimension. */

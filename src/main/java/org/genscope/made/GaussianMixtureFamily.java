@@ -1,6 +1,7 @@
 package org.genscope.made;
 
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.nn.LogSumExp;
 import org.genscope.nn.Rng;
 
 /**
@@ -67,7 +68,7 @@ public final class GaussianMixtureFamily implements ConditionalFamily {
                     z[c] = (xv - mu) * Math.exp(-s);
                     logJoint[c] = logPi[c] - HALF_LOG_2PI - s - 0.5 * z[c] * z[c];
                 }
-                double logP = logSumExp(logJoint);
+                double logP = LogSumExp.of(logJoint);
                 sum -= logP;
                 if (grad != null) {
                     for (int c = 0; c < k; c++) {
@@ -92,17 +93,8 @@ public final class GaussianMixtureFamily implements ConditionalFamily {
             return;
         }
         for (int c = 0; c < k; c++) logPi[c] = theta[row + c * d + dim];
-        double lse = logSumExp(logPi);
+        double lse = LogSumExp.of(logPi);
         for (int c = 0; c < k; c++) logPi[c] -= lse;
-    }
-
-    static double logSumExp(double[] a) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : a) max = Math.max(max, v);
-        if (max == Double.NEGATIVE_INFINITY) return max;
-        double s = 0;
-        for (double v : a) s += Math.exp(v - max);
-        return max + Math.log(s);
     }
 
     @Override

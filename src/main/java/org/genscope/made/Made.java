@@ -3,6 +3,8 @@ package org.genscope.made;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.data.Grid2D;
+import org.genscope.nn.LogSumExp;
 import org.genscope.nn.Mat;
 import org.genscope.nn.Param;
 import org.genscope.nn.Rng;
@@ -174,7 +176,7 @@ public final class Made {
         checkColumns(x);
         double[] ll = new double[x.numRows];
         for (int from = 0; from < x.numRows; from += CHUNK) {
-            FMatrixRMaj part = rows(x, from, Math.min(x.numRows, from + CHUNK));
+            FMatrixRMaj part = Mat.rows(x, from, Math.min(x.numRows, from + CHUNK));
             double[] nll = new double[part.numRows];
             family.negLogLikelihood(net.forward(part), part, nll, null);
             for (int i = 0; i < nll.length; i++) ll[from + i] = -nll[i];
@@ -209,7 +211,7 @@ public final class Made {
         double[] column = new double[count];
         for (int n = 0; n < ll.length; n++) {
             for (int k = 0; k < count; k++) column[k] = perMask[k][n];
-            ll[n] = GaussianMixtureFamily.logSumExp(column) - Math.log(count);
+            ll[n] = LogSumExp.of(column) - Math.log(count);
         }
         return ll;
     }
@@ -224,7 +226,7 @@ public final class Made {
         checkColumns(x);
         float[] out = new float[x.numRows * inputs()];
         for (int from = 0; from < x.numRows; from += CHUNK) {
-            FMatrixRMaj part = rows(x, from, Math.min(x.numRows, from + CHUNK));
+            FMatrixRMaj part = Mat.rows(x, from, Math.min(x.numRows, from + CHUNK));
             FMatrixRMaj m = new FMatrixRMaj(part.numRows, inputs());
             family.mean(net.forward(part), m);
             System.arraycopy(m.data, 0, out, from * inputs(), m.getNumElements());
@@ -266,23 +268,10 @@ public final class Made {
         return bad;
     }
 
-    /**
-     * The model's density p(x, y) for D = 2 continuous data at the centres of an nx×ny grid over
-     * [xmin, xmax]×[ymin, ymax]: entry iy·nx + ix is at (xmin + (ix + ½)Δx, ymin + (iy + ½)Δy), row 0 at the bottom.
-     */
-    public float[] densityGrid(double xmin, double xmax, double ymin, double ymax, int nx, int ny) {
+    /** The model's density p(x, y) for D = 2 continuous data at the centres of a grid ({@link Grid2D} order). */
+    public float[] densityGrid(Grid2D grid) {
         if (inputs() != 2 || family.binary()) throw new IllegalStateException("a density grid needs a 2-D continuous MADE");
-        if (nx < 1 || ny < 1 || (long) nx * ny > 4_000_000L || !(xmax > xmin) || !(ymax > ymin)) {
-            throw new IllegalArgumentException("bad grid " + nx + "×" + ny + " over [" + xmin + ", " + xmax + "]×[" + ymin + ", " + ymax + "]");
-        }
-        FMatrixRMaj pts = new FMatrixRMaj(nx * ny, 2);
-        for (int iy = 0; iy < ny; iy++) {
-            for (int ix = 0; ix < nx; ix++) {
-                pts.data[2 * (iy * nx + ix)] = (float) (xmin + (ix + 0.5) * (xmax - xmin) / nx);
-                pts.data[2 * (iy * nx + ix) + 1] = (float) (ymin + (iy + 0.5) * (ymax - ymin) / ny);
-            }
-        }
-        double[] ll = logLikelihoods(pts);
+        double[] ll = logLikelihoods(grid.centres());
         float[] p = new float[ll.length];
         for (int i = 0; i < p.length; i++) p[i] = (float) Math.exp(ll[i]);
         return p;
@@ -290,13 +279,6 @@ public final class Made {
 
     private void checkColumns(FMatrixRMaj x) {
         if (x.numCols != inputs()) throw new IllegalArgumentException("data has " + x.numCols + " columns; this MADE models " + inputs());
-    }
-
-    /** Rows [from, to) of x, copied. */
-    static FMatrixRMaj rows(FMatrixRMaj x, int from, int to) {
-        FMatrixRMaj r = new FMatrixRMaj(to - from, x.numCols);
-        System.arraycopy(x.data, from * x.numCols, r.data, 0, r.getNumElements());
-        return r;
     }
 
     private static double mean(double[] a) {

@@ -2,7 +2,7 @@ package org.genscope.made;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
+import org.genscope.nn.Activations;
 
 /**
  * Everything that defines a MADE before training (Germain et al. 2015): sizes, masks, conditionals, seed.
@@ -20,15 +20,13 @@ import java.util.Set;
  * @param orderAgnostic     each of the K masks also gets its own random ordering (order-agnostic training)
  * @param conditional       family of the conditionals
  * @param components        mixture components for {@link Conditional#MIXTURE} (≥ 1), 1 otherwise
- * @param activation        hidden nonlinearity, one of {@link #ACTIVATIONS}
+ * @param activation        hidden nonlinearity, one of {@link Activations#NAMES}
  * @param seed              seeds the weights, the orderings and the masks
  */
 public record MadeConfig(int inputs, int[] hidden, OrderingKind ordering, int[] customOrder, DegreeRule rule,
                          double softmaxL, boolean directConnections, int numMasks, boolean orderAgnostic,
                          Conditional conditional, int components, String activation, long seed) {
 
-    /** Hidden nonlinearities by name. */
-    public static final Set<String> ACTIVATIONS = Set.of("relu", "tanh", "sigmoid", "elu", "leakyrelu", "softplus");
     /** At most this many inputs, units per layer, layers, masks and components. */
     public static final int MAX_INPUTS = 100_000;
     public static final int MAX_WIDTH = 100_000;
@@ -72,10 +70,7 @@ public record MadeConfig(int inputs, int[] hidden, OrderingKind ordering, int[] 
         } else if (components != 1) {
             throw new IllegalArgumentException(conditional.name().toLowerCase(Locale.ROOT) + " conditionals have 1 component, got " + components);
         }
-        activation = activation == null ? "" : activation.toLowerCase(Locale.ROOT);
-        if (!ACTIVATIONS.contains(activation)) {
-            throw new IllegalArgumentException("unknown activation '" + activation + "'; choose one of " + ACTIVATIONS);
-        }
+        activation = Activations.check(activation);
         long p = parameterCount(inputs, hidden, paramsPerDimension(conditional, components), directConnections);
         if (p > MAX_PARAMETERS) {
             throw new IllegalArgumentException("this MADE would have " + p + " parameters; the limit is " + MAX_PARAMETERS);

@@ -3,19 +3,13 @@ package org.genscope.made;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import org.ejml.data.FMatrixRMaj;
-import org.genscope.nn.ELU;
-import org.genscope.nn.LeakyReLU;
+import org.genscope.nn.Activations;
 import org.genscope.nn.MaskedLinear;
 import org.genscope.nn.Mat;
 import org.genscope.nn.Module;
 import org.genscope.nn.Param;
-import org.genscope.nn.ReLU;
 import org.genscope.nn.Rng;
-import org.genscope.nn.Sigmoid;
-import org.genscope.nn.Softplus;
-import org.genscope.nn.Tanh;
 
 /**
  * The masked network of MADE (Germain et al. 2015, eq. 10-13) with P outputs per input dimension, the reusable
@@ -45,7 +39,7 @@ public final class MadeNet implements Module {
     /**
      * @param c          the first connectivity (fixes D and the widths)
      * @param groups     P, outputs per dimension
-     * @param activation one of {@link MadeConfig#ACTIVATIONS}
+     * @param activation one of {@link Activations#NAMES}
      */
     public MadeNet(Connectivity c, int groups, boolean directConnections, String activation, Rng rng) {
         this("", c, groups, directConnections, activation, rng);
@@ -67,7 +61,7 @@ public final class MadeNet implements Module {
         int below = d;
         for (int l = 1; l <= hidden; l++) {
             layers[l - 1] = new MaskedLinear(prefix + "hidden" + l, below, c.width(l), rng);
-            activations[l - 1] = activation(activation);
+            activations[l - 1] = Activations.byName(activation);
             below = c.width(l);
         }
         layers[hidden] = new MaskedLinear(prefix + "output", below, groups * d, rng);
@@ -82,19 +76,6 @@ public final class MadeNet implements Module {
         }
         params = Collections.unmodifiableList(all);
         setConnectivity(c);
-    }
-
-    /** A hidden nonlinearity by name (relu, tanh, sigmoid, elu, leakyrelu, softplus). */
-    public static Module activation(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "relu" -> new ReLU();
-            case "tanh" -> new Tanh();
-            case "sigmoid" -> new Sigmoid();
-            case "elu" -> new ELU();
-            case "leakyrelu" -> new LeakyReLU();
-            case "softplus" -> new Softplus();
-            default -> throw new IllegalArgumentException("unknown activation '" + name + "'; choose one of " + MadeConfig.ACTIVATIONS);
-        };
     }
 
     /** Switches every mask to those of {@code c}, which must have this network's D and widths. */
@@ -146,7 +127,7 @@ public final class MadeNet implements Module {
 
     /** A fresh instance of the hidden nonlinearity (for computations that must not touch the layers' buffers). */
     Module newActivation() {
-        return activation(activationName);
+        return Activations.byName(activationName);
     }
 
     /** With false the backward pass skips ∂L/∂x (one GEMM less) and returns null; MADE's data needs none. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.ejml.data.FMatrixRMaj;
 import org.genscope.data.Dataset;
+import org.genscope.data.Grid2D;
 import org.genscope.io.Metadata;
 import org.genscope.nn.Param;
 import org.genscope.nn.Rng;
@@ -28,7 +29,7 @@ public final class MadeTrainable implements Trainable<MadePayload> {
     private final Dataset train;
     private final Dataset validation;
     private final int validationMasks;
-    private final double[] bounds;
+    private final Grid2D grid;                 // 2-D continuous data: where the payload shows p(x)
     private FMatrixRMaj batch;
     private long payloads;
 
@@ -47,7 +48,7 @@ public final class MadeTrainable implements Trainable<MadePayload> {
         this.train = train;
         this.validation = validation;
         this.validationMasks = validationMasks;
-        this.bounds = made.inputs() == 2 && !made.family().binary() ? bounds(train.x()) : null;
+        this.grid = made.inputs() == 2 && !made.family().binary() ? Grid2D.around(train.x(), 0.1, GRID) : null;
     }
 
     public Made made() {
@@ -73,11 +74,7 @@ public final class MadeTrainable implements Trainable<MadePayload> {
     public double lossAndGradients(Batch b) {
         made.reloadMasks();                         // a no-op unless a checkpoint restored other masks
         made.useMask((int) (b.step() % made.numMasks()));
-        int d = made.inputs();
-        int[] idx = b.indices();
-        batch = org.genscope.nn.Mat.reuse(batch, idx.length, d);
-        float[] src = train.x().data;
-        for (int i = 0; i < idx.length; i++) System.arraycopy(src, idx[i] * d, batch.data, i * d, d);
+        batch = train.rows(b.indices(), batch);
         return made.lossAndGradients(batch);
     }
 
@@ -92,11 +89,11 @@ public final class MadeTrainable implements Trainable<MadePayload> {
     public MadePayload payload() {
         Rng rng = new Rng(made.config().seed() ^ (0x9E3779B97F4A7C15L * ++payloads));
         int d = made.inputs();
-        int n = bounds != null ? POINT_SAMPLES : IMAGE_SAMPLES;
+        int n = grid != null ? POINT_SAMPLES : IMAGE_SAMPLES;
         float[] samples = made.sample(n, rng);
-        float[] density = bounds == null ? null : made.densityGrid(bounds[0], bounds[1], bounds[2], bounds[3], GRID, GRID);
+        float[] density = grid == null ? null : made.densityGrid(grid);
         return new MadePayload(samples, n, d, train.imageRows(), train.imageCols(), made.connectivity(), made.maskIndex(),
-                density, bounds, bounds == null ? 0 : GRID);
+                density, grid == null ? null : grid.bounds(), grid == null ? 0 : GRID);
     }
 
     @Override
@@ -105,22 +102,5 @@ public final class MadeTrainable implements Trainable<MadePayload> {
         m.put(Metadata.DATASET, train.name());
         if (train.isImage()) m.put(MadeFile.IMAGE, train.imageRows() + "x" + train.imageCols());
         return m;
-    }
-
-    /** {xmin, xmax, ymin, ymax} of 2-D data with a 10% margin. */
-    private static double[] bounds(FMatrixRMaj x) {
-        double[] b = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
-        for (int i = 0; i < x.numRows; i++) {
-            for (int c = 0; c < 2; c++) {
-                b[2 * c] = Math.min(b[2 * c], x.get(i, c));
-                b[2 * c + 1] = Math.max(b[2 * c + 1], x.get(i, c));
-            }
-        }
-        for (int c = 0; c < 2; c++) {
-            double margin = Math.max(1e-3, 0.1 * (b[2 * c + 1] - b[2 * c]));
-            b[2 * c] -= margin;
-            b[2 * c + 1] += margin;
-        }
-        return b;
     }
 }

@@ -9,27 +9,48 @@ import org.ejml.data.FMatrixRMaj;
  * <pre>  −log p(x | l) = Σ_d softplus(l_d) − x_d·l_d,   ∂/∂l_d = σ(l_d) − x_d</pre>
  *
  * The loss is the batch mean of the per-example values (nats per example, summed over dimensions), so
- * {@link #grad()} = (σ(l) − x) / B. Buffers are reused while the batch shape stays the same.
+ * {@link #grad()} = (σ(l) − x) / B. Buffers are reused while the batch shape stays the same. Large batches are
+ * split by rows over the worker team; each row is computed the same way either way, and the mean sums the rows in
+ * order, so the result does not depend on the split.
  */
 public final class BernoulliLogitsLoss {
     /** Batches of at least this many values are split by rows over the worker team. */
     private static final int PARALLEL_SIZE = 1 << 14;
 
-    private FMatrixRMaj grad;
-    private double[] perExample = new double[0];
+    private FMatrixRMaj ownGrad;
+    private double[] ownPerExample = new double[0];
     private FMatrixRMaj logits;
     private FMatrixRMaj target;
+    private double[] perExample = new double[0];
+    private FMatrixRMaj grad;
     private final WorkerPool.Job rows = this::rows;
 
     /** Returns the batch mean of −log p(x | logits); fills {@link #grad()} and {@link #perExample()}. */
     public double forward(FMatrixRMaj logits, FMatrixRMaj target) {
+        if (ownPerExample.length != logits.numRows) ownPerExample = new double[logits.numRows];
+        ownGrad = Mat.reuse(ownGrad, logits.numRows, logits.numCols);
+        return forward(logits, target, ownPerExample, ownGrad);
+    }
+
+    /**
+     * The same into the caller's buffers: −log p(x_n | l_n) into {@code perExample[n]} (length ≥ B) and ∂mean/∂l
+     * into {@code grad} (B×D), or into this loss's own gradient buffer when {@code grad} is null (not wanted).
+     * {@link #grad()} and {@link #perExample()} then refer to those buffers.
+     */
+    public double forward(FMatrixRMaj logits, FMatrixRMaj target, double[] perExample, FMatrixRMaj grad) {
         Mat.checkSameShape("Bernoulli loss: logits vs target", logits, target);
         int b = logits.numRows;
-        int d = logits.numCols;
-        grad = Mat.reuse(grad, b, d);
-        if (perExample.length != b) perExample = new double[b];
+        if (perExample.length < b) throw new IllegalArgumentException("per-example buffer holds " + perExample.length + " of " + b + " examples");
+        if (grad == null) {
+            ownGrad = Mat.reuse(ownGrad, b, logits.numCols);    // the kernel always writes the gradient
+            grad = ownGrad;
+        } else {
+            Mat.checkSameShape("Bernoulli loss: logits vs gradient", logits, grad);
+        }
         this.logits = logits;
         this.target = target;
+        this.perExample = perExample;
+        this.grad = grad;
         WorkerPool.SHARED.run(rows, logits.getNumElements() >= PARALLEL_SIZE);
         this.logits = null;
         this.target = null;

@@ -1,5 +1,6 @@
 package org.genscope.nn;
 
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -56,6 +57,19 @@ public final class Init {
                 if (rows >= cols) w.set(i, j, (float) v);
                 else w.set(j, i, (float) v);
             }
+        }
+    }
+
+    /**
+     * The "Orthogonal" initialisation of a whole network, as in the MADE authors' code (mgermain/MADE): every
+     * weight matrix ({@code *.weight}) a random orthogonal one ({@link #orthogonal(FMatrixRMaj, double, Rng)}, gain
+     * 1), every bias ({@code *.bias}) zero, in list order from one generator. Other parameters are left as they
+     * are; masks of masked layers still apply on top (y = x·(W∘M) + b).
+     */
+    public static void orthogonal(List<Param> params, Rng rng) {
+        for (Param p : params) {
+            if (p.name.endsWith(".weight")) orthogonal(p.value, 1.0, rng);
+            else if (p.name.endsWith(".bias")) p.value.zero();
         }
     }
 

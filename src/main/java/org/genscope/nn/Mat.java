@@ -48,6 +48,13 @@ public final class Mat {
         gemm(false, a, true, b, 1f, beta, c);
     }
 
+    /** Rows [from, to) of x, copied into a new matrix (e.g. a chunk of a data set to evaluate). */
+    public static FMatrixRMaj rows(FMatrixRMaj x, int from, int to) {
+        FMatrixRMaj r = new FMatrixRMaj(to - from, x.numCols);
+        System.arraycopy(x.data, from * x.numCols, r.data, 0, r.getNumElements());
+        return r;
+    }
+
     /** Every row of C = the row vector v (1×cols): with a following GEMM at beta = 1 this adds a bias for free. */
     public static void setRows(FMatrixRMaj c, FMatrixRMaj v) {
         checkRowVector(c, v);

@@ -23,6 +23,9 @@
  * cli.saveModel(Path.of("made.safetensors"), Map.of()).join();
  * }</pre>
  *
+ * <p>Listeners that come with it: {@link org.genscope.train.CosineDecay} (a learning-rate schedule) and
+ * {@link org.genscope.train.EarlyStopping} (best-validation parameters, patience, a time budget).
+ *
  * <p>Checkpoints ({@link org.genscope.train.TrainingJob#saveCheckpoint},
  * {@link org.genscope.train.TrainingJob#restore}) are safetensors files holding everything a bit-identical resume
  * needs; see {@code docs/model-files.md}.

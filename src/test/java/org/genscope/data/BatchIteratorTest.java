@@ -28,6 +28,19 @@ class BatchIteratorTest {
         return new Dataset("numbered", "test", x, y, 0, 0);
     }
 
+    @Test
+    void rowsAreGatheredByIndexIntoOneReusedMatrix() {
+        Dataset d = numbered(10);
+        FMatrixRMaj batch = d.rows(new int[] {7, 2, 2, 9}, null);
+        assertArrayEquals(new float[] {7, -7, 2, -2, 2, -2, 9, -9}, batch.data);
+        float[] array = batch.data;
+        FMatrixRMaj again = d.rows(new int[] {5, 1, 0, 3, 4, 8}, 2, 3, batch);      // indices[2..5)
+        assertSame(batch, again);
+        assertSame(array, again.data, "a smaller batch keeps the array");
+        assertEquals(3, again.numRows);
+        assertArrayEquals(new float[] {0, 0, 3, -3, 4, -4}, Arrays.copyOf(again.data, 6));
+    }
+
     private static List<Integer> epoch(BatchIterator it) {
         List<Integer> seen = new ArrayList<>();
         while (it.next()) {

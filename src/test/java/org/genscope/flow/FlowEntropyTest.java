@@ -7,7 +7,6 @@ import java.time.Duration;
 import org.ejml.data.FMatrixRMaj;
 import org.genscope.data.Dataset;
 import org.genscope.data.Toy2D;
-import org.genscope.nn.Adam;
 import org.genscope.nn.Rng;
 import org.genscope.train.JobState;
 import org.genscope.train.TaskExecutor;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Trained flows against closed-form entropies: the test NLL of a perfect model is the differential entropy H, and
  * no model can do better than H by more than the sampling error of the test set (5000 points: ~0.01 nats). Small
- * flows, a few thousand steps each, through the real training service (FlowTrainable, TrainingJob, CosineDecay).
+ * flows, a few thousand steps each, through the real training service (FlowTraining: Adam under the cosine schedule).
  */
 class FlowEntropyTest {
     @Test
@@ -55,11 +54,9 @@ class FlowEntropyTest {
 
     static FlowModel train(FlowSpec spec, Dataset data, int steps, double lr) {
         FlowModel m = spec.build(2);
-        Adam adam = new Adam(m.params(), lr);
         TrainConfig config = TrainConfig.builder().maxSteps(steps).batchSize(256).seed(3)
                 .payloadInterval(Duration.ofDays(1)).snapshotInterval(Duration.ofDays(1)).build();
-        TrainingJob<FlowPayload> job = new TrainingJob<>(new FlowTrainable(m, data, null), adam, config, TaskExecutor.currentThread());
-        job.addListener(new CosineDecay(adam, lr, steps));
+        TrainingJob<FlowPayload> job = FlowTraining.job(new FlowTrainable(m, data, null), config, lr, true, TaskExecutor.currentThread());
         job.start();
         assertEquals(JobState.FINISHED, job.state(), () -> job.latest().message());
         return m;

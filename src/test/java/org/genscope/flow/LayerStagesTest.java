@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.data.Grid2D;
 import org.genscope.nn.Rng;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.data.Grid2D;
 import org.genscope.nn.MaskedLinear;
 import org.genscope.nn.Rng;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,7 @@ class MadeLikelihoodTest {
         MadeConfig c = MadeConfig.defaults(2).withConditional(Conditional.MIXTURE, 3).withHidden(16, 16);
         Made made = new Made(c);
         int n = 400;
-        float[] p = made.densityGrid(-10, 10, -10, 10, n, n);
+        float[] p = made.densityGrid(new Grid2D(-10, 10, -10, 10, n, n));
         double cell = (20.0 / n) * (20.0 / n);
         double total = 0;
         for (float v : p) total += v * cell;

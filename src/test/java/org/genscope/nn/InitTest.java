@@ -1,8 +1,10 @@
 package org.genscope.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,25 @@ class InitTest {
                 for (int j = 0; j < gram.numCols; j++) assertEquals(i == j ? 4.0 : 0.0, gram.get(i, j), 1e-5);
             }
         }
+    }
+
+    @Test
+    void orthogonalOverANetworkDrawsTheWeightsInOrderZeroesBiasesAndLeavesTheRest() {
+        Linear first = new Linear("a", 6, 4, new Rng(9));
+        Param other = new Param("base.log_std", 1, 3);
+        other.value.fill(0.5f);
+        Linear second = new Linear("b", 4, 7, new Rng(9));
+        Init.orthogonal(List.of(first.weight, first.bias, other, second.weight, second.bias), new Rng(8));
+        Rng rng = new Rng(8);                                 // the same draws, one matrix after the other
+        FMatrixRMaj w1 = new FMatrixRMaj(6, 4);
+        Init.orthogonal(w1, 1.0, rng);
+        FMatrixRMaj w2 = new FMatrixRMaj(4, 7);
+        Init.orthogonal(w2, 1.0, rng);
+        assertArrayEquals(w1.data, first.weight.value.data);
+        assertArrayEquals(w2.data, second.weight.value.data);
+        assertArrayEquals(new float[4], first.bias.value.data);
+        assertArrayEquals(new float[7], second.bias.value.data);
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f}, other.value.data, "neither weight nor bias: untouched");
     }
 
     @Test

@@ -44,6 +44,24 @@ class LossesTest {
     }
 
     @Test
+    void bernoulliIntoTheCallersBuffersGivesTheSameValues() {
+        Rng rng = new Rng(13);
+        FMatrixRMaj logits = TestMatrices.gaussian(30, 700, rng);             // large enough to be split over threads
+        FMatrixRMaj x = TestMatrices.bits(30, 700, rng);
+        BernoulliLogitsLoss own = new BernoulliLogitsLoss();
+        double mean = own.forward(logits, x);
+        double[] perExample = new double[30];
+        FMatrixRMaj grad = new FMatrixRMaj(30, 700);
+        BernoulliLogitsLoss into = new BernoulliLogitsLoss();
+        assertEquals(mean, into.forward(logits, x, perExample, grad), 0.0);
+        assertArrayEquals(own.perExample(), perExample, 0.0);
+        assertArrayEquals(own.grad().data, grad.data, 0f);
+        double[] valuesOnly = new double[30];
+        assertEquals(mean, into.forward(logits, x, valuesOnly, null), 0.0, "no gradient wanted");
+        assertArrayEquals(perExample, valuesOnly, 0.0);
+    }
+
+    @Test
     void bernoulliIsFiniteAndExactAtExtremeLogits() {
         FMatrixRMaj logits = new FMatrixRMaj(new float[][] {{100f, -100f, 80f, -80f}});
         BernoulliLogitsLoss loss = new BernoulliLogitsLoss();

@@ -77,6 +77,28 @@ class OptimizersTest {
     }
 
     @Test
+    void eachKindIsTheOptimizerItsNameSays() {
+        // sgd is plain: w − 0.1·(g1 + g2) = (0.85, −1.925); momentum is heavy-ball μ = 0.9: as sgdMomentumMatchesHandValues
+        Param p = param();
+        assertArrayEquals(new float[] {0.85f, -1.925f}, run(OptimizerKind.SGD.create(List.of(p), 0.1), p, G1, G2), 1e-6f);
+        p = param();
+        assertArrayEquals(new float[] {0.805f, -1.835f}, run(OptimizerKind.MOMENTUM.create(List.of(p), 0.1), p, G1, G2), 1e-6f);
+        p = param();
+        assertArrayEquals(new float[] {0.8105573f, -1.9242536f}, run(OptimizerKind.ADAGRAD.create(List.of(p), 0.1), p, G1, G2), 1e-6f);
+        p = param();
+        Param q = param();
+        assertArrayEquals(run(new Adam(List.of(q), 0.1), q, G1, G2), run(OptimizerKind.ADAM.create(List.of(p), 0.1), p, G1, G2));
+    }
+
+    @Test
+    void kindsAreFoundByTheirNamesAndAnUnknownNameListsThem() {
+        for (OptimizerKind k : OptimizerKind.values()) assertEquals(k, OptimizerKind.byName(" " + k.toString().toUpperCase() + " "));
+        assertEquals("adam|adagrad|sgd|momentum", OptimizerKind.names("|"));
+        var e = assertThrows(IllegalArgumentException.class, () -> OptimizerKind.byName("rmsprop"));
+        assertEquals("unknown optimizer 'rmsprop'; choose one of adam, adagrad, sgd, momentum", e.getMessage());
+    }
+
+    @Test
     void weightDecayIsDecoupled() {
         // w·(1 − lr·λ) − lr·g = (0.95 − 0.05, −1.9 + 0.1)
         Param p = param();

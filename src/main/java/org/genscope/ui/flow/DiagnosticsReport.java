@@ -2,9 +2,9 @@ package org.genscope.ui.flow;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.genscope.data.Grid2D;
 import org.genscope.flow.FlowDiagnostics;
 import org.genscope.flow.FlowModel;
-import org.genscope.flow.Grid2D;
 import org.genscope.flow.LayerKind;
 import org.genscope.flow.RoundTrip;
 

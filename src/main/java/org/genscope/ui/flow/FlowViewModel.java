@@ -16,16 +16,14 @@ import javafx.collections.ObservableList;
 import org.genscope.data.CsvWriter;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
-import org.genscope.flow.CosineDecay;
 import org.genscope.flow.FlowFile;
 import org.genscope.flow.FlowModel;
 import org.genscope.flow.FlowPayload;
 import org.genscope.flow.FlowPreset;
 import org.genscope.flow.FlowSpec;
 import org.genscope.flow.FlowTrainable;
+import org.genscope.flow.FlowTraining;
 import org.genscope.io.Metadata;
-import org.genscope.nn.Optimizer;
-import org.genscope.nn.OptimizerKind;
 import org.genscope.train.JobState;
 import org.genscope.train.Snapshot;
 import org.genscope.train.TrainConfig;
@@ -222,9 +220,7 @@ public final class FlowViewModel {
             FlowTrainable task = new FlowTrainable(model, splits.train(), splits.validation());
             TrainConfig config = TrainConfig.builder().maxSteps(totalSteps).batchSize(Math.min(batchSize, splits.train().size()))
                     .seed(s).evalEvery(Math.max(1, totalSteps / 60)).payloadInterval(Duration.ofMillis(250)).build();
-            Optimizer adam = OptimizerKind.ADAM.create(model.params(), lr);
-            TrainingJob<FlowPayload> job = new TrainingJob<>(task, adam, config, ui.jobs());
-            job.addListener(new CosineDecay(adam, lr, totalSteps));     // as the presets were tuned
+            TrainingJob<FlowPayload> job = FlowTraining.job(task, config, lr, true, ui.jobs());
             return new RunLifecycle.Prepared<>(job, () -> runData.set(new RunData(splits.train(), entropy)));
         };
     }

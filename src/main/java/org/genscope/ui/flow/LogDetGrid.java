@@ -7,7 +7,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
-import org.genscope.flow.Grid2D;
+import org.genscope.data.Grid2D;
 import org.genscope.ui.common.Colormap;
 import org.genscope.ui.common.HeatMap;
 

@@ -14,7 +14,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import org.genscope.flow.Grid2D;
+import org.genscope.data.Grid2D;
 import org.genscope.ui.theme.Palette;
 
 /**

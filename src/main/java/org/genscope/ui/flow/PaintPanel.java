@@ -22,7 +22,7 @@ import javafx.scene.layout.VBox;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.data.PaintedDensity;
-import org.genscope.flow.Grid2D;
+import org.genscope.data.Grid2D;
 import org.genscope.ui.common.BackgroundTask;
 import org.genscope.ui.common.UiExecutor;
 

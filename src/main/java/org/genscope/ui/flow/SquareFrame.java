@@ -5,7 +5,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import org.genscope.flow.Grid2D;
+import org.genscope.data.Grid2D;
 import org.genscope.ui.theme.Palette;
 
 /**

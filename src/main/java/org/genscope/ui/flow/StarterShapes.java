@@ -10,7 +10,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import org.genscope.flow.Grid2D;
+import org.genscope.data.Grid2D;
 
 /** Ready-made paintings to start from, as weights in [0, 1] on a {@link Grid2D} (row 0 at the bottom). */
 final class StarterShapes {

@@ -11,7 +11,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import org.genscope.flow.Grid2D;
+import org.genscope.data.Grid2D;
 import org.genscope.flow.LayerStages;
 import org.genscope.ui.common.CanvasRegion;
 import org.genscope.ui.common.Colormap;

@@ -12,17 +12,18 @@ import javafx.stage.Stage;
 import org.ejml.data.FMatrixRMaj;
 import org.genscope.ui.common.UiExecutor;
 import org.genscope.data.Dataset;
+import org.genscope.data.Grid2D;
 import org.genscope.flow.DirectionTiming;
 import org.genscope.flow.FlowModel;
 import org.genscope.flow.FlowPreset;
 import org.genscope.flow.FlowSpec;
-import org.genscope.flow.Grid2D;
 import org.genscope.nn.Adam;
 import org.genscope.nn.Optimizer;
 import org.genscope.train.TaskExecutor;
 import org.genscope.ui.theme.Theme;
 import org.genscope.ui.theme.ThemeManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -144,10 +145,10 @@ class FlowDiagnosticsPanelTest {
         assertEquals(5, manual.layerCount(), "only the newest was computed");
     }
 
-    /** With -Dgenscope.shot=DIR: an 8-layer RealNVP and an 8-layer MAF after a short training, in three looks. */
+    /** With -Dgenscope.shot=DIR only (skipped otherwise): an 8-layer RealNVP and an 8-layer MAF after a short training, in three looks. */
     @Test
+    @EnabledIfSystemProperty(named = "genscope.shot", matches = ".+")
     void shots(FxRobot robot) throws Exception {
-        if (System.getProperty("genscope.shot") == null) return;
         for (String id : new String[] {"realnvp-moons", "maf-checkerboard"}) {
             FlowPreset p = FlowPreset.byId(id);
             Dataset train = p.data(1).train();

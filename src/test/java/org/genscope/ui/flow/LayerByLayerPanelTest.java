@@ -28,6 +28,7 @@ import org.genscope.train.TaskExecutor;
 import org.genscope.ui.theme.Theme;
 import org.genscope.ui.theme.ThemeManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -205,10 +206,11 @@ class LayerByLayerPanelTest {
         assertFalse(robot.lookup("#warp-export").query().isDisabled());
     }
 
+    /** With -Dgenscope.shot=DIR only (skipped otherwise): PNGs of the panel, a dark GIF, and the time per frame. */
     @Test
+    @EnabledIfSystemProperty(named = "genscope.shot", matches = ".+")
     void screenshots(FxRobot robot) throws IOException {
         Path shots = WarpFixtures.shotDir();
-        if (shots == null) return;
         LayerStages s = LayerStages.compute(WarpFixtures.trained("realnvp-moons", 400));
         robot.interact(() -> panel.show(s));
         for (double t : new double[] {0, 3.5, 8}) {

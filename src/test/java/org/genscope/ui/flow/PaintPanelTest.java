@@ -12,7 +12,7 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.genscope.ui.common.UiExecutor;
 import org.genscope.data.DataSplits;
-import org.genscope.flow.Grid2D;
+import org.genscope.data.Grid2D;
 import org.genscope.train.TaskExecutor;
 import org.genscope.ui.theme.Theme;
 import org.genscope.ui.theme.ThemeManager;

@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.genscope.flow.LayerStages;
 import org.genscope.ui.common.Colormap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -97,9 +98,10 @@ class WarpViewTest {
         return c[0];
     }
 
+    /** With -Dgenscope.shot=DIR only (skipped otherwise): PNGs of the warp at three positions, and the time per position. */
     @Test
+    @EnabledIfSystemProperty(named = "genscope.shot", matches = ".+")
     void screenshots(FxRobot robot) {
-        if (WarpFixtures.shotDir() == null) return;
         LayerStages s = LayerStages.compute(WarpFixtures.trained("realnvp-moons", 400));
         robot.interact(() -> view.setStages(s));
         for (double t : new double[] {0, 3.5, 8}) {

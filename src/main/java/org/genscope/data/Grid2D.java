@@ -1,4 +1,4 @@
-package org.genscope.flow;
+package org.genscope.data;
 
 import org.ejml.data.FMatrixRMaj;
 

@@ -1,7 +1,6 @@
-package org.genscope.flow;
+package org.genscope.train;
 
 import org.genscope.nn.Optimizer;
-import org.genscope.train.TrainingListener;
 
 /**
  * Cosine learning-rate decay (Loshchilov &amp; Hutter 2017, without restarts) as a training listener: after step s

@@ -1,22 +1,24 @@
-package org.genscope.cli;
+package org.genscope.made;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.genscope.made.Made;
-import org.genscope.made.MadeConfig;
+import org.genscope.nn.Init;
 import org.genscope.nn.Param;
 import org.genscope.nn.Rng;
 import org.junit.jupiter.api.Test;
 
-/** --init orthogonal: orthonormal weight matrices, zero biases, and still autoregressive (masks apply on top). */
+/**
+ * Init.orthogonal over a MADE's parameters (CLI --init orthogonal): orthonormal weight matrices, zero biases, and still
+ * autoregressive (masks apply on top).
+ */
 class OrthogonalInitTest {
     @Test
     void weightsAreOrthonormalBiasesZeroAndTheMadeStillAutoregressive() {
-        MadeConfig config = new MadeConfig(12, new int[] {20, 16}, org.genscope.made.OrderingKind.RANDOM, null,
-                org.genscope.made.DegreeRule.UNIFORM, 0, true, 1, false, org.genscope.made.Conditional.BERNOULLI, 1, "relu", 3);
+        MadeConfig config = new MadeConfig(12, new int[] {20, 16}, OrderingKind.RANDOM, null,
+                DegreeRule.UNIFORM, 0, true, 1, false, Conditional.BERNOULLI, 1, "relu", 3);
         Made made = new Made(config, new Rng(2));
-        MadeTrain.orthogonal(made, new Rng(5));
+        Init.orthogonal(made.params(), new Rng(5));
         int weights = 0;
         for (Param p : made.params()) {
             if (p.name.endsWith(".bias")) {
