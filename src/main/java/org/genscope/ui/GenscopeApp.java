@@ -58,6 +58,9 @@ public class GenscopeApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!view.confirmQuit()) e.consume();
+        });
         return view;
     }
 

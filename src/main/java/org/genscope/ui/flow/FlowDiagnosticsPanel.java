@@ -67,7 +67,8 @@ public final class FlowDiagnosticsPanel extends VBox {
     private final Label speed = new Label("—");
     private final Button measure = new Button("Measure");
     private final TimingBars bars = new TimingBars();
-    private final Label timingText = muted("Times both directions on " + String.format(Locale.ROOT, "%,d", MEASURE_POINTS) + " points.");
+    private static final String TIMING_HINT = "Times both directions on " + String.format(Locale.ROOT, "%,d", MEASURE_POINTS) + " points.";
+    private final Label timingText = muted(TIMING_HINT);
 
     /** @param ui where the diagnostics and timings are computed (the app's background work) */
     public FlowDiagnosticsPanel(UiExecutor ui) {
@@ -147,7 +148,13 @@ public final class FlowDiagnosticsPanel extends VBox {
             status.setText("Diagnostics need a 2-D flow; this one models " + modelCopy.dimension() + " variables.");
             return;
         }
+        boolean otherFlow = timingModel == null || !timingModel.spec().layersText().equals(modelCopy.spec().layersText());
         timingModel = modelCopy.copy();             // the measurement's own copy: never shared with the maps' thread
+        if (otherFlow && !measuring) {              // timings of another flow would be shown as this one's
+            timing = null;
+            bars.set(null);
+            timingText.setText(TIMING_HINT);
+        }
         measure.setDisable(measuring);
         if (report == null) status.setText("Computing the diagnostics of " + modelCopy.spec().describe() + "…");
         maps.submit(new Request(modelCopy, dataGrid));

@@ -2,6 +2,7 @@ package org.genscope.ui.flow;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -27,6 +28,7 @@ import org.genscope.flow.LayerSpec;
 import org.genscope.train.JobState;
 import org.genscope.train.Snapshot;
 import org.genscope.ui.common.Labels;
+import org.genscope.ui.common.OutOfDate;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.shell.DatasetTarget;
 import org.genscope.ui.shell.ModelOpener;
@@ -169,9 +171,11 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
             if (p != null) densityPanel.preview(p.points(), p.caption());
         });
 
-        densityTab.setContent(densityPanel);
+        // the Density tab previews new data between runs, so it is out of date only while a run goes on
+        densityTab.setContent(OutOfDate.wrap(densityPanel, Bindings.createStringBinding(
+                () -> vm.live() ? vm.outOfDateProperty().get() : "", vm.outOfDateProperty(), vm.run().job().stateProperty())));
         layersPanel = new LayerByLayerPanel(context.ui());
-        layersTab.setContent(layersPanel);
+        layersTab.setContent(OutOfDate.wrap(layersPanel, vm.outOfDateProperty()));
         layersTab.selectedProperty().addListener((o, a, now) -> {
             if (now) refreshLayers(true);
         });
@@ -179,7 +183,7 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
         ScrollPane diagnosticsScroll = new ScrollPane(diagnosticsPanel);    // nothing is cut off in presenter mode
         diagnosticsScroll.setFitToWidth(true);
         diagnosticsScroll.setFitToHeight(true);
-        diagnosticsTab.setContent(diagnosticsScroll);
+        diagnosticsTab.setContent(OutOfDate.wrap(diagnosticsScroll, vm.outOfDateProperty()));
         diagnosticsTab.selectedProperty().addListener((o, a, now) -> {
             if (now) refreshDiagnostics(true);
         });

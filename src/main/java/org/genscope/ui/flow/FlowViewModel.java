@@ -2,15 +2,19 @@ package org.genscope.ui.flow;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.genscope.data.CsvWriter;
@@ -43,8 +47,8 @@ public final class FlowViewModel {
     /** Toy points shown before training. */
     static final int PREVIEW_POINTS = 3000;
 
-    /** A run's data as the Density tab shows it, with the true entropy where it is known in closed form. */
-    record RunData(Dataset train, OptionalDouble entropy) {}
+    /** A run as the views show it: its data and where it came from, the true entropy where known, its layer stack. */
+    record RunData(Dataset train, OptionalDouble entropy, FlowData source, FlowSpec spec) {}
 
     /** The chosen data before training: its points and what they are. */
     record Preview(Dataset points, String caption) {}
@@ -71,6 +75,8 @@ public final class FlowViewModel {
     private final ReadOnlyObjectWrapper<Preview> preview = new ReadOnlyObjectWrapper<>();
     private final RunLifecycle<FlowModel, FlowPayload> run;
     private final LatestWins<PreviewRequest, Preview> previews;
+    private boolean loadingPreset;
+    private final StringBinding outOfDate;
 
     /** @param message the status bar's line for the outcome of the latest action */
     public FlowViewModel(UiExecutor ui, StringProperty message) {
@@ -89,6 +95,18 @@ public final class FlowViewModel {
         });
         dataNote.set(sources.note(data.get()));
         seed.addListener((o, a, v) -> previewData());
+        // an edit after a preset makes it no longer that demo: the choice clears, so picking the demo again reloads it
+        outOfDate = Bindings.createStringBinding(this::outOfDateReason, runData, data, builder.specProperty(), seed,
+                run.job().stateProperty());
+        for (ObservableValue<?> edited : List.of(data, noise, points, learningRate, steps, batch, builder.specProperty())) {
+            clearsPreset(edited);
+        }
+    }
+
+    private <T> void clearsPreset(ObservableValue<T> edited) {
+        edited.addListener((o, a, b) -> {
+            if (!loadingPreset) preset.set(null);
+        });
     }
 
     public FlowBuilderModel builder() {
@@ -150,6 +168,40 @@ public final class FlowViewModel {
         return preview.getReadOnlyProperty();
     }
 
+    /** Why the views of the last run no longer show what the settings describe, or empty. */
+    StringBinding outOfDateProperty() {
+        return outOfDate;
+    }
+
+    /** Whether a run is training or paused (its views are live). */
+    boolean live() {
+        JobState state = run.job().stateProperty().get();
+        return state == JobState.RUNNING || state == JobState.PAUSED;
+    }
+
+    private String outOfDateReason() {
+        RunData r = runData.get();
+        if (r == null) return "";
+        boolean live = live();
+        if (r.source() != data.get()) {
+            return live ? "Training on " + r.source().shortLabel() + " goes on; the data chosen on the left ("
+                    + data.get().shortLabel() + ") is for the next run."
+                    : "Out of date: this is the flow trained on " + r.source().shortLabel() + "; the data is now "
+                    + data.get().shortLabel() + ". Press Train (Ctrl+Enter) to train on it.";
+        }
+        if (!sameStack(r.spec(), builder.spec())) {
+            return live ? "The layer stack on the left has changed; it is for the next run."
+                    : "Out of date: this is the flow " + r.spec().layersText() + "; the stack on the left is now "
+                    + builder.spec().layersText() + ". Press Train (Ctrl+Enter) to train it.";
+        }
+        return "";
+    }
+
+    /** The same layers and base (the seed is the run's own). */
+    private static boolean sameStack(FlowSpec a, FlowSpec b) {
+        return a.withSeed(0).equals(b.withSeed(0));
+    }
+
     /** Whether the chosen data is a toy (its noise and count apply). */
     boolean toyChosen() {
         return data.get() != null && data.get().kind() == FlowData.Kind.TOY;
@@ -161,6 +213,15 @@ public final class FlowViewModel {
     }
 
     private void loadPreset(FlowPreset p) {
+        loadingPreset = true;
+        try {
+            applyPreset(p);
+        } finally {
+            loadingPreset = false;
+        }
+    }
+
+    private void applyPreset(FlowPreset p) {
         builder.loadPreset(p);
         noise.set(Double.toString(p.noise()));
         points.set(p.size());
@@ -221,7 +282,8 @@ public final class FlowViewModel {
             TrainConfig config = TrainConfig.builder().maxSteps(totalSteps).batchSize(Math.min(batchSize, splits.train().size()))
                     .seed(s).evalEvery(Math.max(1, totalSteps / 60)).payloadInterval(Duration.ofMillis(250)).build();
             TrainingJob<FlowPayload> job = FlowTraining.job(task, config, lr, true, ui.jobs());
-            return new RunLifecycle.Prepared<>(job, () -> runData.set(new RunData(splits.train(), entropy)));
+            FlowSpec shown = opened != null ? opened.spec() : spec;
+            return new RunLifecycle.Prepared<>(job, () -> runData.set(new RunData(splits.train(), entropy, d, shown)));
         };
     }
 
@@ -273,8 +335,7 @@ public final class FlowViewModel {
     }
 
     private void showOpened(Opened o) {
-        preset.set(null);
-        builder.specProperty().set(o.model().spec());
+        builder.specProperty().set(o.model().spec());      // (the preset choice clears: this is no demo)
         FlowData toy = dataChoices.stream().filter(d -> d.toy() != null && d.toy().id().equals(o.dataName()))
                 .findFirst().orElse(null);
         if (toy == null) {

@@ -13,14 +13,14 @@ import org.genscope.data.Toy2D;
  * every unit can be drawn, and the 2D toy densities (continuous, mixture-of-Gaussians conditionals).
  */
 enum MadeData implements MadeSource {
-    SANDBOX("Sandbox: any D, no data", 0, null, "8, 8"),
-    MNIST_4("MNIST 4×4, binary (D = 16)", 16, null, "32"),
-    MNIST_28("MNIST 28×28, binary (D = 784)", 784, null, "500"),
-    MOONS("2D: two moons", 2, Toy2D.MOONS, "64, 64"),
-    EIGHT_GAUSSIANS("2D: 8 gaussians", 2, Toy2D.EIGHT_GAUSSIANS, "64, 64"),
-    CHECKERBOARD("2D: checkerboard", 2, Toy2D.CHECKERBOARD, "64, 64"),
-    PINWHEEL("2D: pinwheel", 2, Toy2D.PINWHEEL, "64, 64"),
-    SPIRALS("2D: two spirals", 2, Toy2D.SPIRALS, "64, 64");
+    SANDBOX("Sandbox: any D, no data", 0, null, Recipe.SANDBOX),
+    MNIST_4("MNIST 4×4, binary (D = 16)", 16, null, Recipe.MNIST_4),
+    MNIST_28("MNIST 28×28, binary (D = 784)", 784, null, Recipe.MNIST_28),
+    MOONS("2D: two moons", 2, Toy2D.MOONS, Recipe.TWO_D),
+    EIGHT_GAUSSIANS("2D: 8 gaussians", 2, Toy2D.EIGHT_GAUSSIANS, Recipe.TWO_D),
+    CHECKERBOARD("2D: checkerboard", 2, Toy2D.CHECKERBOARD, Recipe.TWO_D),
+    PINWHEEL("2D: pinwheel", 2, Toy2D.PINWHEEL, Recipe.TWO_D),
+    SPIRALS("2D: two spirals", 2, Toy2D.SPIRALS, Recipe.TWO_D);
 
     /** Block-mean threshold for the 4×4 digits: keeps about a third of the pixels on, as in the 28×28 strokes' shapes. */
     static final float SHRINK_THRESHOLD = 0.14f;
@@ -30,14 +30,13 @@ enum MadeData implements MadeSource {
     final String label;
     final int inputs;
     final Toy2D toy;
-    /** Hidden widths that suit this data, set when the user picks it. */
-    final String suggestedWidths;
+    final Recipe recipe;
 
-    MadeData(String label, int inputs, Toy2D toy, String suggestedWidths) {
+    MadeData(String label, int inputs, Toy2D toy, Recipe recipe) {
         this.label = label;
         this.inputs = inputs;
         this.toy = toy;
-        this.suggestedWidths = suggestedWidths;
+        this.recipe = recipe;
     }
 
     @Override
@@ -56,8 +55,8 @@ enum MadeData implements MadeSource {
     }
 
     @Override
-    public String suggestedWidths() {
-        return suggestedWidths;
+    public Recipe recipe() {
+        return recipe;
     }
 
     @Override

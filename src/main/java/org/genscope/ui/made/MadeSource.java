@@ -14,8 +14,8 @@ sealed interface MadeSource permits MadeData, OpenedData {
     /** Binary data (Bernoulli conditionals, samples drawn as images); else 2-D points (mixture-of-Gaussian conditionals). */
     boolean binary();
 
-    /** Hidden widths that suit this data, set when the user picks it. */
-    String suggestedWidths();
+    /** The settings that suit this data, set when the user picks it. */
+    Recipe recipe();
 
     /** One or two sentences under the choice. */
     String note();

@@ -23,6 +23,7 @@ import org.genscope.made.DegreeRule;
 import org.genscope.made.OrderingKind;
 import org.genscope.nn.OptimizerKind;
 import org.genscope.ui.common.Labels;
+import org.genscope.ui.common.OutOfDate;
 import org.genscope.ui.common.TwoWay;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.shell.DatasetTarget;
@@ -162,7 +163,7 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget, Mo
         networkTab.setContent(graph);
         masksTab.setContent(masks);
         checkTab.setContent(dependencyPanel);
-        trainingTab.setContent(trainingPanel);
+        trainingTab.setContent(OutOfDate.wrap(trainingPanel, vm.outOfDateProperty()));
         b.connectivityProperty().addListener((o, a, c) -> showNetwork(c));
         directCheck.selectedProperty().addListener((o, a, v) -> showNetwork(b.connectivity()));
         vm.checkProperty().addListener((o, a, c) -> showCheck(c));

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,6 +28,7 @@ import org.genscope.made.MadeFile;
 import org.genscope.made.MadePayload;
 import org.genscope.nn.OptimizerKind;
 import org.genscope.nn.Rng;
+import org.genscope.train.JobState;
 import org.genscope.train.TrainingJob;
 import org.genscope.ui.common.BackgroundTask;
 import org.genscope.ui.common.LatestWins;
@@ -39,8 +42,8 @@ import org.genscope.ui.train.RunLifecycle;
  * current network, and the run — new, opened from a file, or waiting for the data it was trained on.
  */
 public final class MadeViewModel {
-    /** A run's data as the training views show it. */
-    record RunData(Dataset train, boolean images) {}
+    /** A run as the training views show it: its data, where it came from, and the network it trains. */
+    record RunData(Dataset train, boolean images, MadeSource source, Connectivity network) {}
 
     /** The autoregressive check of one network: measured dependencies, or why they could not be measured. */
     record Check(Connectivity network, boolean[][] dependencies, String error) {}
@@ -63,6 +66,7 @@ public final class MadeViewModel {
     private final ReadOnlyObjectWrapper<RunData> runData = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Check> check = new ReadOnlyObjectWrapper<>();
     private final RunLifecycle<Made, MadePayload> run;
+    private final StringBinding outOfDate;
     private final LatestWins<CheckRequest, Check> checker;
     private Made trainedModel;
 
@@ -79,6 +83,8 @@ public final class MadeViewModel {
         builder.connectivityProperty().addListener((o, a, c) -> checkAutoregressive());
         builder.directProperty().addListener((o, a, v) -> checkAutoregressive());
         checkAutoregressive();
+        outOfDate = Bindings.createStringBinding(this::outOfDateReason, runData, data, builder.connectivityProperty(),
+                run.job().stateProperty());
     }
 
     public MadeBuilderModel builder() {
@@ -126,17 +132,45 @@ public final class MadeViewModel {
         return runData.getReadOnlyProperty();
     }
 
+    /** Why the training views no longer show what the settings on the left describe, or empty. */
+    StringBinding outOfDateProperty() {
+        return outOfDate;
+    }
+
+    private String outOfDateReason() {
+        RunData r = runData.get();
+        if (r == null) return "";
+        JobState state = run.job().stateProperty().get();
+        boolean live = state == JobState.RUNNING || state == JobState.PAUSED;
+        if (r.source() != data.get()) {
+            return live ? "Training on " + r.source().shortLabel() + " goes on; the data chosen on the left ("
+                    + data.get().shortLabel() + ") is for the next run."
+                    : "Out of date: this is the run on " + r.source().shortLabel() + "; the data is now "
+                    + data.get().shortLabel() + ". Press Train (Ctrl+Enter) to train on it.";
+        }
+        if (r.network() != builder.connectivity()) {
+            return live ? "The network on the left has changed; it is for the next run."
+                    : "Out of date: the network on the left has changed since this run. Press Train (Ctrl+Enter) to train it.";
+        }
+        return "";
+    }
+
     /** The newest autoregressive check (of the network the builder shows now). */
     ReadOnlyObjectProperty<Check> checkProperty() {
         return check.getReadOnlyProperty();
     }
 
-    /** Picking data: the builder takes its D and the hidden widths that suit it. */
+    /** Picking data: the builder takes its D, and network and training settings start from its {@link Recipe}. */
     private void onData(MadeSource d) {
         if (d == null || d == MadeData.SANDBOX) return;
+        Recipe r = d.recipe();
         builder.inputsProperty().set(d.inputs());
-        builder.widthsProperty().set(d.suggestedWidths());
+        builder.widthsProperty().set(r.widths());
         builder.rebuild();
+        optimizer.set(OptimizerKind.ADAM);
+        learningRate.set(Double.toString(r.learningRate()));
+        epochs.set(r.epochs());
+        batch.set(r.batch());
     }
 
     /** Measures the dependencies of the current network off the FX thread; the newest network wins. */
@@ -176,7 +210,7 @@ public final class MadeViewModel {
             TrainingJob<MadePayload> job = MadeJobFactory.job(made, splits, settings, ui.jobs());
             return new RunLifecycle.Prepared<>(job, () -> {
                 trainedModel = made;
-                runData.set(new RunData(splits.train(), source.binary()));
+                runData.set(new RunData(splits.train(), source.binary(), source, built));
             });
         };
     }

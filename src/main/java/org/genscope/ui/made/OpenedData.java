@@ -72,9 +72,8 @@ record OpenedData(String fileName, DataSplits splits, boolean binary, String not
     }
 
     @Override
-    public String suggestedWidths() {
-        int d = inputs();
-        return d >= 64 ? "500" : d > 2 ? String.valueOf(Math.max(16, 2 * d)) : "64, 64";
+    public Recipe recipe() {
+        return binary ? Recipe.binary(inputs()) : Recipe.TWO_D;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.genscope.ui.shell;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -53,6 +54,20 @@ public final class Dialogs {
                         + System.getProperty("javafx.runtime.version", "?") + "\n\n"
                         + "Sample data: MNIST by LeCun, Cortes and Burges (CC BY-SA 3.0); binarized MNIST by "
                         + "Salakhutdinov and Murray (2008).");
+    }
+
+    /** "Quit without saving?": true if the user chose to quit and lose the unsaved training of these workspaces. */
+    static boolean quitAnyway(Window owner, java.util.List<String> unsaved) {
+        ButtonType quit = new ButtonType("Quit without saving", ButtonBar.ButtonData.OK_DONE);
+        ButtonType stay = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        String which = String.join(" and ", unsaved);
+        Alert a = styled(new Alert(Alert.AlertType.CONFIRMATION, "The " + which + " workspace" + (unsaved.size() > 1 ? "s have"
+                : " has") + " a trained model that is not saved. Cancel, then use 'Save trained model…' to keep it, or quit "
+                + "and lose it.", stay, quit), owner);
+        a.setHeaderText("Quit without saving the trained model?");
+        ((javafx.scene.control.Button) a.getDialogPane().lookupButton(stay)).setDefaultButton(true);
+        ((javafx.scene.control.Button) a.getDialogPane().lookupButton(quit)).setDefaultButton(false);
+        return a.showAndWait().orElse(stay) == quit;
     }
 
     static void shortcuts(Window owner) {

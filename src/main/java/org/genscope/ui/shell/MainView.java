@@ -31,6 +31,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.stage.Window;
 import org.genscope.io.Metadata;
 import org.genscope.io.ModelFile;
 import org.genscope.io.ModelFileException;
@@ -64,6 +65,7 @@ public final class MainView {
     private final Map<String, WorkspaceView> views = new LinkedHashMap<>();
     private final Map<String, ToggleButton> navButtons = new HashMap<>();
     private final ToggleGroup navGroup = new ToggleGroup();
+    private QuitConfirmer quitConfirmer = Dialogs::quitAnyway;
 
     /** @param ui runs slow work (reading files) off the FX thread */
     public MainView(MainViewModel model, ExportService exporter, UiExecutor ui) {
@@ -267,6 +269,25 @@ public final class MainView {
 
     @FXML
     private void onQuit() {
-        Platform.exit();
+        if (confirmQuit()) Platform.exit();
+    }
+
+    /** Asks whether to quit though trained work is unsaved; tests replace the dialog. */
+    interface QuitConfirmer {
+        boolean quitAnyway(Window owner, List<String> unsaved);
+    }
+
+    void setQuitConfirmer(QuitConfirmer confirmer) {
+        quitConfirmer = confirmer;
+    }
+
+    /**
+     * File ▸ Quit, Ctrl+Q and the window's close button: true if nothing trained is unsaved, or the user chose to
+     * quit anyway. FX thread.
+     */
+    public boolean confirmQuit() {
+        List<String> unsaved = views.entrySet().stream().filter(e -> e.getValue().hasUnsavedWork())
+                .map(e -> model.byId(e.getKey()).map(WorkspaceDescriptor::title).orElse(e.getKey())).toList();
+        return unsaved.isEmpty() || quitConfirmer.quitAnyway(root.getScene().getWindow(), unsaved);
     }
 }

@@ -6,13 +6,23 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import org.genscope.train.JobState;
 
-/** Start / Pause / Step / Stop buttons, a progress bar and a one-line status, bound to a {@link JobViewModel}. */
+/**
+ * Start / Pause / Step / Stop buttons, a progress bar and a status line, bound to a {@link JobViewModel}. The
+ * buttons keep one readable size in every state, theme and presenter mode: each is as wide as the longest text it
+ * can show (Train / Resume / Train again / Preparing…), never clipped, and the row wraps rather than overflowing a
+ * narrow panel; the status wraps under them.
+ */
 public final class TrainingControls extends VBox {
+    /** Every text the start button can show. */
+    static final String[] START_TEXTS = {"Train", "Resume", "Train again", "Preparing…"};
+
     public TrainingControls(JobViewModel<?> vm) {
         Button start = new Button("Train");
         start.setId("train-start");
@@ -49,8 +59,9 @@ public final class TrainingControls extends VBox {
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(vm.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(bar, Priority.ALWAYS);
-        HBox buttons = new HBox(6, start, pause, step, stop);
+        for (Button b : new Button[] {start, pause, step, stop}) b.setMinWidth(Region.USE_PREF_SIZE);
+        fitWidest(start, START_TEXTS);
+        FlowPane buttons = new FlowPane(6, 6, start, pause, step, stop);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label status = new Label();
         status.setId("train-status");
@@ -62,5 +73,23 @@ public final class TrainingControls extends VBox {
         setSpacing(6);
         getChildren().addAll(buttons, bar, status);
         getStyleClass().add("training-controls");
+    }
+
+    /** Makes {@code b} as wide as its widest possible text in its current font (and again when the font changes). */
+    private static void fitWidest(Button b, String[] texts) {
+        Runnable fit = () -> {
+            double widest = 0;
+            for (String t : texts) widest = Math.max(widest, textWidth(t, b.getFont()));
+            b.setPrefWidth(Math.ceil(widest + b.snappedLeftInset() + b.snappedRightInset() + 2));
+        };
+        b.fontProperty().addListener((o, a, f) -> fit.run());
+        b.insetsProperty().addListener((o, a, i) -> fit.run());
+        fit.run();
+    }
+
+    static double textWidth(String text, Font font) {
+        Text t = new Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 }
