@@ -117,59 +117,59 @@ public final class FlowViewModel {
         return run;
     }
 
-    ObservableList<FlowData> dataChoices() {
+    public ObservableList<FlowData> dataChoices() {
         return dataChoices;
     }
 
-    ObjectProperty<FlowPreset> presetProperty() {
+    public ObjectProperty<FlowPreset> presetProperty() {
         return preset;
     }
 
-    ObjectProperty<FlowData> dataProperty() {
+    public ObjectProperty<FlowData> dataProperty() {
         return data;
     }
 
-    StringProperty noiseProperty() {
+    public StringProperty noiseProperty() {
         return noise;
     }
 
-    ObjectProperty<Integer> pointsProperty() {
+    public ObjectProperty<Integer> pointsProperty() {
         return points;
     }
 
-    StringProperty learningRateProperty() {
+    public StringProperty learningRateProperty() {
         return learningRate;
     }
 
-    ObjectProperty<Integer> stepsProperty() {
+    public ObjectProperty<Integer> stepsProperty() {
         return steps;
     }
 
-    ObjectProperty<Integer> batchProperty() {
+    public ObjectProperty<Integer> batchProperty() {
         return batch;
     }
 
-    ObjectProperty<Integer> seedProperty() {
+    public ObjectProperty<Integer> seedProperty() {
         return seed;
     }
 
     /** The line under the data choice. */
-    StringProperty dataNoteProperty() {
+    public StringProperty dataNoteProperty() {
         return dataNote;
     }
 
     /** The data of the run shown now (set when a run is prepared, before its job is attached). */
-    ReadOnlyObjectProperty<RunData> runDataProperty() {
+    public ReadOnlyObjectProperty<RunData> runDataProperty() {
         return runData.getReadOnlyProperty();
     }
 
     /** The chosen data before training (newest choice). */
-    ReadOnlyObjectProperty<Preview> previewProperty() {
+    public ReadOnlyObjectProperty<Preview> previewProperty() {
         return preview.getReadOnlyProperty();
     }
 
     /** Why the views of the last run no longer show what the settings describe, or empty. */
-    StringBinding outOfDateProperty() {
+    public StringBinding outOfDateProperty() {
         return outOfDate;
     }
 

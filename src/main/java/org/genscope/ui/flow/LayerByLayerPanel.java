@@ -120,22 +120,19 @@ public final class LayerByLayerPanel extends BorderPane {
         bounce.setTooltip(new Tooltip("Bounce: play back and forth between the base and the data"));
         bounce.selectedProperty().addListener((o, old, now) -> player.setBounce(now));
 
-        Label title = new Label("Layer by layer");
-        title.getStyleClass().add("warp-title");
-        title.setTooltip(new Tooltip("The generative direction: samples z of the base distribution and a grid of lines,"
-                + " carried through the inverted layers to data space, with the density of each stage underneath"));
+        // the tab names the view; what it shows is the view's own tooltip (a title here only clipped in presenter mode)
+        Tooltip.install(view, new Tooltip("The generative direction: samples z of the base distribution and a grid of "
+                + "lines, carried through the inverted layers to data space, with the density of each stage underneath"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         CheckBox grid = toggle("Grid", "Lines of a regular grid in base space", view::setShowGrid);
         CheckBox samples = toggle("Samples", "Base samples; each keeps the colour of the base region it starts in", view::setShowPoints);
         CheckBox density = toggle("Density", "The exact density of the variable at this stage", view::setShowDensity);
         speed.setTooltip(new Tooltip("Playback speed (1× = one second per layer)"));
-        HBox top = bar(title, spacer, status, grid, samples, density, export);
+        HBox top = bar(status, spacer, grid, samples, density, export);
         HBox controls = bar(backward, pause, forward, scrubber, readout, speed, bounce);
-        // only the title, the status and the scrubber give up room when the window is narrow (presenter type)
+        // only the status and the scrubber give up room when the window is narrow (presenter type)
         // (an HBox shrinks only children with a grow priority; their max width keeps them from growing past pref)
-        title.setMinWidth(0);
-        HBox.setHgrow(title, Priority.SOMETIMES);
         status.setMinWidth(0);
         scrubber.setMinWidth(100);
         readout.setMinWidth(0);

@@ -29,7 +29,7 @@ import org.genscope.ui.train.RunNote;
 final class MadeTrainingPanel extends VBox {
     private final LossChart chart = new LossChart("Negative log-likelihood", "NLL (nats per example)");
     private final ImageGrid samples = new ImageGrid();
-    private final DensityPair twoD = new DensityPair("Data", "Model: learned density p(x) and samples");
+    private final DensityPair twoD = new DensityPair("Data", "Model p(x) + samples");
     private final ImageGrid trace = new ImageGrid();
     private final StackPane sampleArea = new StackPane();
     private final Label sampleTitle = new Label("Samples");

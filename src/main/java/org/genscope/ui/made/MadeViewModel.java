@@ -95,45 +95,45 @@ public final class MadeViewModel {
         return run;
     }
 
-    ObservableList<MadeSource> dataChoices() {
+    public ObservableList<MadeSource> dataChoices() {
         return dataChoices;
     }
 
-    ObjectProperty<MadeSource> dataProperty() {
+    public ObjectProperty<MadeSource> dataProperty() {
         return data;
     }
 
-    ObjectProperty<Integer> masksProperty() {
+    public ObjectProperty<Integer> masksProperty() {
         return masks;
     }
 
-    BooleanProperty orderAgnosticProperty() {
+    public BooleanProperty orderAgnosticProperty() {
         return orderAgnostic;
     }
 
-    ObjectProperty<OptimizerKind> optimizerProperty() {
+    public ObjectProperty<OptimizerKind> optimizerProperty() {
         return optimizer;
     }
 
-    StringProperty learningRateProperty() {
+    public StringProperty learningRateProperty() {
         return learningRate;
     }
 
-    ObjectProperty<Integer> epochsProperty() {
+    public ObjectProperty<Integer> epochsProperty() {
         return epochs;
     }
 
-    ObjectProperty<Integer> batchProperty() {
+    public ObjectProperty<Integer> batchProperty() {
         return batch;
     }
 
     /** The data of the run shown now (set when a run is prepared, before its job is attached). */
-    ReadOnlyObjectProperty<RunData> runDataProperty() {
+    public ReadOnlyObjectProperty<RunData> runDataProperty() {
         return runData.getReadOnlyProperty();
     }
 
     /** Why the training views no longer show what the settings on the left describe, or empty. */
-    StringBinding outOfDateProperty() {
+    public StringBinding outOfDateProperty() {
         return outOfDate;
     }
 
@@ -156,8 +156,22 @@ public final class MadeViewModel {
     }
 
     /** The newest autoregressive check (of the network the builder shows now). */
-    ReadOnlyObjectProperty<Check> checkProperty() {
+    public ReadOnlyObjectProperty<Check> checkProperty() {
         return check.getReadOnlyProperty();
+    }
+
+    /**
+     * Chooses built-in data by name ({@code mnist_28}, {@code mnist_4}, {@code eight_gaussians}, …, case-insensitive),
+     * as a lesson or a test would; false if there is none of that name.
+     */
+    public boolean chooseBuiltIn(String name) {
+        for (MadeData d : MadeData.values()) {
+            if (d.name().equalsIgnoreCase(name)) {
+                data.set(d);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Picking data: the builder takes its D, and network and training settings start from its {@link Recipe}. */

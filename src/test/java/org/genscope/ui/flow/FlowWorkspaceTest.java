@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.genscope.ui.ChartReads;
 import org.genscope.ui.GenscopeApp;
 import org.genscope.ui.Shots;
 import org.genscope.ui.common.DensityView;
@@ -42,12 +43,12 @@ class FlowWorkspaceTest {
         DensityView model = robot.lookup(".model-density").queryAs(DensityView.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.rows() > 0);
         XYChart chart = robot.lookup(".chart").queryAs(XYChart.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> chart.getDatasets().get(1).getDataCount() >= 4);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ChartReads.count(chart, 1) >= 4);
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().contains("paused"));
-        var valid = chart.getDatasets().get(1);
-        double first = valid.get(1, 0);
-        double last = valid.get(1, valid.getDataCount() - 1);
+        double[] valid = ChartReads.ys(chart, 1);
+        double first = valid[0];
+        double last = valid[valid.length - 1];
         assertTrue(last < first, "validation NLL falls: " + first + " -> " + last);
         Shots.save(robot, main.currentView(), "flow-density");
         // the diagnostics tab fills in for the paused model
@@ -97,7 +98,7 @@ class FlowWorkspaceTest {
         assertTrue(Math.abs(loadedNll - expected) < 0.2, "the saved model's own NLL: " + loadedNll + " vs " + expected);
         Shots.save(robot, main.currentView(), "flow-opened");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> chart.getDatasets().get(1).getDataCount() >= 3);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ChartReads.count(chart, 1) >= 3);
         robot.interact(() -> robot.lookup("#train-stop").queryButton().fire());
     }
 

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.genscope.ui.ChartReads;
 import org.genscope.ui.GenscopeApp;
 import org.genscope.ui.Shots;
 import org.genscope.ui.export.ExportService;
@@ -73,7 +74,7 @@ class MadeWorkspaceTest {
         assertTrue(java.util.Arrays.equals(saved.connectivity().ordering(), shown.ordering()), "its ordering");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         XYChart chart = robot.lookup(".chart").queryAs(XYChart.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> chart.getDatasets().get(1).getDataCount() >= 3);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ChartReads.count(chart, 1) >= 3);
         robot.interact(() -> robot.lookup("#train-stop").queryButton().fire());
     }
 
@@ -89,12 +90,13 @@ class MadeWorkspaceTest {
                 .queryAs(org.genscope.ui.common.DensityView.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> density.rows() > 0);
         XYChart chart = robot.lookup(".chart").queryAs(XYChart.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> chart.getDatasets().get(1).getDataCount() >= 3);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ChartReads.count(chart, 1) >= 3);
         robot.interact(() -> robot.lookup("#train-stop").queryButton().fire());
         Label status = robot.lookup("#train-status").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().contains("stopped"));
-        double first = chart.getDatasets().get(1).get(1, 0);
-        double last = chart.getDatasets().get(1).get(1, chart.getDatasets().get(1).getDataCount() - 1);
+        double[] valid = ChartReads.ys(chart, 1);
+        double first = valid[0];
+        double last = valid[valid.length - 1];
         assertTrue(last < first, "validation NLL falls while training: " + first + " -> " + last);
         Shots.save(robot, main.currentView(), "made-2d");
     }
@@ -117,10 +119,10 @@ class MadeWorkspaceTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().contains("running"));
         XYChart chart = robot.lookup(".chart").queryAs(XYChart.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> chart.getDatasets().get(1).getDataCount() >= 1);
+                () -> ChartReads.count(chart, 1) >= 1);
         robot.interact(() -> robot.lookup("#train-stop").queryButton().fire());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().contains("stopped"));
-        double validNll = chart.getDatasets().get(1).get(1, 0);
+        double validNll = ChartReads.ys(chart, 1)[0];
         assertTrue(validNll > 0 && validNll < 16 * Math.log(2), "validation NLL beats a coin per pixel: " + validNll);
 
         robot.interact(() -> robot.lookup("#draw-pixel-by-pixel").queryButton().fire());

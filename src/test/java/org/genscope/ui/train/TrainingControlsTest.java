@@ -30,7 +30,11 @@ class TrainingControlsTest {
         controls = new TrainingControls(vm);
         ScrollPane side = new ScrollPane(new VBox(8, new Label("Training"), controls));   // as in a workspace's side panel
         side.setFitToWidth(true);
+        side.setMinWidth(300);
+        side.setPrefWidth(300);
+        side.setMaxWidth(300);                               // a side panel's width, whatever the shared stage's size
         root = new StackPane(side);
+        StackPane.setAlignment(side, javafx.geometry.Pos.TOP_LEFT);
         root.setStyle("-fx-font-size: 19px;");               // presenter mode's type size
         stage.setScene(new Scene(root, 300, 400));
         stage.show();
@@ -52,7 +56,8 @@ class TrainingControlsTest {
             Button b = button(robot, id);
             double text = TrainingControls.textWidth(b.getText(), b.getFont());
             assertTrue(b.getWidth() - b.snappedLeftInset() - b.snappedRightInset() >= text, id + " is not clipped");
-            assertTrue(b.getBoundsInParent().getMaxX() <= 300 + 0.5, id + " stays inside the panel");
+            double right = b.localToScene(b.getLayoutBounds()).getMaxX() - controls.localToScene(controls.getLayoutBounds()).getMinX();
+            assertTrue(right <= 300 + 0.5, id + " stays inside the panel: " + right);
         }
         for (String t : TrainingControls.START_TEXTS) {
             assertTrue(TrainingControls.textWidth(t, start.getFont()) <= start.getWidth(), t + " fits");
