@@ -26,7 +26,8 @@ public final class Labels {
 
     /**
      * The closed box shows {@code shortName} (so it fits a side panel in presenter mode) with the full name, from the
-     * box's converter, as its tooltip; the open list keeps the full names. With nothing chosen it shows the prompt.
+     * box's converter, as its tooltip (followed by the box's own tooltip, which says what the setting is); the open
+     * list keeps the full names. With nothing chosen it shows the prompt.
      */
     public static <T> void shortWhenClosed(ComboBox<T> box, Function<T, String> shortName) {
         box.setButtonCell(new ListCell<>() {
@@ -34,7 +35,15 @@ public final class Labels {
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? box.getPromptText() : shortName.apply(item));
-                setTooltip(empty || item == null ? null : new Tooltip(box.getConverter().toString(item)));
+                Tooltip about = box.getTooltip();
+                if (empty || item == null) {
+                    setTooltip(about);
+                    return;
+                }
+                Tooltip t = new Tooltip(box.getConverter().toString(item) + (about == null ? "" : "\n\n" + about.getText()));
+                t.setWrapText(true);
+                t.setMaxWidth(460);
+                setTooltip(t);
             }
         });
     }

@@ -2,10 +2,11 @@ package org.genscope.ui.flow;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import org.genscope.flow.FlowSpec;
@@ -35,11 +36,13 @@ final class LayerStackEditor {
                 // short names keep the list readable in presenter mode; the full title is the tooltip
                 setText(empty || item == null ? null : (getIndex() + 1) + ". " + DiagnosticsReport.shortName(item.kind())
                         + (item.kind().hasNetwork() ? "  [" + hiddenText(item) + "]" : ""));
-                setTooltip(empty || item == null ? null : new Tooltip(item.kind().title()));
+                setTooltip(empty || item == null ? null : wrapped(LayerHelp.tooltip(item.kind())));
             }
         });
         for (LayerKind k : LayerKind.values()) {
-            MenuItem item = new MenuItem(k.title());
+            Label name = new Label(k.title());
+            name.setTooltip(wrapped(LayerHelp.of(k)));
+            CustomMenuItem item = new CustomMenuItem(name);
             item.setOnAction(e -> builder.add(k, selected()));
             add.getItems().add(item);
         }
@@ -76,6 +79,13 @@ final class LayerStackEditor {
         if (selected >= 0) list.getSelectionModel().select(Math.min(selected, s.layers().size() - 1));
         spec.setText(s.layersText());
         learnableBase.setSelected(s.learnableBase());
+    }
+
+    private static Tooltip wrapped(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(460);
+        return t;
     }
 
     static String hiddenText(LayerSpec l) {

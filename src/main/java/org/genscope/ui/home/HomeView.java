@@ -63,7 +63,7 @@ public final class HomeView implements WorkspaceView {
             i++;
         }
         tip.setText("Tips: F5 switches presenter mode (large type and thick lines for a projector); Ctrl+T switches "
-                + "between light and dark; Ctrl+E exports what you see as a PNG, or a chart's data as CSV; Ctrl+Shift+O "
+                + "between light and dark; Ctrl+E exports what you see as a PNG, its charts as SVG or their data as CSV; Ctrl+Shift+O "
                 + "opens a model you trained earlier, ready to show; Ctrl+O trains the workspace on your own data.");
     }
 

@@ -18,7 +18,7 @@ public final class Dialogs {
         {"Esc", "Pause training (in a workspace)"},
         {"Ctrl+O", "Open a dataset (IDX, CSV, NPY) in the current workspace"},
         {"Ctrl+Shift+O", "Open a trained model (MADE or flow) in its workspace"},
-        {"Ctrl+E", "Export the current view (PNG at 2×, or chart data as CSV)"},
+        {"Ctrl+E", "Export the current view: PNG at 2×, its charts as SVG (vector, for papers and slides), or their data as CSV"},
         {"Ctrl+T", "Switch light / dark theme"},
         {"F5", "Presenter mode: large type and thick lines for projectors"},
         {"F1", "This list"},

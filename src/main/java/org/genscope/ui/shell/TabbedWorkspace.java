@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -47,11 +48,22 @@ public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcut
         }
     }
 
-    /** Form labels never truncate: the field column gives way instead. */
+    /**
+     * Form labels never truncate (the field column gives way instead) and explain their row: a label takes the
+     * tooltip of the control beside it, so hovering either says what the setting is.
+     */
     protected static void keepLabelsWhole(GridPane... grids) {
         for (GridPane grid : grids) {
             for (Node n : grid.getChildren()) {
-                if (n instanceof Label l) l.setMinWidth(Region.USE_PREF_SIZE);
+                if (!(n instanceof Label l)) continue;
+                l.setMinWidth(Region.USE_PREF_SIZE);
+                Integer row = GridPane.getRowIndex(l);
+                for (Node c : grid.getChildren()) {
+                    if (c != l && c instanceof Control control && control.getTooltip() != null
+                            && java.util.Objects.equals(GridPane.getRowIndex(c), row) && l.getTooltip() == null) {
+                        l.setTooltip(control.getTooltip());
+                    }
+                }
             }
         }
     }

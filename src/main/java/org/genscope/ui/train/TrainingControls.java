@@ -34,6 +34,8 @@ public final class TrainingControls extends VBox {
         Button stop = new Button("Stop");
         stop.setId("train-stop");
         stop.setTooltip(new Tooltip("End this run (the trained weights stay)"));
+        start.setTooltip(new Tooltip("Train a new model from the settings, or resume a paused run (Ctrl+Enter)"));
+        pause.setTooltip(new Tooltip("Pause after the current step (Esc); Resume goes on exactly where it stopped"));
 
         var state = vm.stateProperty();
         var running = Bindings.createBooleanBinding(() -> state.get() == JobState.RUNNING, state);
