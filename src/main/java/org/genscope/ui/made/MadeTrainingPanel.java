@@ -65,6 +65,9 @@ final class MadeTrainingPanel extends VBox {
                 + "p(x_d = 1 | pixels so far) for the next ones."));
         drawButton.setTooltip(new Tooltip("Draw one sample pixel by pixel, in the network's ordering"));
         getChildren().addAll(row, note);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {traceTitle, trace, drawButton}) {
+            n.managedProperty().bind(n.visibleProperty());      // hidden for 2-D data: the density pair takes the room
+        }
     }
 
     Button drawButton() {

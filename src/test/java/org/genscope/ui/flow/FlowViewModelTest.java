@@ -42,6 +42,20 @@ class FlowViewModelTest {
     }
 
     @Test
+    void anEditMakesItNoLongerThePresetSoPickingItAgainReloadsTheDemo() {
+        FlowPreset p = FlowPreset.byId("realnvp-moons");
+        vm.presetProperty().set(p);
+        assertEquals(p, vm.presetProperty().get(), "loading a preset is no edit");
+        DataSplits painted = DataSplits.random(Toy2D.RINGS.generate(400, 0.05, 1), 0.1, 0.1, 1);
+        vm.usePainted(painted);
+        assertNull(vm.presetProperty().get(), "painted data: no longer the demo");
+        vm.presetProperty().set(p);
+        assertEquals(Toy2D.MOONS, vm.dataProperty().get().toy(), "picking it again reloads it");
+        vm.stepsProperty().set(10);
+        assertNull(vm.presetProperty().get(), "any setting counts");
+    }
+
+    @Test
     void badSettingsGoToTheErrorLine() {
         vm.learningRateProperty().set("-1");
         vm.run().train();
