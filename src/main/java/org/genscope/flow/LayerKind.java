@@ -24,7 +24,7 @@ public enum LayerKind {
     IAF("iaf", "inverse autoregressive flow (IAF)", true),
     /** Reverses the order of the variables. */
     REVERSE("reverse", "reverse permutation", false),
-    /** A fixed random permutation of the variables, drawn from the flow's seed (so a saved flow rebuilds it). */
+    /** A fixed random permutation of the variables, drawn from the flow's seed when built and saved with the model. */
     PERMUTE("shuffle", "random permutation (fixed, from the seed)", false);
 
     private final String id;

@@ -47,22 +47,51 @@ class FlowFileTest {
     }
 
     @Test
-    void aRandomPermutationIsRebuiltFromTheSeed() throws Exception {
+    void aRandomPermutationIsStoredInTheFileAndReadFromIt() throws Exception {
         FlowModel m = FlowSpec.parse("shuffle,realnvp:8,shuffle,maf:8").withSeed(17).build(6);
         Path f = dir.resolve("shuffle.safetensors");
         FlowFile.save(f, m, Map.of());
-        FlowModel back = FlowFile.load(f);
+        ModelFile file = ModelFile.read(f);
+        float[] stored = file.requireShape("layer0.permutation", 1, 6).toFloats();
+        assertTrue(file.tensors().containsKey("layer2.permutation"), file.tensors().keySet().toString());
         FMatrixRMaj x = TestFlows.gaussian(100, 6, 1.0, new Rng(3));
-        assertArrayEquals(m.toBase(x).points().data, back.toBase(x).points().data, "the same permutations, the same map");
-        FMatrixRMaj z = FlowSpec.parse("shuffle").withSeed(17).build(6).toBase(x).points();
-        assertTrue(!java.util.Arrays.equals(z.data, x.data), "not the identity for this seed");
-        for (int r = 0; r < x.numRows; r++) {        // each row holds the same values, reordered
-            float[] a = java.util.Arrays.copyOfRange(x.data, 6 * r, 6 * r + 6);
-            float[] b = java.util.Arrays.copyOfRange(z.data, 6 * r, 6 * r + 6);
-            java.util.Arrays.sort(a);
-            java.util.Arrays.sort(b);
-            assertArrayEquals(a, b);
+        assertArrayEquals(m.toBase(x).points().data, FlowFile.load(f).toBase(x).points().data);
+
+        // z_j = x_{π(j)} with the file's π, whichever π that is: write the reversal of the stored one instead
+        float[] other = new float[6];
+        for (int j = 0; j < 6; j++) other[j] = stored[5 - j];
+        Map<String, TensorSource> tensors = new LinkedHashMap<>(file.tensors());
+        tensors.put("layer0.permutation", org.genscope.io.Tensor.of(new long[] {1, 6}, other));
+        Path edited = dir.resolve("edited.safetensors");
+        ModelFile.write(edited, tensors, file.metadata());
+        FMatrixRMaj z = FlowFile.load(edited).layers().get(0).forward(x).points();
+        for (int r = 0; r < x.numRows; r++) {
+            for (int j = 0; j < 6; j++) assertEquals(x.data[6 * r + (int) other[j]], z.data[6 * r + j]);
         }
+        assertTrue(!java.util.Arrays.equals(other, stored), "the edit changed π");
+    }
+
+    @Test
+    void aStoredPermutationMustBeAPermutation() throws Exception {
+        FlowModel m = FlowSpec.parse("shuffle,realnvp:4").build(3);
+        Path f = dir.resolve("p.safetensors");
+        FlowFile.save(f, m, Map.of());
+        ModelFile file = ModelFile.read(f);
+        for (float[] bad : new float[][] {{0, 0, 1}, {0, 1, 3}, {0, 1, -1}, {0, 1.5f, 2}}) {
+            Map<String, TensorSource> tensors = new LinkedHashMap<>(file.tensors());
+            tensors.put("layer0.permutation", org.genscope.io.Tensor.of(new long[] {1, 3}, bad));
+            Path p = dir.resolve("bad.safetensors");
+            ModelFile.write(p, tensors, file.metadata());
+            ModelFileException e = assertThrows(ModelFileException.class, () -> FlowFile.load(p));
+            assertTrue(e.getMessage().contains("bad.safetensors") && e.getMessage().contains("'layer0.permutation' must hold each of 0..2 once"),
+                    e.getMessage());
+        }
+        Map<String, TensorSource> tensors = new LinkedHashMap<>(file.tensors());
+        tensors.remove("layer0.permutation");
+        Path p = dir.resolve("missing.safetensors");
+        ModelFile.write(p, tensors, file.metadata());
+        ModelFileException e = assertThrows(ModelFileException.class, () -> FlowFile.load(p));
+        assertTrue(e.getMessage().contains("layer0.permutation"), e.getMessage());
     }
 
     @Test
