@@ -3,6 +3,7 @@ package org.genscope.flow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.genscope.io.Quoted;
 import org.genscope.made.MadeConfig;
 
 /**
@@ -34,7 +35,7 @@ public record FlowSpec(List<LayerSpec> layers, boolean learnableBase, String act
         layers = List.copyOf(layers);
         activation = activation == null ? "" : activation.toLowerCase(Locale.ROOT);
         if (!MadeConfig.ACTIVATIONS.contains(activation)) {
-            throw new IllegalArgumentException("unknown activation '" + activation + "'; choose one of " + MadeConfig.ACTIVATIONS);
+            throw new IllegalArgumentException("unknown activation " + Quoted.of(activation) + "; choose one of " + MadeConfig.ACTIVATIONS);
         }
         if (!(scaleBound > 0) || Double.isInfinite(scaleBound)) throw new IllegalArgumentException("scale bound must be positive and finite, got " + scaleBound);
     }
@@ -61,9 +62,9 @@ public record FlowSpec(List<LayerSpec> layers, boolean learnableBase, String act
                 try {
                     times = Integer.parseInt(p.substring(star + 1).trim());
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + p + "': repeat count after * must be an integer");
+                    throw new IllegalArgumentException(Quoted.of(p) + ": repeat count after * must be an integer");
                 }
-                if (times < 1 || times > MAX_LAYERS) throw new IllegalArgumentException("'" + p + "': repeat count must be 1.." + MAX_LAYERS);
+                if (times < 1 || times > MAX_LAYERS) throw new IllegalArgumentException(Quoted.of(p) + ": repeat count must be 1.." + MAX_LAYERS);
                 p = p.substring(0, star);
             }
             LayerSpec s = LayerSpec.parse(p);

@@ -3,6 +3,7 @@ package org.genscope.flow;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.genscope.io.Quoted;
 
 /** The layer types a {@link FlowSpec} can stack, with the short ids of the text form and the CLI. */
 public enum LayerKind {
@@ -66,7 +67,7 @@ public enum LayerKind {
         for (LayerKind k : values()) {
             if (k.id.equalsIgnoreCase(s.trim()) || k.name().equalsIgnoreCase(s.trim())) return k;
         }
-        throw new IllegalArgumentException("unknown layer kind '" + s + "'; choose one of " + ids());
+        throw new IllegalArgumentException("unknown layer kind " + Quoted.of(s.trim()) + "; choose one of " + ids());
     }
 
     public static String ids() {

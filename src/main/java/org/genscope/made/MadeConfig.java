@@ -3,6 +3,7 @@ package org.genscope.made;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import org.genscope.io.Quoted;
 
 /**
  * Everything that defines a MADE before training (Germain et al. 2015): sizes, masks, conditionals, seed.
@@ -74,7 +75,7 @@ public record MadeConfig(int inputs, int[] hidden, OrderingKind ordering, int[] 
         }
         activation = activation == null ? "" : activation.toLowerCase(Locale.ROOT);
         if (!ACTIVATIONS.contains(activation)) {
-            throw new IllegalArgumentException("unknown activation '" + activation + "'; choose one of " + ACTIVATIONS);
+            throw new IllegalArgumentException("unknown activation " + Quoted.of(activation) + "; choose one of " + ACTIVATIONS);
         }
         long p = parameterCount(inputs, hidden, paramsPerDimension(conditional, components), directConnections);
         if (p > MAX_PARAMETERS) {

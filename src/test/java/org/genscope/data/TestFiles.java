@@ -11,10 +11,20 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import org.genscope.io.ModelFile;
+import org.genscope.io.ModelFileException;
+import org.genscope.io.TensorSource;
 
-/** Builds small data files byte by byte, per the format specs, for reader tests. */
-final class TestFiles {
+/**
+ * Builds small data and model files byte by byte, per the format specs, for reader tests, and checks that a
+ * refusal is clean: it names the file, fits on one short line and shows no Java internals.
+ */
+public final class TestFiles {
     private TestFiles() {}
 
     /** IDX bytes: magic 00 00 type ndims, big-endian dims, then the payload as given. */
@@ -75,7 +85,7 @@ final class TestFiles {
     }
 
     /** A reader under test. */
-    interface Reader {
+    public interface Reader {
         Object read(Path file) throws Exception;
     }
 
@@ -85,6 +95,63 @@ final class TestFiles {
         DataFormatException e = assertThrows(DataFormatException.class, () -> reader.read(p));
         assertTrue(e.getMessage().startsWith(p + ": "), "message names the file: " + e.getMessage());
         return e.getMessage();
+    }
+
+    /** Java's words that must never reach a user: class names, parser and enum messages. */
+    private static final List<String> INTERNALS = List.of("java.", "javax.", "org.genscope", "com.fasterxml", "Exception",
+            "No enum constant", "For input string", "(null)", "\tat ");
+
+    /**
+     * Asserts that {@code message} is a clean refusal of {@code file}: it names the file, is one line of at most
+     * 300 characters and holds none of Java's internals. Returns the message.
+     */
+    public static String assertClean(String message, Path file) {
+        assertTrue(message != null && message.contains(file.toString()), "names the file " + file + ": " + message);
+        assertTrue(!message.strip().contains("\n"), "one line: " + message);
+        assertTrue(message.length() <= 300 + file.toString().length(), "short: " + message);
+        for (String internal : INTERNALS) assertTrue(!message.contains(internal), "no '" + internal + "' in: " + message);
+        return message;
+    }
+
+    /**
+     * A copy of the model file {@code model} at {@code out} with tensors and metadata replaced (a null value
+     * removes the entry), e.g. a MADE whose mask tensors contradict its widths.
+     */
+    public static Path edited(Path model, Map<String, ? extends TensorSource> tensors, Map<String, String> meta, Path out)
+            throws IOException {
+        ModelFile f = ModelFile.read(model);
+        Map<String, TensorSource> t = new LinkedHashMap<>(f.tensors());
+        tensors.forEach((k, v) -> {
+            if (v == null) t.remove(k); else t.put(k, v);
+        });
+        Map<String, String> m = new LinkedHashMap<>(f.metadata());
+        meta.forEach((k, v) -> {
+            if (v == null) m.remove(k); else m.put(k, v);
+        });
+        ModelFile.write(out, t, m);
+        return out;
+    }
+
+    /**
+     * The clean refusal (see {@link #assertClean}) that {@code loader} gives for a copy of {@code model} edited as
+     * {@link #edited} does, written beside it as {@code edited.safetensors}.
+     */
+    public static String refusal(Reader loader, Path model, Map<String, ? extends TensorSource> tensors,
+                                 Map<String, String> meta) throws IOException {
+        Path bad = edited(model, tensors, meta, model.resolveSibling("edited.safetensors"));
+        return assertClean(assertThrows(ModelFileException.class, () -> loader.read(bad)).getMessage(), bad);
+    }
+
+    /** Asserts that the message holds {@code part}, showing the message when it does not. */
+    public static void assertHas(String message, String part) {
+        assertTrue(message.contains(part), "expected '" + part + "' in: " + message);
+    }
+
+    /** {@code key → value} where a null value is allowed (it removes the entry in {@link #edited}). */
+    public static <V> Map<String, V> entry(String key, V value) {
+        Map<String, V> m = new HashMap<>();
+        m.put(key, value);
+        return m;
     }
 
     static Path write(Path dir, String name, byte[] content) {
