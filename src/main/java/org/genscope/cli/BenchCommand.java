@@ -145,7 +145,7 @@ public final class BenchCommand implements Command {
         return t[reps / 2];
     }
 
-    private static void epochs(Dataset data, int epochs, boolean all, PrintStream out) {
+    private static void epochs(Dataset data, int epochs, boolean all, PrintStream out) throws CliException {
         out.printf("%nMADE %d-%d-%d (ReLU, Bernoulli logits, Adam 1e-3, batch %d) on %d images of %s%n",
                 data.dimension(), HIDDEN, data.dimension(), BATCH, data.size(), data.name());
         Gemm chosen = GemmBackends.selected();
@@ -159,6 +159,7 @@ public final class BenchCommand implements Command {
                 StringBuilder line = new StringBuilder();
                 for (int e = 0; e < epochs; e++) {
                     MadeEpochBench.Epoch r = bench.run();
+                    Finite.figure(r.meanNll(), "the training NLL of epoch " + (e + 1), "bench on " + g.name());
                     if (e > 0) {
                         times[e - 1] = r.seconds();
                         worstBytes = Double.isNaN(r.bytesPerStep()) ? Double.NaN : Math.max(worstBytes, r.bytesPerStep());
