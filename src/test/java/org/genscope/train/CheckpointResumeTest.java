@@ -106,6 +106,18 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void corruptTrainingStateIsBlamedOnTheFile() throws Exception {
+        Run r = run(CONFIG);
+        r.job().step();
+        Path ckpt = dir.resolve("c.safetensors");
+        r.job().saveCheckpoint(ckpt).get();
+        Path bad = org.genscope.data.TestFiles.edited(ckpt, Map.of(), Map.of("trainer.step", "three"), dir.resolve("bad.safetensors"));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> run(CONFIG).job().restore(bad).get());
+        org.genscope.data.TestFiles.assertHas(org.genscope.data.TestFiles.assertClean(e.getCause().getMessage(), bad),
+                "metadata 'trainer.step' is 'three'; it must be a whole number from 0 to");
+    }
+
+    @Test
     void aModelFileIsNotACheckpoint() throws Exception {
         Run r = run(CONFIG);
         r.job().step();
