@@ -11,17 +11,6 @@ import org.genscope.cli.Main;
 public final class Launcher {
     private Launcher() {}
 
-    /** On Linux/BSD a window needs an X11 or Wayland display; elsewhere assume one. */
-    static boolean noDisplay() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        boolean unix = !os.contains("win") && !os.contains("mac");
-        return unix && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"));
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
-    }
-
     public static void main(String[] args) {
         boolean open = args.length == 2 && args[0].equals("open");
         if (args.length == 1 && args[0].equals("open")) {
@@ -29,16 +18,26 @@ public final class Launcher {
             System.exit(2);
         }
         if (args.length == 0 || open) {
-            if (noDisplay()) {
-                System.err.println("genscope: no display to open a window on (DISPLAY is not set). "
-                        + "Run it in a desktop session, or use the command line: genscope help");
-                System.exit(1);
+            if (DisplayCheck.needsX11(System.getProperty("os.name", ""))) {
+                java.util.Optional<String> problem = DisplayCheck.here().problem();
+                if (problem.isPresent()) {
+                    System.err.println(problem.get());
+                    System.exit(1);
+                }
             }
             if (open && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[1]))) {
                 System.err.println("genscope: no such file: " + args[1]);
                 System.exit(1);
             }
-            org.genscope.ui.GenscopeApp.main(open ? new String[] {args[1]} : args);
+            try {
+                org.genscope.ui.GenscopeApp.main(open ? new String[] {args[1]} : args);
+            } catch (RuntimeException | Error e) {
+                // the toolkit could not start (no display after all, GTK missing): one line; anything else as it is
+                java.util.Optional<String> why = DisplayCheck.explain(e, System.getenv("DISPLAY"));
+                if (why.isEmpty()) throw e;
+                System.err.println(why.get());
+                System.exit(1);
+            }
         } else {
             System.exit(Main.run(args, System.out, System.err));
         }

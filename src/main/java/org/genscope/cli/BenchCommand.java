@@ -62,7 +62,8 @@ public final class BenchCommand implements Command {
                    MADE 784-500-784 training step at batch 100.
                 2. Seconds per epoch of training that MADE (ReLU, Bernoulli logits loss, Adam 1e-3, batch 100) on
                    the first --images images of --data (binarized MNIST, IDX; default %s).
-                   The first epoch includes JIT warm-up; the summary is the median of the others.
+                   The first epoch includes JIT warm-up; the summary is the median of the others, and the most
+                   bytes any of them allocated per step (every Java thread, from the JVM's allocation counters).
                    --all trains once per backend instead of only with the selected one.
 
                 Backend choice: -Dgenscope.gemm=blas|vector|java; threads: -Dgenscope.threads=N (Java kernels),
@@ -144,7 +145,7 @@ public final class BenchCommand implements Command {
         return t[reps / 2];
     }
 
-    private static void epochs(Dataset data, int epochs, boolean all, PrintStream out) {
+    private static void epochs(Dataset data, int epochs, boolean all, PrintStream out) throws CliException {
         out.printf("%nMADE %d-%d-%d (ReLU, Bernoulli logits, Adam 1e-3, batch %d) on %d images of %s%n",
                 data.dimension(), HIDDEN, data.dimension(), BATCH, data.size(), data.name());
         Gemm chosen = GemmBackends.selected();
@@ -154,15 +155,22 @@ public final class BenchCommand implements Command {
                 GemmBackends.use(g);
                 MadeEpochBench bench = new MadeEpochBench(data, HIDDEN, BATCH, 1);
                 double[] times = new double[epochs - 1];
+                double worstBytes = 0;
                 StringBuilder line = new StringBuilder();
                 for (int e = 0; e < epochs; e++) {
                     MadeEpochBench.Epoch r = bench.run();
-                    if (e > 0) times[e - 1] = r.seconds();
+                    Finite.figure(r.meanNll(), "the training NLL of epoch " + (e + 1), "bench on " + g.name());
+                    if (e > 0) {
+                        times[e - 1] = r.seconds();
+                        worstBytes = Double.isNaN(r.bytesPerStep()) ? Double.NaN : Math.max(worstBytes, r.bytesPerStep());
+                    }
                     line.append(String.format("  epoch %d: %.3f s, NLL %.2f nats, %.0f B/step allocated%n",
                             e + 1, r.seconds(), r.meanNll(), r.bytesPerStep()));
                 }
                 Arrays.sort(times);
-                out.printf("%s: %.3f s/epoch (median of epochs 2-%d)%n%s", g.name(), times[times.length / 2],
+                out.printf("%s: %.3f s/epoch (median of epochs 2-%d); after warm-up at most %s B/step allocated"
+                        + " (all threads, epochs 2-%d)%n%s", g.name(), times[times.length / 2], epochs,
+                        Double.isNaN(worstBytes) ? "? (not measurable in this JVM)" : String.format("%.0f", worstBytes),
                         epochs, line);
             }
         } finally {

@@ -40,9 +40,10 @@ final class FlowEval implements ModelVerb {
         if (data.dimension() != m.dimension()) {
             throw new CliException(data.source() + ": " + data.dimension() + " columns, the flow models " + m.dimension());
         }
-        double nll = m.nll(data.x());
+        double nll = Finite.meanNll(m.logLikelihoods(data.x()), file, data.source());
+        double inverseError = Finite.figure(FlowDiagnostics.inverseError(m, data.x()), "the inversion error max |f⁻¹(f(x)) − x|", file);
         out.printf(Locale.ROOT, "model %s%ndata %s%n", m, data);
-        out.printf(Locale.ROOT, "NLL %.4f nats; max |f⁻¹(f(x)) − x| = %.2g%n", nll, FlowDiagnostics.inverseError(m, data.x()));
+        out.printf(Locale.ROOT, "NLL %.4f nats; max |f⁻¹(f(x)) − x| = %.2g%n", nll, inverseError);
         double h = FlowData.entropy(o, null);
         if (!Double.isNaN(h)) out.printf(Locale.ROOT, "entropy H = %.4f nats (closed form); gap NLL − H = %.4f%n", h, nll - h);
         if (timing) {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.ejml.data.FMatrixRMaj;
 import org.genscope.data.CsvWriter;
 import org.genscope.data.Dataset;
 import org.genscope.flow.FlowModel;
@@ -29,8 +30,10 @@ final class FlowSample implements ModelVerb {
         long seed = Options.integer(o, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         Path target = Path.of(o.getOrDefault("out", "samples.csv"));
         FlowModel m = FlowEval.load(file);
+        FMatrixRMaj x = m.sample(n, new Rng(seed));
+        Finite.samples(x.data, m.dimension(), file);
         try {
-            CsvWriter.write(target, new Dataset("samples", file, m.sample(n, new Rng(seed)), null, 0, 0));
+            CsvWriter.write(target, new Dataset("samples", file, x, null, 0, 0));
         } catch (IOException e) {
             throw new CliException("cannot write " + target + ": " + e.getMessage());
         }

@@ -15,7 +15,7 @@ import org.genscope.nn.Rng;
  * element-wise work.
  */
 final class MadeEpochBench {
-    /** One timed epoch: wall time, mean negative log-likelihood (nats per image), bytes allocated per step. */
+    /** One timed epoch: wall time, mean negative log-likelihood (nats per image), bytes allocated per step (all threads). */
     record Epoch(double seconds, double meanNll, double bytesPerStep) {}
 
     private final Made made;
@@ -44,12 +44,17 @@ final class MadeEpochBench {
         return new Epoch(seconds, nll / steps, before < 0 ? Double.NaN : (double) allocated / steps);
     }
 
-    /** Bytes this thread allocated so far (HotSpot's ThreadMXBean), or −1 where unsupported. */
-    private static long allocatedBytes() {
+    /**
+     * Bytes allocated so far by every live Java thread — the caller and the GEMM/element-wise workers — from
+     * HotSpot's ThreadMXBean, or −1 where unsupported. (Native BLAS threads allocate no Java memory.)
+     */
+    static long allocatedBytes() {
         java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        if (mx instanceof com.sun.management.ThreadMXBean) {
-            return ((com.sun.management.ThreadMXBean) mx).getThreadAllocatedBytes(Thread.currentThread().getId());
+        if (!(mx instanceof com.sun.management.ThreadMXBean hotspot) || !hotspot.isThreadAllocatedMemoryEnabled()) {
+            return -1;
         }
-        return -1;
+        long sum = 0;
+        for (long b : hotspot.getThreadAllocatedBytes(mx.getAllThreadIds())) sum += Math.max(0, b);
+        return sum;
     }
 }

@@ -39,9 +39,11 @@ final class MadeEval implements ModelVerb {
             throw new CliException(data.source() + ": " + data.dimension() + " features, the model has " + made.inputs() + " inputs");
         }
         if (made.family().binary()) MadeData.requireBinary(data);
+        double nll = Finite.meanNll(made.logLikelihoods(data.x()), file, data.source());
+        double ensembleNll = ensemble > 1 ? Finite.meanNll(made.ensembleLogLikelihoods(data.x(), ensemble), file, data.source()) : nll;
         out.printf(Locale.ROOT, "data %s%n", data);
-        out.printf(Locale.ROOT, "NLL %.4f nats (mask 0)%n", made.nll(data.x()));
-        if (ensemble > 1) out.printf(Locale.ROOT, "NLL %.4f nats (ensemble of %d masks)%n", made.ensembleNll(data.x(), ensemble), ensemble);
+        out.printf(Locale.ROOT, "NLL %.4f nats (mask 0)%n", nll);
+        if (ensemble > 1) out.printf(Locale.ROOT, "NLL %.4f nats (ensemble of %d masks)%n", ensembleNll, ensemble);
         return 0;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.Quoted;
 import org.genscope.data.CsvWriter;
 import org.genscope.data.Dataset;
 import org.genscope.io.ModelFile;
@@ -42,6 +43,7 @@ final class MadeSample implements ModelVerb {
         String outName = o.getOrDefault("out", shape != null ? "samples.png" : "samples.csv");
         Path target = Path.of(outName);
         float[] s = made.sample(n, new Rng(seed));
+        Finite.samples(s, made.inputs(), file);
         try {
             if (shape != null && !outName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
                 int columns = (int) Options.integer(o, "columns", (int) Math.ceil(Math.sqrt(n)), 1, 10_000);
@@ -62,22 +64,34 @@ final class MadeSample implements ModelVerb {
     /** {rows, cols} from --image, else the model file's made.image, else null. */
     private static int[] imageShape(Map<String, String> o, String file, int d) throws UsageException, CliException {
         String v = o.get("image");
-        if (v == null) {
-            try {
-                v = ModelFile.read(Path.of(file)).meta(MadeFile.IMAGE).orElse(null);
-            } catch (IOException e) {
-                throw new CliException(e.getMessage());
-            }
-            if (v == null) return null;
+        if (v != null) {
+            int[] shape = parseImage(v, d);
+            if (shape == null) throw new UsageException("--image must be ROWSxCOLS with ROWS·COLS = " + d + ", got " + Quoted.of(v));
+            return shape;
         }
-        String[] parts = v.toLowerCase(Locale.ROOT).split("x");
+        ModelFile f;
+        try {
+            f = ModelFile.read(Path.of(file));
+        } catch (IOException e) {
+            throw new CliException(e.getMessage());
+        }
+        v = f.meta(MadeFile.IMAGE).orElse(null);
+        if (v == null) return null;
+        int[] shape = parseImage(v, d);
+        if (shape == null) throw new CliException(f.badMeta(MadeFile.IMAGE, v, "ROWSxCOLS with ROWS·COLS = " + d).getMessage());
+        return shape;
+    }
+
+    /** {rows, cols} of "ROWSxCOLS" with rows·cols = d, or null. */
+    private static int[] parseImage(String v, int d) {
+        String[] parts = v.toLowerCase(Locale.ROOT).split("x", -1);
+        if (parts.length != 2) return null;
         try {
             int r = Integer.parseInt(parts[0].trim());
             int c = Integer.parseInt(parts[1].trim());
-            if (parts.length != 2 || r < 1 || c < 1 || (long) r * c != d) throw new NumberFormatException();
-            return new int[] {r, c};
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw new UsageException("--image must be ROWSxCOLS with ROWS·COLS = " + d + ", got '" + v + "'");
+            return r >= 1 && c >= 1 && (long) r * c == d ? new int[] {r, c} : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 }

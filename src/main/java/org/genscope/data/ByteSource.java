@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.genscope.Quoted;
 
 /**
  * The bytes of a data file, transparently gunzipped when the file starts with the gzip magic {@code 1f 8b}
@@ -182,12 +183,17 @@ final class ByteSource implements Closeable {
     private static DataFormatException wrap(Path file, boolean gzip, IOException e) {
         if (e instanceof DataFormatException d) return d;
         if (gzip && e instanceof EOFException) {
-            return new DataFormatException(file, "truncated gzip stream (" + e.getMessage() + ")", e);
+            return new DataFormatException(file, "truncated gzip stream: the file ends before the compressed data does", e);
         }
         if (gzip && e instanceof ZipException) {
-            return new DataFormatException(file, "corrupt gzip data (" + e.getMessage() + ")", e);
+            return new DataFormatException(file, "corrupt gzip data" + detail(e), e);
         }
-        return new DataFormatException(file, "read error: " + e.getMessage(), e);
+        return new DataFormatException(file, "read error" + detail(e), e);
+    }
+
+    /** " (the I/O library's reason)", or nothing when it gives none. */
+    private static String detail(IOException e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + Quoted.of(e.getMessage()).replace("'", "") + ")";
     }
 
     private static void closeQuietly(Closeable c) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.genscope.Quoted;
 
 /**
  * Reads numeric delimited text (raw or gzip-compressed) into a rows × columns array.
@@ -75,8 +76,8 @@ public final class CsvReader {
         } catch (NumberFormatException ignored) {
             // not an index either: reported below
         }
-        throw new DataFormatException(file, "no label column '" + name + "' (the table has " + t.cols + " columns"
-                + (t.header != null ? ": " + String.join(", ", t.header) : "") + ")");
+        throw new DataFormatException(file, "no label column " + Quoted.of(name) + " (the table has " + t.cols + " columns"
+                + (t.header != null ? ": " + Quoted.of(String.join(", ", t.header)) : "") + ")");
     }
 
     static Table parse(Path file) throws DataFormatException {
@@ -155,12 +156,12 @@ public final class CsvReader {
         String where = "line " + line + ", column " + (col + 1) + ": ";
         if (t.isEmpty()) throw new DataFormatException(file, where + "empty value");
         if (NON_FINITE.contains(t.toLowerCase(Locale.ROOT))) {
-            throw new DataFormatException(file, where + "'" + t + "' is NaN or infinite; only finite numbers are allowed");
+            throw new DataFormatException(file, where + Quoted.of(t) + " is NaN or infinite; only finite numbers are allowed");
         }
         String d = decimal(t, delim);
-        if (!NUMBER.matcher(d).matches()) throw new DataFormatException(file, where + "'" + t + "' is not a number");
+        if (!NUMBER.matcher(d).matches()) throw new DataFormatException(file, where + Quoted.of(t) + " is not a number");
         float v = (float) Double.parseDouble(d);
-        if (!Float.isFinite(v)) throw new DataFormatException(file, where + "'" + t + "' is beyond the float32 range");
+        if (!Float.isFinite(v)) throw new DataFormatException(file, where + Quoted.of(t) + " is beyond the float32 range");
         return v;
     }
 

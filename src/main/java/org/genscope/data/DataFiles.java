@@ -16,15 +16,20 @@ public final class DataFiles {
     /** Looks at the first bytes (after gunzip) to tell the format. */
     public static Format detect(Path file) throws DataFormatException {
         try (ByteSource src = ByteSource.open(file)) {
-            byte[] head = new byte[6];
+            byte[] head = new byte[9];
             int n = src.readFully(head, 0, head.length);
             if (n == 0) throw new DataFormatException(file, "empty (the gzip stream holds no data)");
-            if (n == 6 && (head[0] & 0xFF) == 0x93 && new String(head, 1, 5, java.nio.charset.StandardCharsets.US_ASCII)
+            if (n == 9 && head[8] == '{' && head[5] == 0 && head[6] == 0 && head[7] == 0) {
+                // an 8-byte little-endian header length, then JSON: a model file
+                throw new DataFormatException(file, "is a safetensors model file, not data (use it with genscope eval or"
+                        + " sample, or in the app with File ▸ Open trained model)");
+            }
+            if (n >= 6 && (head[0] & 0xFF) == 0x93 && new String(head, 1, 5, java.nio.charset.StandardCharsets.US_ASCII)
                     .equals("NUMPY")) {
                 return Format.NPY;
             }
             if (n >= 4 && head[0] == 0 && head[1] == 0) return Format.IDX;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < Math.min(n, 6); i++) {
                 int b = head[i] & 0xFF;
                 if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
                     throw new DataFormatException(file, "unknown format: not IDX (00 00 TYPE NDIMS), NPY (\\x93NUMPY)"

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.genscope.Quoted;
 
 /**
  * Reads NumPy's {@code .npy} format (numpy.lib.format, versions 1.0, 2.0 and 3.0), raw or gzip-compressed.
@@ -80,7 +81,7 @@ public final class NpyReader {
     /** Parses {@code descr}, e.g. {@code '<f4'}: byte order, kind (f, i, u, b) and size in bytes. */
     private static DType dtype(Path file, String header) throws DataFormatException {
         Matcher m = DESCR.matcher(header);
-        if (!m.find()) throw new DataFormatException(file, "corrupt NPY header: no 'descr' in " + header);
+        if (!m.find()) throw new DataFormatException(file, "corrupt NPY header: no 'descr' in " + Quoted.of(header));
         String d = m.group(1);
         if (d.equals("[")) {
             throw new DataFormatException(file, "unsupported NPY dtype: structured arrays (record fields) are not"
@@ -102,7 +103,7 @@ public final class NpyReader {
             default -> null;
         };
         if (t == null) {
-            throw new DataFormatException(file, "unsupported NPY dtype '" + code + "' (supported: float32, float64,"
+            throw new DataFormatException(file, "unsupported NPY dtype " + Quoted.of(code) + " (supported: float32, float64,"
                     + " uint8, int8, bool, int16, uint16, int32, uint32, int64)");
         }
         return t;
@@ -117,14 +118,14 @@ public final class NpyReader {
 
     private static boolean fortranOrder(Path file, String header) throws DataFormatException {
         Matcher m = FORTRAN.matcher(header);
-        if (!m.find()) throw new DataFormatException(file, "corrupt NPY header: no 'fortran_order' in " + header);
+        if (!m.find()) throw new DataFormatException(file, "corrupt NPY header: no 'fortran_order' in " + Quoted.of(header));
         return m.group(1).equals("True");
     }
 
     /** {@code (3, 4)} → [3, 4]; the 0-d shape {@code ()} is read as one value. */
     private static long[] shape(Path file, String header) throws DataFormatException {
         Matcher m = SHAPE.matcher(header);
-        if (!m.find()) throw new DataFormatException(file, "corrupt NPY header: no 'shape' tuple in " + header);
+        if (!m.find()) throw new DataFormatException(file, "corrupt NPY header: no 'shape' tuple in " + Quoted.of(header));
         String[] parts = m.group(1).split(",");
         long[] dims = new long[parts.length];
         int n = 0;
@@ -134,7 +135,7 @@ public final class NpyReader {
             try {
                 dims[n] = Long.parseLong(t);
             } catch (NumberFormatException e) {
-                throw new DataFormatException(file, "corrupt NPY header: shape entry '" + t + "' is not an integer");
+                throw new DataFormatException(file, "corrupt NPY header: shape entry " + Quoted.of(t) + " is not an integer");
             }
             if (dims[n] < 0 || dims[n] > Integer.MAX_VALUE) {
                 throw new DataFormatException(file, "corrupt NPY header: shape entry " + dims[n] + " is out of range");

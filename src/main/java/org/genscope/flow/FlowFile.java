@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.genscope.Quoted;
 import org.genscope.io.Metadata;
 import org.genscope.io.ModelFile;
 import org.genscope.io.ModelFileException;
@@ -57,23 +58,35 @@ public final class FlowFile {
 
     public static FlowModel load(ModelFile f) throws ModelFileException {
         String kind = f.meta(Metadata.MODEL).orElse("none");
-        if (!kind.equals("flow")) throw new ModelFileException(f.path(), "holds a '" + kind + "' model, not a flow");
+        if (!kind.equals("flow")) throw new ModelFileException(f.path(), "holds a " + Quoted.of(kind) + " model, not a flow");
+        int d = f.metaInt(DIMENSION, 1, 100_000);
+        boolean learnableBase = f.metaBool(LEARNABLE_BASE);
+        String layers = f.requireMeta(LAYERS);
+        String activation = f.requireMeta(ACTIVATION);
+        double bound = f.metaDouble(SCALE_BOUND);
+        long seed = f.metaLong(SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         FlowModel m;
         try {
-            int d = Integer.parseInt(f.requireMeta(DIMENSION));
-            if (d < 1 || d > 100_000) throw new IllegalArgumentException(DIMENSION + " must be 1..100000, got " + d);
-            String base = f.requireMeta(LEARNABLE_BASE);
-            if (!base.equals("true") && !base.equals("false")) throw new IllegalArgumentException(LEARNABLE_BASE + " must be true or false, got '" + base + "'");
-            FlowSpec spec = new FlowSpec(FlowSpec.parseLayers(f.requireMeta(LAYERS)), base.equals("true"), f.requireMeta(ACTIVATION),
-                    Double.parseDouble(f.requireMeta(SCALE_BOUND)), Long.parseLong(f.requireMeta(SEED)));
-            m = spec.build(d);
+            m = new FlowSpec(FlowSpec.parseLayers(layers), learnableBase, activation, bound, seed).build(d);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(f.path(), "has an invalid flow description: " + e.getMessage());
         }
+        if (!learnableBase) {
+            for (String b : List.of("base.mean", "base.log_std")) {
+                if (f.tensors().containsKey(b)) {
+                    throw new ModelFileException(f.path(), "holds the base tensor '" + b + "' but says "
+                            + LEARNABLE_BASE + " = false (a standard normal base has none)");
+                }
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (Param p : m.params()) names.add(p.name);
+        for (Param p : m.buffers()) names.add(p.name);
+        f.requireNoOtherTensors(names, "a flow with this metadata (" + d + "D " + Quoted.of(layers) + ")");
         ParamTensors.load(f, m.buffers());
         ParamTensors.load(f, m.params());
         try {
-            m.toBase(new org.ejml.data.FMatrixRMaj(1, m.dimension()));     // checks the buffers (LU permutations)
+            m.toBase(new org.ejml.data.FMatrixRMaj(1, m.dimension()));     // checks the buffers (permutations, signs)
         } catch (IllegalStateException e) {
             throw new ModelFileException(f.path(), "has invalid buffers: " + e.getMessage());
         }

@@ -36,7 +36,7 @@ public interface FlowLayer {
     /** Trainable parameters, unique names, stable order. */
     List<Param> params();
 
-    /** Non-trained state saved with the model (ActNorm's initialised flag, the LU layer's permutation). */
+    /** Non-trained state saved with the model (ActNorm's initialised flag, the LU layer's and the random permutations). */
     default List<Param> buffers() {
         return List.of();
     }

@@ -67,7 +67,7 @@ public final class FlowModel {
         return params;
     }
 
-    /** Non-trained state (ActNorm flags, LU permutations and signs), saved with the model. */
+    /** Non-trained state (ActNorm flags, LU permutations and signs, random permutations), saved with the model. */
     public List<Param> buffers() {
         return flow.buffers();
     }

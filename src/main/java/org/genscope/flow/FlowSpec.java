@@ -2,6 +2,7 @@ package org.genscope.flow;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.genscope.Quoted;
 import org.genscope.nn.Activations;
 
 /**
@@ -57,9 +58,9 @@ public record FlowSpec(List<LayerSpec> layers, boolean learnableBase, String act
                 try {
                     times = Integer.parseInt(p.substring(star + 1).trim());
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + p + "': repeat count after * must be an integer");
+                    throw new IllegalArgumentException(Quoted.of(p) + ": repeat count after * must be an integer");
                 }
-                if (times < 1 || times > MAX_LAYERS) throw new IllegalArgumentException("'" + p + "': repeat count must be 1.." + MAX_LAYERS);
+                if (times < 1 || times > MAX_LAYERS) throw new IllegalArgumentException(Quoted.of(p) + ": repeat count must be 1.." + MAX_LAYERS);
                 p = p.substring(0, star);
             }
             LayerSpec s = LayerSpec.parse(p);

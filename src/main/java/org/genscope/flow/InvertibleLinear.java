@@ -89,15 +89,12 @@ final class InvertibleLinear implements FlowLayer {
 
     /** W = P·L·M in double; (P·L)[i, k] = L[perm(i), k]. Checks the buffers (they may come from a file). */
     DMatrixRMaj weight() {
-        boolean[] seen = new boolean[d];
+        Permutation.read(permutation);
         for (int i = 0; i < d; i++) {
-            float p = permutation.value.data[i];
             float s = sign.value.data[i];
-            if (p != (int) p || p < 0 || p >= d || seen[(int) p] || (s != 1f && s != -1f)) {
-                throw new IllegalStateException(describe() + ": buffers '" + permutation.name + "'/'" + sign.name
-                        + "' must hold a permutation of 0.." + (d - 1) + " and signs ±1");
+            if (s != 1f && s != -1f) {
+                throw new IllegalStateException("'" + sign.name + "' must hold signs ±1, but entry " + i + " is " + s);
             }
-            seen[(int) p] = true;
         }
         DMatrixRMaj out = new DMatrixRMaj(d, d);
         for (int i = 0; i < d; i++) {

@@ -3,6 +3,7 @@ package org.genscope.flow;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.genscope.Quoted;
 
 /** The layer types a {@link FlowSpec} can stack, with the short ids of the text form and the CLI. */
 public enum LayerKind {
@@ -24,7 +25,7 @@ public enum LayerKind {
     IAF("iaf", "inverse autoregressive flow (IAF)", true),
     /** Reverses the order of the variables. */
     REVERSE("reverse", "reverse permutation", false),
-    /** A fixed random permutation of the variables, drawn from the flow's seed (so a saved flow rebuilds it). */
+    /** A fixed random permutation of the variables, drawn from the flow's seed when built and saved with the model. */
     PERMUTE("shuffle", "random permutation (fixed, from the seed)", false);
 
     private final String id;
@@ -66,7 +67,7 @@ public enum LayerKind {
         for (LayerKind k : values()) {
             if (k.id.equalsIgnoreCase(s.trim()) || k.name().equalsIgnoreCase(s.trim())) return k;
         }
-        throw new IllegalArgumentException("unknown layer kind '" + s + "'; choose one of " + ids());
+        throw new IllegalArgumentException("unknown layer kind " + Quoted.of(s.trim()) + "; choose one of " + ids());
     }
 
     public static String ids() {

@@ -2,6 +2,7 @@ package org.genscope.flow;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.genscope.Quoted;
 
 /**
  * One layer of a {@link FlowSpec}: its kind and, for kinds with a network, the hidden widths of that network
@@ -41,15 +42,15 @@ public record LayerSpec(LayerKind kind, int[] hidden) {
         int colon = t.indexOf(':');
         LayerKind kind = LayerKind.byId(colon < 0 ? t : t.substring(0, colon));
         if (colon < 0) {
-            if (kind.hasNetwork()) throw new IllegalArgumentException("'" + t + "': give the hidden widths, e.g. " + kind.id() + ":64-64");
+            if (kind.hasNetwork()) throw new IllegalArgumentException(Quoted.of(t) + ": give the hidden widths, e.g. " + kind.id() + ":64-64");
             return new LayerSpec(kind, new int[0]);
         }
-        if (!kind.hasNetwork()) throw new IllegalArgumentException("'" + t + "': a " + kind.id() + " layer has no network to size");
+        if (!kind.hasNetwork()) throw new IllegalArgumentException(Quoted.of(t) + ": a " + kind.id() + " layer has no network to size");
         try {
             int[] h = Arrays.stream(t.substring(colon + 1).split("-")).mapToInt(w -> Integer.parseInt(w.trim())).toArray();
             return new LayerSpec(kind, h);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + t + "': hidden widths must be integers like 64-64");
+            throw new IllegalArgumentException(Quoted.of(t) + ": hidden widths must be integers like 64-64");
         }
     }
 

@@ -7,13 +7,18 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.genscope.Genscope;
+import org.genscope.Quoted;
 
 /**
  * A Genscope model or checkpoint file in the <a href="https://github.com/huggingface/safetensors">safetensors</a>
@@ -24,6 +29,8 @@ import org.genscope.Genscope;
  * fails with a {@link ModelFileException} naming the file and the problem. Never Java serialization.
  */
 public final class ModelFile {
+    /** Tensors under these prefixes are a checkpoint's training state (see {@code train.Checkpoint}). */
+    public static final List<String> CHECKPOINT_PREFIXES = List.of("optimizer.", "trainer.");
     /** The reference implementation's cap on the header (100 MB); larger claims are corrupt or hostile. */
     public static final long MAX_HEADER_BYTES = 100_000_000L;
 
@@ -138,14 +145,110 @@ public final class ModelFile {
 
     public String requireMeta(String key) throws ModelFileException {
         String v = metadata.get(key);
-        if (v == null) throw new ModelFileException(path, "metadata has no '" + key + "' (has " + metadata.keySet() + ")");
+        if (v == null) throw new ModelFileException(path, "has no metadata '" + key + "'");
         return v;
+    }
+
+    /** Metadata {@code key} as a whole number in [min, max]. */
+    public long metaLong(String key, long min, long max) throws ModelFileException {
+        String v = requireMeta(key);
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw badMeta(key, v, "a whole number from " + min + " to " + max);
+    }
+
+    public int metaInt(String key, int min, int max) throws ModelFileException {
+        return (int) metaLong(key, min, max);
+    }
+
+    /** Metadata {@code key} as a comma-separated list of whole numbers in [min, max] (empty text: none). */
+    public int[] metaInts(String key, int min, int max) throws ModelFileException {
+        String v = requireMeta(key);
+        if (v.isBlank()) return new int[0];
+        String[] parts = v.split(",", -1);
+        int[] out = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Integer.parseInt(parts[i].trim());
+                if (out[i] >= min && out[i] <= max) continue;
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw badMeta(key, v, "comma-separated whole numbers from " + min + " to " + max);
+        }
+        return out;
+    }
+
+    /** Metadata {@code key} as a number (Java's decimal form, as Genscope writes it; NaN and Infinity included). */
+    public double metaDouble(String key) throws ModelFileException {
+        String v = requireMeta(key);
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw badMeta(key, v, "a number");
+        }
+    }
+
+    /** Metadata {@code key}, which must be {@code true} or {@code false}. */
+    public boolean metaBool(String key) throws ModelFileException {
+        String v = requireMeta(key);
+        if (v.equals("true") || v.equals("false")) return v.equals("true");
+        throw badMeta(key, v, "true or false");
+    }
+
+    /** Metadata {@code key} as one of the constants of {@code type}, written in lower case ({@code natural}). */
+    public <E extends Enum<E>> E metaChoice(String key, Class<E> type) throws ModelFileException {
+        String v = requireMeta(key);
+        StringBuilder names = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            String name = e.name().toLowerCase(Locale.ROOT);
+            if (name.equals(v)) return e;
+            names.append(names.length() == 0 ? "" : ", ").append(name);
+        }
+        throw badMeta(key, v, "one of " + names);
+    }
+
+    /** "metadata 'key' is 'value'; it must be …", blaming the file, never an option the user did not give. */
+    public ModelFileException badMeta(String key, String value, String expected) {
+        return new ModelFileException(path, "metadata '" + key + "' is " + Quoted.of(value) + "; it must be " + expected);
     }
 
     public Tensor tensor(String name) throws ModelFileException {
         Tensor t = tensors.get(name);
-        if (t == null) throw new ModelFileException(path, "has no tensor '" + name + "' (has " + tensors.keySet() + ")");
+        if (t == null) throw new ModelFileException(path, "has no tensor '" + name + "' (it holds " + names(tensors.keySet()) + ")");
         return t;
+    }
+
+    /** Up to five names, then how many more. */
+    private static String names(Collection<String> all) {
+        if (all.isEmpty()) return "no tensors";
+        StringBuilder sb = new StringBuilder();
+        int shown = 0;
+        for (String n : all) {
+            if (shown == 5) return sb.append(" and ").append(all.size() - 5).append(" more").toString();
+            sb.append(shown++ == 0 ? "" : ", ").append(Quoted.of(n));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Fails if the file holds a tensor outside {@code expected}: a tensor the metadata does not account for means
+     * the metadata and the tensors contradict each other. A checkpoint may add its {@link #CHECKPOINT_PREFIXES}.
+     *
+     * @param model what the metadata describes, e.g. "this MADE (made.* metadata)"
+     */
+    public void requireNoOtherTensors(Collection<String> expected, String model) throws ModelFileException {
+        boolean checkpoint = Metadata.CHECKPOINT_FILE.equals(metadata.get(Metadata.FILE_KIND));
+        Set<String> known = new HashSet<>(expected);
+        for (String name : tensors.keySet()) {
+            if (known.contains(name)) continue;
+            if (checkpoint && CHECKPOINT_PREFIXES.stream().anyMatch(name::startsWith)) continue;
+            throw new ModelFileException(path, "holds a tensor " + Quoted.of(name) + " that " + model + " does not have");
+        }
     }
 
     /** The tensor {@code name}, which must have exactly the dimensions {@code dims}. */

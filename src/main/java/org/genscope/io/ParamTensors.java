@@ -3,6 +3,7 @@ package org.genscope.io;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.genscope.nn.Param;
 
@@ -43,8 +44,9 @@ public final class ParamTensors {
     }
 
     /**
-     * Copies the file's tensors into the parameters of the same names. Every name, shape and dtype (F32, or F64
-     * rounded) is checked before anything is copied, so on error the parameters are unchanged.
+     * Copies the file's tensors into the parameters of the same names. Every name, shape, dtype (F32, or F64
+     * rounded) and value (finite: a NaN or ±Inf weight makes every likelihood NaN) is checked before anything is
+     * copied, so on error the parameters are unchanged.
      */
     public static void load(ModelFile file, List<Param> params) throws ModelFileException {
         float[][] values = new float[params.size()][];
@@ -56,9 +58,22 @@ public final class ParamTensors {
                         + "; parameters must be F32 or F64");
             }
             values[i] = t.toFloats();
+            requireFinite(file, p.name, values[i]);
         }
         for (int i = 0; i < params.size(); i++) {
             System.arraycopy(values[i], 0, params.get(i).value.data, 0, values[i].length);
+        }
+    }
+
+    /** Fails naming the tensor and the first NaN or ±Inf (an F64 beyond the float range becomes ±Inf too). */
+    private static void requireFinite(ModelFile file, String name, float[] v) throws ModelFileException {
+        for (int i = 0; i < v.length; i++) {
+            if (Float.isFinite(v[i])) continue;
+            long bad = 0;
+            for (float x : v) if (!Float.isFinite(x)) bad++;
+            throw new ModelFileException(file.path(), String.format(Locale.ROOT, "tensor '%s' holds %s at index %,d%s;"
+                    + " a model's values must be finite", name, Float.isNaN(v[i]) ? "NaN" : v[i] > 0 ? "+Inf" : "-Inf", i,
+                    bad > 1 ? String.format(Locale.ROOT, " (%,d non-finite values in all)", bad) : ""));
         }
     }
 }

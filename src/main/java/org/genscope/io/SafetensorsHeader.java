@@ -113,7 +113,9 @@ final class SafetensorsHeader {
             if (p.nextToken() != null) throw new ModelFileException(file, "header has content after its JSON object");
         } catch (JsonProcessingException e) {
             String at = e.getLocation() == null ? "" : " (at byte " + (8 + e.getLocation().getByteOffset()) + ")";
-            throw new ModelFileException(file, "header is not valid JSON: " + e.getOriginalMessage() + at);
+            // the parser's own words, without its pointers into Java (", from `StreamReadConstraints…`"), cut short
+            String why = String.valueOf(e.getOriginalMessage()).replaceAll(",? from `[^`]*`", "");
+            throw new ModelFileException(file, "header is not valid JSON: " + (why.length() > 120 ? why.substring(0, 120) + "…" : why) + at);
         } catch (ModelFileException e) {
             throw e;
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.genscope.Quoted;
 import org.genscope.io.Metadata;
 import org.genscope.io.ModelFile;
 import org.genscope.io.ModelFileException;
@@ -75,36 +76,65 @@ public final class MadeFile {
 
     public static Made load(ModelFile f) throws ModelFileException {
         String kind = f.meta(Metadata.MODEL).orElse("none");
-        if (!kind.equals("made")) throw new ModelFileException(f.path(), "holds a '" + kind + "' model, not a MADE");
+        if (!kind.equals("made")) throw new ModelFileException(f.path(), "holds a " + Quoted.of(kind) + " model, not a MADE");
         MadeConfig c = config(f);
+        Made made;
         try {
-            Made made = new Made(c, provisionalMasks(c), new Rng(0));
-            ParamTensors.load(f, made.buffers());
+            made = new Made(c, provisionalMasks(c), new Rng(0));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(f.path(), "has an invalid MADE description: " + e.getMessage());
+        }
+        requireMaskBuffers(f, c);
+        List<String> names = new ArrayList<>();
+        for (Param p : made.params()) names.add(p.name);
+        for (Param p : made.buffers()) names.add(p.name);
+        f.requireNoOtherTensors(names, "a MADE with this metadata (" + c.architecture() + ", " + c.numMasks() + " mask"
+                + (c.numMasks() == 1 ? "" : "s") + (c.directConnections() ? ", direct connections" : "") + ")");
+        ParamTensors.load(f, made.buffers());
+        try {
             made.reloadMasks();
-            ParamTensors.load(f, made.params());
-            return made;
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(f.path(), "has invalid masks: " + e.getMessage());
         }
+        ParamTensors.load(f, made.params());
+        return made;
     }
 
     /** The configuration in a file's metadata (the custom ordering, if any, is mask 0's). */
     public static MadeConfig config(ModelFile f) throws ModelFileException {
+        int d = f.metaInt(INPUTS, 2, MadeConfig.MAX_INPUTS);
+        int[] hidden = f.metaInts(HIDDEN, 1, MadeConfig.MAX_WIDTH);
+        OrderingKind ordering = f.metaChoice(ORDERING, OrderingKind.class);
+        int[] custom = ordering == OrderingKind.CUSTOM ? firstOrdering(f, d) : null;
+        DegreeRule rule = f.metaChoice(RULE, DegreeRule.class);
+        double softmaxL = f.metaDouble(SOFTMAX_L);
+        boolean direct = f.metaBool(DIRECT);
+        int masks = f.metaInt(MASKS, 1, MadeConfig.MAX_MASKS);
+        boolean orderAgnostic = f.metaBool(ORDER_AGNOSTIC);
+        Conditional conditional = f.metaChoice(CONDITIONAL, Conditional.class);
+        int components = f.metaInt(COMPONENTS, 1, MadeConfig.MAX_COMPONENTS);
+        String activation = f.requireMeta(ACTIVATION);
+        long seed = f.metaLong(SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         try {
-            int d = Integer.parseInt(f.requireMeta(INPUTS));
-            String h = f.requireMeta(HIDDEN);
-            int[] hidden = h.isEmpty() ? new int[0] : Arrays.stream(h.split(",")).mapToInt(Integer::parseInt).toArray();
-            OrderingKind ordering = OrderingKind.valueOf(f.requireMeta(ORDERING).toUpperCase(Locale.ROOT));
-            int[] custom = ordering == OrderingKind.CUSTOM ? firstOrdering(f, d) : null;
-            return new MadeConfig(d, hidden, ordering, custom,
-                    DegreeRule.valueOf(f.requireMeta(RULE).toUpperCase(Locale.ROOT)),
-                    Double.parseDouble(f.requireMeta(SOFTMAX_L)), bool(f, DIRECT),
-                    Integer.parseInt(f.requireMeta(MASKS)), bool(f, ORDER_AGNOSTIC),
-                    Conditional.valueOf(f.requireMeta(CONDITIONAL).toUpperCase(Locale.ROOT)),
-                    Integer.parseInt(f.requireMeta(COMPONENTS)), f.requireMeta(ACTIVATION),
-                    Long.parseLong(f.requireMeta(SEED)));
+            return new MadeConfig(d, hidden, ordering, custom, rule, softmaxL, direct, masks, orderAgnostic, conditional,
+                    components, activation, seed);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(f.path(), "has an invalid MADE description: " + e.getMessage());
+        }
+    }
+
+    /** The mask tensors must hold made.masks rows of the widths made.inputs and made.hidden declare. */
+    private static void requireMaskBuffers(ModelFile f, MadeConfig c) throws ModelFileException {
+        List<Param> buffers = MaskBuffers.create(c);
+        for (int l = 0; l < buffers.size(); l++) {
+            Param b = buffers.get(l);
+            long[] shape = f.tensor(b.name).shape();
+            String declared = l == 0 ? INPUTS + " = " + c.inputs() : HIDDEN + " = " + join(c.hidden());
+            if (shape.length != 2 || shape[0] != c.numMasks() || shape[1] != b.value.numCols) {
+                throw new ModelFileException(f.path(), "tensor '" + b.name + "' has shape " + Arrays.toString(shape)
+                        + ", but " + MASKS + " = " + c.numMasks() + " and " + declared + " need ["
+                        + c.numMasks() + ", " + b.value.numCols + "]");
+            }
         }
     }
 
@@ -113,7 +143,13 @@ public final class MadeFile {
         float[] all = f.tensor(MaskBuffers.ORDERING).toFloats();
         if (all.length < d) throw new ModelFileException(f.path(), "tensor '" + MaskBuffers.ORDERING + "' is too short");
         int[] m0 = new int[d];
-        for (int j = 0; j < d; j++) m0[j] = (int) all[j];
+        for (int j = 0; j < d; j++) {
+            if (all[j] != (int) all[j]) {
+                throw new ModelFileException(f.path(), "tensor '" + MaskBuffers.ORDERING + "' holds " + all[j]
+                        + " at index " + j + ", not a position 1.." + d);
+            }
+            m0[j] = (int) all[j];
+        }
         return m0;
     }
 
@@ -129,12 +165,6 @@ public final class MadeFile {
         List<Connectivity> list = new ArrayList<>();
         for (int k = 0; k < c.numMasks(); k++) list.add(one);
         return list;
-    }
-
-    private static boolean bool(ModelFile f, String key) throws ModelFileException {
-        String v = f.requireMeta(key);
-        if (!v.equals("true") && !v.equals("false")) throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
-        return v.equals("true");
     }
 
     private static String join(int[] a) {

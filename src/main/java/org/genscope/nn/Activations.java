@@ -2,6 +2,7 @@ package org.genscope.nn;
 
 import java.util.List;
 import java.util.Locale;
+import org.genscope.Quoted;
 
 /**
  * The hidden nonlinearities by name, as model configurations, model files and command lines spell them. The one
@@ -33,7 +34,7 @@ public final class Activations {
     public static String check(String name) {
         String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
         if (!NAMES.contains(n)) {
-            throw new IllegalArgumentException("unknown activation '" + n + "'; choose one of " + String.join(", ", NAMES));
+            throw new IllegalArgumentException("unknown activation " + Quoted.of(n) + "; choose one of " + String.join(", ", NAMES));
         }
         return n;
     }

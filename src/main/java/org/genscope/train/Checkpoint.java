@@ -94,22 +94,22 @@ final class Checkpoint {
         ModelFile f = ModelFile.read(file);
         String kind = f.meta(Metadata.FILE_KIND).orElse("none");
         if (!kind.equals(Metadata.CHECKPOINT_FILE)) {
-            throw new ModelFileException(file, "is not a checkpoint (" + Metadata.FILE_KIND + " = " + kind + ")");
+            throw new ModelFileException(file, "is not a checkpoint (" + Metadata.FILE_KIND + " = " + org.genscope.Quoted.of(kind) + ")");
         }
         try {
-            int batch = Integer.parseInt(f.requireMeta(BATCH_SIZE));
-            int n = Integer.parseInt(f.requireMeta(TRAINING_SIZE));
+            int batch = f.metaInt(BATCH_SIZE, 1, Integer.MAX_VALUE);
+            int n = f.metaInt(TRAINING_SIZE, 1, Integer.MAX_VALUE);
             if (batch != loop.config.batchSize() || n != loop.task.trainingSize()) {
                 throw new ModelFileException(file, "was made with batch size " + batch + " on " + n
                         + " examples; this job uses batch size " + loop.config.batchSize() + " on "
                         + loop.task.trainingSize() + " (an exact resume needs both equal)");
             }
-            long step = Long.parseLong(f.requireMeta(STEP));
-            int cursor = Integer.parseInt(f.requireMeta(CURSOR));
-            long elapsed = Long.parseLong(f.requireMeta(ELAPSED));
-            double lr = Double.parseDouble(f.requireMeta(LEARNING_RATE));
-            double lastLoss = Double.parseDouble(f.requireMeta(LAST_LOSS));
-            double lastValidation = Double.parseDouble(f.requireMeta(LAST_VALIDATION));
+            long step = f.metaLong(STEP, 0, Long.MAX_VALUE);
+            int cursor = f.metaInt(CURSOR, 0, Integer.MAX_VALUE);
+            long elapsed = f.metaLong(ELAPSED, 0, Long.MAX_VALUE);
+            double lr = f.metaDouble(LEARNING_RATE);
+            double lastLoss = f.metaDouble(LAST_LOSS);
+            double lastValidation = f.metaDouble(LAST_VALIDATION);
             int[] order = f.requireShape("trainer.order", n).toInts();
             long[] orderRng = f.requireShape("trainer.order_rng", 4).toLongs();
             long[] modelRng = f.requireShape("trainer.model_rng", 4).toLongs();
@@ -119,7 +119,6 @@ final class Checkpoint {
             for (String key : loop.optimizer.state().keySet()) {
                 optimizerState.put(key, f.tensor("optimizer." + key).toFloats());
             }
-            if (step < 0) throw new IllegalArgumentException("negative step " + step);
             loop.order.restore(order, cursor);
             loop.order.rng().restore(orderRng);
             loop.modelRng.restore(modelRng);

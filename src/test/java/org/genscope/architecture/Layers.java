@@ -43,8 +43,11 @@ final class Layers {
     /** … and the shared ui packages that must not name any of them (the shell finds workspaces by registration). */
     static final List<String> UI_SHARED = List.of("shell", "common");
 
-    /** The one class of the top level every package may use. */
-    static final String SHARED_CLASS = "Genscope";
+    /**
+     * The classes of the top level every package may use: the product's name and version, and the quoting of values
+     * in messages. They use nothing of ours themselves.
+     */
+    static final List<String> SHARED_CLASSES = List.of("Genscope", "Quoted");
 
     private Layers() {}
 
@@ -67,7 +70,7 @@ final class Layers {
     static ArchRule mayUseOnly(String root, String pkg) {
         DescribedPredicate<JavaClass> allowed = resideOutsideOfPackage(root + "..")
                 .or(resideInAPackage(pattern(root, pkg)))
-                .or(name(root + "." + SHARED_CLASS));
+                .or(shared(root));
         for (String other : MAY_USE.get(pkg)) allowed = allowed.or(resideInAPackage(pattern(root, other)));
         return classes().that().resideInAPackage(pattern(root, pkg))
                 .should().onlyDependOnClassesThat(allowed.as("reside in " + pkg + " or in " + MAY_USE.get(pkg)))
@@ -80,11 +83,17 @@ final class Layers {
         return classes().should().resideInAnyPackage(known);
     }
 
-    /** The top-level Genscope class, which every package may use, uses nothing of ours itself. */
+    /** The shared top-level classes, which every package may use, use nothing of ours themselves. */
     static ArchRule sharedClassUsesNothingOfOurs(String root) {
-        return classes().that().haveFullyQualifiedName(root + "." + SHARED_CLASS)
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage(root + "..").or(name(root + "." + SHARED_CLASS)))
+        return classes().that(shared(root))
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(root + "..").or(shared(root)))
                 .allowEmptyShould(true);
+    }
+
+    private static DescribedPredicate<JavaClass> shared(String root) {
+        DescribedPredicate<JavaClass> p = DescribedPredicate.alwaysFalse();
+        for (String c : SHARED_CLASSES) p = p.or(name(root + "." + c));
+        return p.as("one of " + SHARED_CLASSES);
     }
 
     /** No cycles between the top-level packages (each {@code root.X..} one slice). */

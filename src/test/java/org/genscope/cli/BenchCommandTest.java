@@ -37,12 +37,13 @@ class BenchCommandTest {
     }
 
     @Test
-    void trainsATinyMadeAndReportsSecondsPerEpoch() throws IOException {
+    void trainsATinyMadeAndReportsSecondsAndBytesPerStep() throws IOException {
         Result r = run("bench", "--only", "epoch", "--data", idx(300, 0, 1, 1).toString(), "--images", "200",
                 "--epochs", "2");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("s/epoch"), r.out);
         assertTrue(r.out.contains("on 200 images"), r.out);
+        assertTrue(r.out.matches("(?s).*after warm-up at most \\d+ B/step allocated \\(all threads, epochs 2-2\\).*"), r.out);
     }
 
     @Test

@@ -130,6 +130,31 @@ class FlowCommandsTest {
         assertTrue(cli.err().contains("three.csv") && cli.err().contains("3 columns"), cli.err());
     }
 
+    /** An ActNorm flow z = x ∘ exp(s) whose scales s overflow float32 in one direction. */
+    private Path scaledFlow(String name, float s) throws Exception {
+        FlowModel m = org.genscope.flow.FlowSpec.parse("actnorm").build(2);
+        m.params().get(0).value.data[0] = s;                  // layer0.log_scale
+        m.buffers().get(0).value.data[0] = 1;                 // initialised: no data-dependent init on use
+        Path f = dir.resolve(name);
+        FlowFile.save(f, m, java.util.Map.of());
+        return f;
+    }
+
+    @Test
+    void nonFiniteFiguresFailTheCommandInsteadOfBeingPrintedOrWritten() throws Exception {
+        Path huge = scaledFlow("huge.safetensors", 100);      // z = x·e^100 overflows: log p = −∞
+        assertEquals(1, cli.run("eval", "flow", huge.toString(), "--toy", "moons", "--size", "100"));
+        assertTrue(cli.err().contains("huge.safetensors: log p(x) is −∞ for 100 of 100 examples") && cli.out().isEmpty(),
+                cli.err() + cli.out());
+        Path tiny = scaledFlow("tiny.safetensors", -100);     // x = z·e^100 overflows when sampling
+        Path samples = dir.resolve("nan.csv");
+        assertEquals(1, cli.run("sample", "flow", tiny.toString(), "--n", "20", "--out", samples.toString()));
+        assertTrue(cli.err().contains("tiny.safetensors: sample 1 holds") && cli.err().contains("no samples written"), cli.err());
+        assertTrue(!Files.exists(samples), "nothing written");
+        assertEquals(1, cli.run("eval", "flow", tiny.toString(), "--toy", "moons", "--size", "100"));   // f⁻¹ overflows too
+        assertTrue(cli.err().contains("the inversion error max |f⁻¹(f(x)) − x| is +∞") && cli.out().isEmpty(), cli.err());
+    }
+
     @Test
     void usageNamesTheFlowVerbs() {
         for (String verb : new String[] {"train", "eval", "sample"}) {

@@ -128,6 +128,22 @@ class MadeCommandsTest {
     }
 
     @Test
+    void aLikelihoodThatIsNotFiniteFailsEvalInsteadOfPrintingNaN() throws Exception {
+        org.genscope.made.MadeConfig c = org.genscope.made.MadeConfig.defaults(2)
+                .withConditional(org.genscope.made.Conditional.GAUSSIAN, 1);
+        org.genscope.made.Made made = new org.genscope.made.Made(c);
+        org.genscope.nn.Param bias = made.params().stream().filter(p -> p.name.equals("output.bias")).findFirst().orElseThrow();
+        bias.value.data[2] = -400;          // log σ of x₀: z = (x − μ)·e^400 overflows, log p = −∞
+        Path model = dir.resolve("sharp.safetensors");
+        org.genscope.made.MadeFile.save(model, made, java.util.Map.of());
+        Path csv = dir.resolve("points.csv");
+        CsvWriter.write(csv, Toy2D.MOONS.generate(50, 0.05, 1).withLabels(null));
+        assertEquals(1, cli.run("eval", "made", model.toString(), "--data", csv.toString()));
+        assertTrue(cli.err().contains("sharp.safetensors: log p(x) is −∞ for 50 of 50 examples of " + csv) && cli.out().isEmpty(),
+                cli.err() + cli.out());
+    }
+
+    @Test
     void usageNamesEveryVerbAndTheModel() {
         for (String verb : new String[] {"train", "eval", "sample"}) {
             assertEquals(0, cli.run("help", verb));

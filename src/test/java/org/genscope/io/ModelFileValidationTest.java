@@ -1,16 +1,20 @@
 package org.genscope.io;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.genscope.data.TestFiles;
+import org.genscope.flow.FlowFile;
+import org.genscope.made.MadeFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,15 +29,12 @@ class ModelFileValidationTest {
         return f;
     }
 
-    /** A file with the given header length field, header text and data region. */
     private static byte[] bytes(long headerLength, String json, int dataBytes) {
-        byte[] h = json.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(8 + h.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN)
-                .putLong(headerLength).put(h).array();
+        return TestFiles.safetensors(headerLength, json, dataBytes);
     }
 
     private static byte[] bytes(String json, int dataBytes) {
-        return bytes(json.getBytes(StandardCharsets.UTF_8).length, json, dataBytes);
+        return TestFiles.safetensors(json, dataBytes);
     }
 
     private void assertRejected(byte[] content, String expected) throws IOException {
@@ -44,7 +45,7 @@ class ModelFileValidationTest {
     }
 
     private static String entry(String name, String dtype, String shape, long begin, long end) {
-        return "\"" + name + "\":{\"dtype\":\"" + dtype + "\",\"shape\":" + shape + ",\"data_offsets\":[" + begin + "," + end + "]}";
+        return TestFiles.tensorEntry(name, dtype, shape, begin, end);
     }
 
     @Test
@@ -111,5 +112,26 @@ class ModelFileValidationTest {
         badUtf8[8 + 22] = (byte) 0xC3;
         badUtf8[8 + 23] = (byte) 0x28;
         assertRejected(badUtf8, "Invalid UTF-8");
+    }
+
+    @Test
+    void everyFileOfTheMalformedCorpusIsRefusedCleanlyAndQuickly() throws IOException {
+        List<String> failures = new ArrayList<>();
+        List<Path> files = new ArrayList<>(TestFiles.badModels(dir));
+        for (TestFiles.Bad bad : TestFiles.badSafetensors()) files.add(bad.writeTo(dir));
+        for (TestFiles.Bad bad : TestFiles.badDataFiles()) files.add(bad.writeTo(dir));
+        for (Path f : files) {
+            try {
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                    for (TestFiles.Reader loader : List.<TestFiles.Reader>of(MadeFile::load, FlowFile::load)) {
+                        ModelFileException e = assertThrows(ModelFileException.class, () -> loader.read(f));
+                        TestFiles.assertClean(e.getMessage(), f);
+                    }
+                });
+            } catch (AssertionError e) {
+                failures.add(f.getFileName() + ": " + e.getMessage());
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.data.TestFiles;
 import org.genscope.io.Metadata;
 import org.genscope.io.ModelFile;
 import org.genscope.io.ModelFileException;
@@ -71,6 +72,49 @@ class MadeFileTest {
         Path badMeta = dir.resolve("meta.safetensors");
         ModelFile.write(badMeta, f.tensors(), meta);
         e = assertThrows(ModelFileException.class, () -> MadeFile.load(badMeta));
-        assertTrue(e.getMessage().contains("hidden layer 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("made.hidden"), e.getMessage());
+    }
+
+    /** The good file with some tensors and metadata replaced (null removes one); returns the refusal message. */
+    private static String refusal(Path good, Map<String, ? extends TensorSource> tensors, Map<String, String> meta)
+            throws Exception {
+        return TestFiles.refusal(MadeFile::load, good, tensors, meta);
+    }
+
+    @Test
+    void contradictoryOrCorruptFilesAreRefusedNamingTheProblem() throws Exception {
+        Made made = new Made(new MadeConfig(4, new int[] {5, 3}, OrderingKind.NATURAL, null, DegreeRule.UNIFORM, 0, false, 2,
+                false, Conditional.BERNOULLI, 1, "relu", 7));
+        Path good = dir.resolve("good.safetensors");
+        MadeFile.save(good, made, Map.of());
+        MadeFile.load(good);
+        Map<String, TensorSource> none = Map.of();
+        Map<String, String> same = Map.of();
+        // mask tensors that disagree with made.masks or the widths
+        TestFiles.assertHas(refusal(good, none, Map.of("made.masks", "3")), "'made.ordering' has shape [2, 4], but made.masks = 3");
+        TestFiles.assertHas(refusal(good, Map.of("made.degrees2", Tensor.of(new long[] {2, 4}, new float[8])), same), "'made.degrees2' has shape [2, 4], but made.masks = 2 and made.hidden = 5,3 need [2, 3]");
+        // tensors the metadata does not explain, and missing ones
+        TestFiles.assertHas(refusal(good, Map.of("direct.weight", Tensor.of(new long[] {4, 4}, new float[16])), same), "holds a tensor 'direct.weight' that a MADE with this metadata");
+        TestFiles.assertHas(refusal(good, Map.of("made.degrees3", Tensor.of(new long[] {2, 3}, new float[6])), same), "'made.degrees3'");
+        assertTrue(refusal(good, Map.of("trainer.order", Tensor.of(new long[] {1}, new int[1])), same).contains("'trainer.order'"),
+                "training state only in a checkpoint");
+        TestFiles.assertHas(refusal(good, none, Map.of("made.direct", "true")), "has no tensor 'direct.weight'");
+        TestFiles.assertHas(refusal(good, TestFiles.entry("hidden2.bias", null), same), "has no tensor 'hidden2.bias'");
+        // non-finite parameters, named with the first bad index
+        float[] w = ModelFile.read(good).tensor("hidden1.weight").toFloats();
+        w[13] = Float.NaN;
+        w[17] = Float.POSITIVE_INFINITY;
+        TestFiles.assertHas(refusal(good, Map.of("hidden1.weight", Tensor.of(new long[] {4, 5}, w)), same), "tensor 'hidden1.weight' holds NaN at index 13 (2 non-finite values in all)");
+        // corrupt values, blamed on the file's metadata, quoted short
+        TestFiles.assertHas(refusal(good, none, Map.of("made.ordering_kind", "Natural")), "'made.ordering_kind' is 'Natural'; it must be one of natural, random, custom");
+        TestFiles.assertHas(refusal(good, none, Map.of("made.inputs", "four")), "'made.inputs' is 'four'; it must be a whole number from 2 to");
+        TestFiles.assertHas(refusal(good, none, Map.of("made.softmax_l", "")), "'made.softmax_l' is ''; it must be a number");
+        TestFiles.assertHas(refusal(good, none, Map.of("made.direct", "yes")), "it must be true or false");
+        String huge = "x".repeat(5_000_000);
+        String m = refusal(good, none, Map.of("made.activation", huge));
+        assertTrue(m.contains("unknown activation 'xxxx") && m.contains("…' (5000000 characters)"), m);
+        TestFiles.assertHas(refusal(good, none, Map.of("model.kind", huge)), "(5000000 characters) model, not a MADE");
+        TestFiles.assertHas(refusal(good, none, TestFiles.entry("made.masks", null)), "has no metadata 'made.masks'");
+        TestFiles.assertHas(refusal(good, none, Map.of("made.seed", "1e3")), "'made.seed' is '1e3'");
     }
 }

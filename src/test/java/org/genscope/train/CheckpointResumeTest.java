@@ -89,12 +89,18 @@ class CheckpointResumeTest {
         assertArrayEquals(r.sgd().state().get("velocity.b"), f.tensor("optimizer.velocity.b").toFloats());
     }
 
-    @Test
-    void aCheckpointOfAnotherBatchSizeIsRefusedAndFailsTheJob() throws Exception {
+    /** A checkpoint of a run of CONFIG after one step. */
+    private Path checkpointAfterOneStep() throws Exception {
         Run r = run(CONFIG);
         r.job().step();
         Path ckpt = dir.resolve("c.safetensors");
         r.job().saveCheckpoint(ckpt).get();
+        return ckpt;
+    }
+
+    @Test
+    void aCheckpointOfAnotherBatchSizeIsRefusedAndFailsTheJob() throws Exception {
+        Path ckpt = checkpointAfterOneStep();
 
         Run other = run(CONFIG.toBuilder().batchSize(10).build());
         ExecutionException e = assertThrows(ExecutionException.class, () -> other.job().restore(ckpt).get());
@@ -103,6 +109,14 @@ class CheckpointResumeTest {
         String m = other.job().latest().message();
         assertEquals(JobState.FAILED, other.job().state());
         assertTrue(m.contains(ckpt.toString()) && m.contains("batch size 8") && m.contains("batch size 10"), m);
+    }
+
+    @Test
+    void corruptTrainingStateIsBlamedOnTheFile() throws Exception {
+        Path bad = org.genscope.data.TestFiles.edited(checkpointAfterOneStep(), Map.of(), Map.of("trainer.step", "three"), dir.resolve("bad.safetensors"));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> run(CONFIG).job().restore(bad).get());
+        org.genscope.data.TestFiles.assertHas(org.genscope.data.TestFiles.assertClean(e.getCause().getMessage(), bad),
+                "metadata 'trainer.step' is 'three'; it must be a whole number from 0 to");
     }
 
     @Test

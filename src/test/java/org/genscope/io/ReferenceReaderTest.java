@@ -1,0 +1,179 @@
+package org.genscope.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.ejml.data.FMatrixRMaj;
+import org.genscope.flow.FlowFile;
+import org.genscope.flow.FlowModel;
+import org.genscope.flow.FlowSpec;
+import org.genscope.flow.LayerKind;
+import org.genscope.flow.LayerSpec;
+import org.genscope.made.Conditional;
+import org.genscope.made.DegreeRule;
+import org.genscope.made.Made;
+import org.genscope.made.MadeConfig;
+import org.genscope.made.MadeFile;
+import org.genscope.made.OrderingKind;
+import org.genscope.nn.Adam;
+import org.genscope.nn.Rng;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docs/reference_reader.py, written from docs/model-files.md alone, rebuilds the log-likelihood of every point from
+ * a saved file and agrees with Genscope's own to {@value #TOLERANCE} nats: the file holds everything the model
+ * needs. Skipped (not failed) where {@code python3} with NumPy is not installed.
+ */
+class ReferenceReaderTest {
+    static final double TOLERANCE = 1e-4;
+    private static final Path SCRIPT = Path.of("docs", "reference_reader.py");
+
+    @TempDir
+    Path dir;
+
+    /** Whether {@code python3 -c "import numpy"} works here, asked once. */
+    private static Boolean python;
+
+    @BeforeEach
+    void needsPythonWithNumpy() {
+        if (python == null) {
+            try {
+                Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
+                python = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+                p.destroyForcibly();
+            } catch (IOException e) {
+                python = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                python = false;
+            }
+        }
+        Assumptions.assumeTrue(python, "python3 with NumPy is not installed: the reference reader is not run");
+    }
+
+    /** What the script prints for these arguments (it must exit 0). */
+    private static List<String> script(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("python3", SCRIPT.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the script finishes");
+        assertEquals(0, p.exitValue(), out);
+        return out.lines().collect(Collectors.toList());
+    }
+
+    /** The points as CSV, every float32 written as its exact double. */
+    private Path csv(FMatrixRMaj x) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < x.numRows; i++) {
+            for (int j = 0; j < x.numCols; j++) sb.append(j == 0 ? "" : ",").append((double) x.get(i, j));
+            sb.append('\n');
+        }
+        return Files.writeString(dir.resolve("points.csv"), sb);
+    }
+
+    /** Asserts that the script's log p(x) of every point equals Genscope's; returns the largest difference. */
+    private double assertSameLogLikelihoods(Path model, FMatrixRMaj x, double[] genscope) throws Exception {
+        List<String> lines = script(model.toString(), csv(x).toString(), "--each");
+        assertEquals(x.numRows, lines.size(), String.join("\n", lines));
+        double worst = 0;
+        for (int i = 0; i < x.numRows; i++) {
+            double reference = Double.parseDouble(lines.get(i));
+            assertTrue(Double.isFinite(reference) && Double.isFinite(genscope[i]), "row " + i);
+            worst = Math.max(worst, Math.abs(reference - genscope[i]));
+        }
+        System.out.printf("reference reader vs Genscope, %s: max |Δ log p| = %.2g nats over %d points%n",
+                model.getFileName(), worst, x.numRows);
+        assertTrue(worst < TOLERANCE, model.getFileName() + ": max |Δ log p| = " + worst);
+        return worst;
+    }
+
+    private static FMatrixRMaj gaussian(int n, int d, Rng rng) {
+        FMatrixRMaj x = new FMatrixRMaj(n, d);
+        for (int i = 0; i < x.getNumElements(); i++) x.data[i] = (float) (1.3 * rng.nextGaussian() + 0.2);
+        return x;
+    }
+
+    /** A flow of every layer kind, trained a little by maximum likelihood so nothing is left at its initial value. */
+    private static FlowModel trainedFlow(int d, boolean learnableBase, long seed) {
+        List<LayerSpec> layers = new ArrayList<>();
+        for (LayerKind k : LayerKind.values()) layers.add(LayerSpec.of(k, 6, 5));
+        FlowModel m = new FlowSpec(layers, learnableBase, "tanh", 2.5, seed).build(d);
+        Rng rng = new Rng(seed);
+        m.initialize(gaussian(256, d, rng));
+        Adam adam = new Adam(m.params(), 0.02);
+        for (int step = 0; step < 40; step++) {
+            m.lossAndGradients(gaussian(64, d, rng));
+            adam.step();
+        }
+        return m;
+    }
+
+    @Test
+    void flowsOfEveryLayerKindGiveGenscopesLogLikelihoods() throws Exception {
+        for (int d : new int[] {2, 3}) {
+            FlowModel m = trainedFlow(d, d == 3, 11 + d);
+            assertTrue(Arrays.stream(LayerKind.values()).allMatch(k -> m.spec().layersText().contains(k.id())));
+            Path file = dir.resolve("flow" + d + ".safetensors");
+            FlowFile.save(file, m, Map.of());
+            FMatrixRMaj x = gaussian(64, d, new Rng(99));
+            assertSameLogLikelihoods(file, x, m.logLikelihoods(x));
+            List<String> mean = script(file.toString(), csv(x).toString());
+            assertEquals(m.nll(x), Double.parseDouble(mean.get(0).replaceAll("NLL ([-0-9.]+) nats", "$1")), TOLERANCE, mean.toString());
+        }
+    }
+
+    /** A MADE trained a little on the data (Adam, cycling its masks as training does). */
+    private static Made trained(MadeConfig c, FMatrixRMaj data) {
+        Made made = new Made(c);
+        Adam adam = new Adam(made.params(), 0.01);
+        for (int step = 0; step < 60; step++) {
+            made.useMask(step % made.numMasks());
+            made.lossAndGradients(data);
+            adam.step();
+        }
+        made.useMask(0);
+        return made;
+    }
+
+    @Test
+    void madesWithEachConditionalGiveGenscopesLogLikelihoodsAndEnsemble() throws Exception {
+        Rng rng = new Rng(5);
+        FMatrixRMaj bits = new FMatrixRMaj(80, 7);
+        for (int i = 0; i < bits.getNumElements(); i++) bits.data[i] = rng.nextDouble() < 0.35 ? 1f : 0f;
+        FMatrixRMaj points = gaussian(80, 3, rng);
+        List<Object[]> cases = List.of(
+                new Object[] {new MadeConfig(7, new int[] {9, 6}, OrderingKind.RANDOM, null, DegreeRule.SOFTMAX, 0.5, true, 3,
+                        true, Conditional.BERNOULLI, 1, "relu", 3), bits},
+                new Object[] {new MadeConfig(3, new int[] {8}, OrderingKind.NATURAL, null, DegreeRule.EVEN, 0, false, 2,
+                        false, Conditional.MIXTURE, 3, "tanh", 4), points},
+                new Object[] {new MadeConfig(3, new int[] {8, 8}, OrderingKind.CUSTOM, new int[] {2, 3, 1}, DegreeRule.UNIFORM, 0,
+                        true, 1, false, Conditional.GAUSSIAN, 1, "elu", 5), points});
+        for (Object[] c : cases) {
+            MadeConfig config = (MadeConfig) c[0];
+            FMatrixRMaj x = (FMatrixRMaj) c[1];
+            Made made = trained(config, x);
+            Path file = dir.resolve("made-" + config.conditional().name().toLowerCase(java.util.Locale.ROOT) + ".safetensors");
+            MadeFile.save(file, made, Map.of());
+            assertSameLogLikelihoods(file, x, made.logLikelihoods(x));
+            if (config.numMasks() > 1) {
+                List<String> lines = script(file.toString(), csv(x).toString());
+                double ensemble = Double.parseDouble(lines.get(1).replaceAll("NLL ([-0-9.]+) nats \\(ensemble of \\d+ masks\\)", "$1"));
+                assertEquals(made.ensembleNll(x, config.numMasks()), ensemble, TOLERANCE, lines.toString());
+            }
+        }
+    }
+}
