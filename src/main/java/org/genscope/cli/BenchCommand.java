@@ -49,13 +49,15 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "GEMM GFLOP/s per backend and seconds per MADE training epoch";
+        return "GEMM GFLOP/s per backend, seconds per MADE and FC-WTA epoch, Conv-WTA forward/backward";
     }
 
     @Override
     public String usage() {
         return """
-                usage: genscope bench [--data FILE] [--images 8000] [--epochs 4] [--reps 30] [--only gemm|epoch] [--all]
+                usage: genscope bench [--data FILE] [--images 8000] [--epochs 4] [--reps 30]
+                                      [--only gemm|epoch|conv|wta] [--maps 128,32] [--conv-reps 3]
+                                      [--wta-images 50000] [--wta-epochs 2] [--all]
 
                 1. GFLOP/s (median of --reps timed calls after a warm-up) of every GEMM backend available in this
                    JVM, plus EJML's single- and multi-threaded mult for reference, on the five products of a
@@ -65,6 +67,11 @@ public final class BenchCommand implements Command {
                    The first epoch includes JIT warm-up; the summary is the median of the others, and the most
                    bytes any of them allocated per step (every Java thread, from the JVM's allocation counters).
                    --all trains once per backend instead of only with the selected one.
+                3. Conv-WTA (Makhzani & Frey 2015, Mconv5-Mconv5-Mdeconv11) for each M of --maps on a batch of
+                   100 28×28 images: ms per batch and GFLOP/s of each layer's forward and backward pass and of
+                   the whole network (median of --conv-reps passes after one warm-up pass).
+                4. Seconds per epoch of an FC-WTA 784-2000-784, 5%% lifetime sparsity, Adam, batch 100, on the
+                   first --wta-images images of --data (median of epochs 2..--wta-epochs; the first warms up).
 
                 Backend choice: -Dgenscope.gemm=blas|vector|java; threads: -Dgenscope.threads=N (Java kernels),
                 OPENBLAS_NUM_THREADS (OpenBLAS). The Vector API kernel needs --add-modules=jdk.incubator.vector.
@@ -76,12 +83,16 @@ public final class BenchCommand implements Command {
         List<String> rest = new ArrayList<>(args);
         boolean all = rest.remove("--all");
         Map<String, String> opts = Options.parse(rest);
-        Options.allow(opts, "data", "images", "epochs", "reps", "only");
+        Options.allow(opts, "data", "images", "epochs", "reps", "only", "maps", "conv-reps", "wta-images", "wta-epochs");
         if (opts.containsKey("0")) throw new UsageException("unexpected argument '" + opts.get("0") + "'");
         String only = opts.getOrDefault("only", "");
-        if (!only.isEmpty() && !only.equals("gemm") && !only.equals("epoch")) {
-            throw new UsageException("--only expects gemm or epoch, got '" + only + "'");
+        if (!only.isEmpty() && !List.of("gemm", "epoch", "conv", "wta").contains(only)) {
+            throw new UsageException("--only expects gemm, epoch, conv or wta, got '" + only + "'");
         }
+        int convReps = (int) Options.integer(opts, "conv-reps", 3, 1, 10_000);
+        int wtaImages = (int) Options.integer(opts, "wta-images", 50_000, BATCH, 10_000_000);
+        int wtaEpochs = (int) Options.integer(opts, "wta-epochs", 2, 2, 1000);
+        int[] maps = maps(opts.getOrDefault("maps", "128,32"));
         int reps = (int) Options.integer(opts, "reps", 30, 3, 100_000);
         int epochs = (int) Options.integer(opts, "epochs", 4, 2, 1000);
         int images = (int) Options.integer(opts, "images", 8000, BATCH, 10_000_000);
@@ -89,9 +100,47 @@ public final class BenchCommand implements Command {
 
         out.printf("Java %s, %d cores; GEMM backend: %s%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), GemmBackends.describe());
-        if (!only.equals("epoch")) gemm(reps, out);
-        if (!only.equals("gemm")) epochs(load(data, images), epochs, all, out);
+        if (only.isEmpty() || only.equals("gemm")) gemm(reps, out);
+        if (only.isEmpty() || only.equals("epoch")) epochs(load(data, images), epochs, all, out);
+        if (only.isEmpty() || only.equals("conv")) {
+            for (int m : maps) ConvBench.print(new ConvBench(m, BATCH, 1).run(1, convReps), m, BATCH, out);
+        }
+        if (only.isEmpty() || only.equals("wta")) wtaEpochs(load(data, wtaImages), wtaEpochs, out);
         return 0;
+    }
+
+    private static int[] maps(String s) throws UsageException {
+        try {
+            int[] m = Arrays.stream(s.split(",")).mapToInt(w -> Integer.parseInt(w.trim())).toArray();
+            for (int v : m) if (v < 1 || v > 4096) throw new UsageException("--maps must be 1..4096 each, got " + v);
+            return m;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--maps expects numbers like 128,32, got '" + s + "'");
+        }
+    }
+
+    private static void wtaEpochs(Dataset data, int epochs, PrintStream out) throws CliException {
+        if (!data.isImage()) throw new CliException(data.source() + ": the FC-WTA benchmark needs images");
+        out.printf("%nFC-WTA %d-2000-%d (5%% lifetime sparsity, Adam 1e-3, batch %d) on %d images of %s, %s%n",
+                data.dimension(), data.dimension(), BATCH, data.size(), data.name(), GemmBackends.describe());
+        WtaEpochBench bench = new WtaEpochBench(data, 2000, 5, 1);
+        double[] times = new double[epochs - 1];
+        double worstBytes = 0;
+        StringBuilder line = new StringBuilder();
+        for (int e = 0; e < epochs; e++) {
+            MadeEpochBench.Epoch r = bench.run();
+            Finite.figure(r.meanLoss(), "the training error of epoch " + (e + 1), "FC-WTA bench");
+            if (e > 0) {
+                times[e - 1] = r.seconds();
+                worstBytes = Double.isNaN(r.bytesPerStep()) ? Double.NaN : Math.max(worstBytes, r.bytesPerStep());
+            }
+            line.append(String.format("  epoch %d: %.3f s, MSE %.5f, %.0f B/step allocated%n", e + 1, r.seconds(),
+                    r.meanLoss(), r.bytesPerStep()));
+        }
+        Arrays.sort(times);
+        out.printf("FC-WTA: %.3f s/epoch (median of epochs 2-%d); after warm-up at most %s B/step allocated%n%s",
+                times[times.length / 2], epochs,
+                Double.isNaN(worstBytes) ? "?" : String.format("%.0f", worstBytes), line);
     }
 
     private static void gemm(int reps, PrintStream out) {
@@ -159,13 +208,13 @@ public final class BenchCommand implements Command {
                 StringBuilder line = new StringBuilder();
                 for (int e = 0; e < epochs; e++) {
                     MadeEpochBench.Epoch r = bench.run();
-                    Finite.figure(r.meanNll(), "the training NLL of epoch " + (e + 1), "bench on " + g.name());
+                    Finite.figure(r.meanLoss(), "the training NLL of epoch " + (e + 1), "bench on " + g.name());
                     if (e > 0) {
                         times[e - 1] = r.seconds();
                         worstBytes = Double.isNaN(r.bytesPerStep()) ? Double.NaN : Math.max(worstBytes, r.bytesPerStep());
                     }
                     line.append(String.format("  epoch %d: %.3f s, NLL %.2f nats, %.0f B/step allocated%n",
-                            e + 1, r.seconds(), r.meanNll(), r.bytesPerStep()));
+                            e + 1, r.seconds(), r.meanLoss(), r.bytesPerStep()));
                 }
                 Arrays.sort(times);
                 out.printf("%s: %.3f s/epoch (median of epochs 2-%d); after warm-up at most %s B/step allocated"

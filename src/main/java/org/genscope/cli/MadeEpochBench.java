@@ -15,8 +15,8 @@ import org.genscope.nn.Rng;
  * element-wise work.
  */
 final class MadeEpochBench {
-    /** One timed epoch: wall time, mean negative log-likelihood (nats per image), bytes allocated per step (all threads). */
-    record Epoch(double seconds, double meanNll, double bytesPerStep) {}
+    /** One timed epoch: wall time, mean training loss (MADE: NLL in nats per image), bytes allocated per step (all threads). */
+    record Epoch(double seconds, double meanLoss, double bytesPerStep) {}
 
     private final Made made;
     private final Adam adam;

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code genscope train|eval|sample MODEL [ARGS]}: one command per verb that dispatches on the model word, so a
- * new model family adds one line to each of {@link #train}, {@link #eval} and {@link #sample}.
+ * {@code genscope train|eval|sample|filters MODEL [ARGS]}: one command per verb that dispatches on the model word,
+ * so a new model family adds one line to each of {@link #train}, {@link #eval}, {@link #sample} (and
+ * {@link #filters} for models with filters).
  */
 final class ModelCommand implements Command {
     private final String name;
@@ -24,6 +25,7 @@ final class ModelCommand implements Command {
         Map<String, ModelVerb> m = new LinkedHashMap<>();
         m.put("made", new MadeTrain());
         m.put("flow", new FlowTrain());
+        m.put("wta", new WtaTrain());
         return new ModelCommand("train", "train a model on a data file and save it", m);
     }
 
@@ -31,7 +33,8 @@ final class ModelCommand implements Command {
         Map<String, ModelVerb> m = new LinkedHashMap<>();
         m.put("made", new MadeEval());
         m.put("flow", new FlowEval());
-        return new ModelCommand("eval", "evaluate a saved model's test NLL on a data file", m);
+        m.put("wta", new WtaEval());
+        return new ModelCommand("eval", "evaluate a saved model on test data (NLL; WTA: reconstruction and classifier error)", m);
     }
 
     static ModelCommand sample() {
@@ -39,6 +42,12 @@ final class ModelCommand implements Command {
         m.put("made", new MadeSample());
         m.put("flow", new FlowSample());
         return new ModelCommand("sample", "draw samples from a saved model (PNG grid or CSV)", m);
+    }
+
+    static ModelCommand filters() {
+        Map<String, ModelVerb> m = new LinkedHashMap<>();
+        m.put("wta", new WtaFilters());
+        return new ModelCommand("filters", "write a saved autoencoder's decoder filters as a PNG grid", m);
     }
 
     @Override
