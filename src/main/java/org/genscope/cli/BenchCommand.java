@@ -69,7 +69,9 @@ public final class BenchCommand implements Command {
                    --all trains once per backend instead of only with the selected one.
                 3. Conv-WTA (Makhzani & Frey 2015, Mconv5-Mconv5-Mdeconv11) for each M of --maps on a batch of
                    100 28×28 images: ms per batch and GFLOP/s of each layer's forward and backward pass and of
-                   the whole network (median of --conv-reps passes after one warm-up pass).
+                   the whole network (median of --conv-reps passes after one warm-up pass), dense gradients;
+                   then one training step with the rules on (spatial + 5% lifetime), whose sparse gradients
+                   and codes take the layers' direct passes.
                 4. Seconds per epoch of an FC-WTA 784-2000-784, 5%% lifetime sparsity, Adam, batch 100, on the
                    first --wta-images images of --data (median of epochs 2..--wta-epochs; the first warms up).
 
@@ -103,7 +105,10 @@ public final class BenchCommand implements Command {
         if (only.isEmpty() || only.equals("gemm")) gemm(reps, out);
         if (only.isEmpty() || only.equals("epoch")) epochs(load(data, images), epochs, all, out);
         if (only.isEmpty() || only.equals("conv")) {
-            for (int m : maps) ConvBench.print(new ConvBench(m, BATCH, 1).run(1, convReps), m, BATCH, out);
+            for (int m : maps) {
+                ConvBench.print(new ConvBench(m, BATCH, 1).run(1, convReps), m, BATCH, out);
+                ConvBench.printTrainingStep(m, BATCH, convReps, out);
+            }
         }
         if (only.isEmpty() || only.equals("wta")) wtaEpochs(load(data, wtaImages), wtaEpochs, out);
         return 0;

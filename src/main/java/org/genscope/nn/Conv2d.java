@@ -26,11 +26,21 @@ import org.ejml.data.FMatrixRMaj;
  *       and building and folding it cost a third of the GEMM time). The Wp − OW extra columns per row are
  *       discarded (12.5% more multiply-adds for 5×5 filters on 28×28 images).</li>
  * </ul>
+ * Either way, an image whose output gradient is <b>sparse</b> (at most {@link #SPARSE_FRACTION} of it nonzero, as
+ * behind a winner-take-all rule, where a 128-map Conv-WTA passes back about six values per image) takes the direct
+ * backward pass instead, which costs 2·C·K² multiply-adds per nonzero δ[o, i, j]:
+ *
+ * <pre>  ∂L/∂W[o, c, u, v] += δ[o, i, j] · x[c, i·s − p + u, j·s − p + v],   ∂L/∂x[c, i·s − p + u, j·s − p + v] += δ[o, i, j] · W[o, c, u, v]</pre>
+ *
  * Work buffers are allocated once per layer and reused; the input of the last forward is kept by reference.
  */
 public final class Conv2d implements Module {
     /** The shifted GEMMs have depth C; below this the unfolded GEMM (depth C·K·K) is faster. */
     static final int SHIFTED_MIN_CHANNELS = 8;
+    /** An image's gradient with at most this fraction of nonzero entries takes the direct (sparse) backward pass. */
+    static final double SPARSE_FRACTION = 0.02;
+    /** For tests: 0 forces the GEMM paths, 1 the direct one. */
+    double sparseFraction = SPARSE_FRACTION;
 
     public final Param weight;
     public final Param bias;
@@ -42,9 +52,12 @@ public final class Conv2d implements Module {
     private FMatrixRMaj x;
     private FMatrixRMaj y;
     private FMatrixRMaj dx;
-    private final Shifted shifted;      // null: unfolded
+    private final ShiftedConvolution shifted;      // null: unfolded
     private final float[] col;
     private final float[] img;          // one image's Cout × OH·OW output or gradient, contiguous for the GEMM
+    private final int stride;
+    private final int padding;
+    private boolean[] dense = new boolean[0];
 
     /**
      * A layer with weights and biases from U(−1/√fanIn, 1/√fanIn), fanIn = C·K·K (PyTorch's default for Conv2d).
@@ -56,6 +69,8 @@ public final class Conv2d implements Module {
         this.in = in;
         this.kernel = kernel;
         this.unfold = new Im2Col(in, kernel, stride, padding);
+        this.stride = stride;
+        this.padding = padding;
         this.out = new ImageShape(outChannels, unfold.outHeight(), unfold.outWidth());
         int fanIn = in.channels() * kernel * kernel;
         this.weight = new Param(name + ".weight", outChannels, fanIn);
@@ -63,7 +78,7 @@ public final class Conv2d implements Module {
         Init.uniformFanIn(weight.value, fanIn, rng);
         Init.uniformFanIn(bias.value, fanIn, rng);
         boolean shift = stride == 1 && in.channels() >= SHIFTED_MIN_CHANNELS;
-        this.shifted = shift ? new Shifted(in, outChannels, kernel, padding) : null;
+        this.shifted = shift ? new ShiftedConvolution(in, outChannels, kernel, padding) : null;
         this.col = shift ? null : new float[unfold.rows() * unfold.cols()];
         this.img = shift ? null : new float[out.size()];
     }
@@ -128,8 +143,14 @@ public final class Conv2d implements Module {
                     + ", expected " + x.numRows + "×" + out.size());
         }
         if (inputGradient) dx = Mat.reuse(dx, x.numRows, in.size());
+        if (dense.length < x.numRows) dense = new boolean[x.numRows];
+        int limit = (int) Math.min(out.size(), Math.floor(sparseFraction * out.size()));
+        for (int b = 0; b < x.numRows; b++) {
+            dense[b] = !isSparse(gradOut.data, b * out.size(), out.size(), limit);
+            if (!dense[b]) backwardSparse(b, gradOut.data);
+        }
         if (shifted != null) {
-            shifted.backward(x, gradOut, weight.value.data, weight.grad.data, bias.grad.data, inputGradient ? dx : null);
+            shifted.backward(x, gradOut, weight.value.data, weight.grad.data, bias.grad.data, inputGradient ? dx : null, dense);
             return inputGradient ? dx : null;
         }
         Gemm g = GemmBackends.selected();
@@ -138,6 +159,7 @@ public final class Conv2d implements Module {
         int k = unfold.rows();
         float[] db = bias.grad.data;
         for (int b = 0; b < x.numRows; b++) {
+            if (!dense[b]) continue;
             int o = b * out.size();
             System.arraycopy(gradOut.data, o, img, 0, out.size());
             // ∂L/∂bias[c] += Σ_pixels δ_b[c, ·]
@@ -163,139 +185,50 @@ public final class Conv2d implements Module {
         return List.of(weight, bias);
     }
 
-    /** The stride-1 convolution as K² shifted GEMMs on a zero-padded copy of each image (see the class comment). */
-    private static final class Shifted {
-        private final ImageShape in;
-        private final int co;
-        private final int k;
-        private final int pad;
-        private final int hp;
-        private final int wp;
-        private final int oh;
-        private final int ow;
-        private final int grid;                  // OH·Wp columns of the output grid
-        private final float[] xp;                // C planes of Hp×Wp, zero borders, plus one plane of slack
-        private final float[] dxp;
-        private final float[] yg;                // Cout × grid
-        private final float[] wk;                // K² blocks of Cout × C: wk[s][o][c] = W[o, c, u, v], s = u·K + v
-        private final float[] dwk;
-
-        Shifted(ImageShape in, int co, int k, int pad) {
-            this.in = in;
-            this.co = co;
-            this.k = k;
-            this.pad = pad;
-            this.hp = in.height() + 2 * pad;
-            this.wp = in.width() + 2 * pad;
-            this.oh = hp - k + 1;
-            this.ow = wp - k + 1;
-            this.grid = oh * wp;
-            // the last tap's window ends K − 1 floats past the C planes; netlib checks a whole further row of its
-            // column-major view (one plane), so one plane of slack covers both
-            int planes = (in.channels() + 1) * hp * wp;
-            this.xp = new float[planes];
-            this.dxp = new float[planes];
-            this.yg = new float[co * grid];
-            this.wk = new float[k * k * co * in.channels()];
-            this.dwk = new float[wk.length];
+    /** Whether at most {@code limit} of g[off, off + n) are nonzero (stops counting past the limit). */
+    static boolean isSparse(float[] g, int off, int n, int limit) {
+        int nonzero = 0;
+        for (int i = off; i < off + n; i++) {
+            if (g[i] != 0f && ++nonzero > limit) return false;
         }
+        return true;
+    }
 
-        /** xp's interior = image b of x (the borders stay zero). */
-        private void pad(float[] x, int off) {
-            int h = in.height();
-            int w = in.width();
-            for (int c = 0; c < in.channels(); c++) {
-                for (int i = 0; i < h; i++) {
-                    System.arraycopy(x, off + (c * h + i) * w, xp, (c * hp + i + pad) * wp + pad, w);
-                }
-            }
-        }
-
-        /** wk[s][o][c] = W[o, (c·K + u)·K + v] for the tap s = u·K + v. */
-        private void splitTaps(float[] w) {
-            int c = in.channels();
-            int kk = k * k;
-            for (int o = 0; o < co; o++) {
-                for (int ch = 0; ch < c; ch++) {
-                    int src = (o * c + ch) * kk;
-                    for (int s = 0; s < kk; s++) wk[(s * co + o) * c + ch] = w[src + s];
-                }
-            }
-        }
-
-        void forward(FMatrixRMaj x, float[] w, float[] bias, FMatrixRMaj y) {
-            Gemm g = GemmBackends.selected();
-            splitTaps(w);
-            int c = in.channels();
-            int plane = hp * wp;
-            int outSize = co * oh * ow;
-            for (int b = 0; b < x.numRows; b++) {
-                pad(x.data, b * in.size());
-                // Y_b = Σ_{u,v} W_{u,v} · shift_{u·Wp+v}(x̃_b), on the OH×Wp grid
-                for (int s = 0; s < k * k; s++) {
-                    int shift = (s / k) * wp + s % k;
-                    g.gemm(false, false, co, grid, c, 1f, wk, s * co * c, c, xp, shift, plane, s == 0 ? 0f : 1f, yg, 0, grid);
-                }
-                int o = b * outSize;
-                for (int ch = 0; ch < co; ch++) {
-                    float bc = bias[ch];
-                    for (int i = 0; i < oh; i++) {
-                        int src = ch * grid + i * wp;
-                        int dst = o + (ch * oh + i) * ow;
-                        for (int j = 0; j < ow; j++) y.data[dst + j] = yg[src + j] + bc;
+    /** Image b's backward pass, one nonzero δ[o, i, j] at a time (see the class comment). */
+    private void backwardSparse(int b, float[] g) {
+        int c = in.channels();
+        int h = in.height();
+        int w = in.width();
+        int oh = out.height();
+        int ow = out.width();
+        int k = kernel;
+        int kk = c * k * k;
+        float[] wv = weight.value.data;
+        float[] dw = weight.grad.data;
+        float[] xv = x.data;
+        int xo = b * in.size();
+        float[] d = inputGradient ? dx.data : null;
+        if (d != null) java.util.Arrays.fill(d, xo, xo + in.size(), 0f);
+        int go = b * out.size();
+        for (int q = 0; q < out.size(); q++) {
+            float gv = g[go + q];
+            if (gv == 0f) continue;
+            int o = q / (oh * ow);
+            int i = (q / ow) % oh;
+            int j = q % ow;
+            bias.grad.data[o] += gv;
+            for (int ch = 0; ch < c; ch++) {
+                for (int u = 0; u < k; u++) {
+                    int yy = i * stride - padding + u;
+                    if (yy < 0 || yy >= h) continue;
+                    int wRow = o * kk + (ch * k + u) * k;
+                    int xRow = xo + (ch * h + yy) * w;
+                    for (int v = 0; v < k; v++) {
+                        int xx = j * stride - padding + v;
+                        if (xx < 0 || xx >= w) continue;
+                        dw[wRow + v] += gv * xv[xRow + xx];
+                        if (d != null) d[xRow + xx] += gv * wv[wRow + v];
                     }
-                }
-            }
-        }
-
-        void backward(FMatrixRMaj x, FMatrixRMaj gradOut, float[] w, float[] dw, float[] dbias, FMatrixRMaj dx) {
-            Gemm g = GemmBackends.selected();
-            splitTaps(w);
-            java.util.Arrays.fill(dwk, 0f);
-            int c = in.channels();
-            int plane = hp * wp;
-            int outSize = co * oh * ow;
-            int h = in.height();
-            int wd = in.width();
-            java.util.Arrays.fill(yg, 0f);               // the Wp − OW extra columns stay zero: they carry no gradient
-            for (int b = 0; b < x.numRows; b++) {
-                int o = b * outSize;
-                for (int ch = 0; ch < co; ch++) {
-                    float sum = 0;
-                    for (int i = 0; i < oh; i++) {
-                        int src = o + (ch * oh + i) * ow;
-                        int dst = ch * grid + i * wp;
-                        for (int j = 0; j < ow; j++) {
-                            float d = gradOut.data[src + j];
-                            yg[dst + j] = d;
-                            sum += d;
-                        }
-                    }
-                    dbias[ch] += sum;
-                }
-                pad(x.data, b * in.size());
-                if (dx != null) java.util.Arrays.fill(dxp, 0f);
-                for (int s = 0; s < k * k; s++) {
-                    int shift = (s / k) * wp + s % k;
-                    // ∂L/∂W_{u,v} += δ_b · shift(x̃_b)ᵀ
-                    g.gemm(false, true, co, c, grid, 1f, yg, 0, grid, xp, shift, plane, 1f, dwk, s * co * c, c);
-                    // ∂L/∂x̃_b, shifted back: += W_{u,v}ᵀ · δ_b
-                    if (dx != null) g.gemm(true, false, c, grid, co, 1f, wk, s * co * c, c, yg, 0, grid, 1f, dxp, shift, plane);
-                }
-                if (dx != null) {
-                    int off = b * in.size();
-                    for (int ch = 0; ch < c; ch++) {
-                        for (int i = 0; i < h; i++) {
-                            System.arraycopy(dxp, (ch * hp + i + pad) * wp + pad, dx.data, off + (ch * h + i) * wd, wd);
-                        }
-                    }
-                }
-            }
-            int kk = k * k;
-            for (int oc = 0; oc < co; oc++) {
-                for (int ch = 0; ch < c; ch++) {
-                    int dst = (oc * c + ch) * kk;
-                    for (int s = 0; s < kk; s++) dw[dst + s] += dwk[(s * co + oc) * c + ch];
                 }
             }
         }

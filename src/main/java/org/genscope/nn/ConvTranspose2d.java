@@ -15,7 +15,12 @@ import org.ejml.data.FMatrixRMaj;
  *
  * <pre>  ∂L/∂X_b = W · col(δ_b),   ∂L/∂W += Σ_b X_b · col(δ_b)ᵀ,   ∂L/∂bias[o] += Σ δ_b[o, ·, ·]</pre>
  *
- * A Conv-WTA's decoder is one of these (Makhzani &amp; Frey 2015, §3: {@code 128deconv11}); its C filters of
+ * An image whose input is <b>sparse</b> (at most {@link Conv2d#SPARSE_FRACTION} nonzero, as after the
+ * winner-take-all rules: one value per surviving map) is computed directly instead, stamping one weighted filter per
+ * nonzero x[c, h, w], and its weight gradient gathered the same way: ∂L/∂W[c, o, u, v] += x[c, h, w] ·
+ * δ[o, h·s − p + u, w·s − p + v]. (Its input gradient stays the GEMM: it is dense.)
+ *
+ * <p>A Conv-WTA's decoder is one of these (Makhzani &amp; Frey 2015, §3: {@code 128deconv11}); its C filters of
  * Cout×K×K are the dictionary the autoencoder learns.
  */
 public final class ConvTranspose2d implements Module {
@@ -30,6 +35,11 @@ public final class ConvTranspose2d implements Module {
     private FMatrixRMaj dx;
     private final float[] col;
     private final float[] img;              // one image's C × H·W input or input gradient, contiguous
+    private final int stride;
+    private final int padding;
+    private boolean[] sparse = new boolean[0];
+    /** For tests: 0 forces the GEMM paths, 1 the direct one. */
+    double sparseFraction = Conv2d.SPARSE_FRACTION;
 
     /** Weights and biases from U(−1/√fanIn, 1/√fanIn) with PyTorch's fanIn = Cout·K·K for this layer. */
     public ConvTranspose2d(String name, ImageShape in, int outChannels, int kernel, int stride, int padding, Rng rng) {
@@ -45,6 +55,8 @@ public final class ConvTranspose2d implements Module {
         }
         this.in = in;
         this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
         this.out = new ImageShape(outChannels, oh, ow);
         this.unfold = new Im2Col(out, kernel, stride, padding);
         if (unfold.outHeight() != in.height() || unfold.outWidth() != in.width()) {
@@ -90,14 +102,21 @@ public final class ConvTranspose2d implements Module {
         int p = in.pixels();
         int k = unfold.rows();
         int po = out.pixels();
+        if (sparse.length < x.numRows) sparse = new boolean[x.numRows];
+        int limit = (int) Math.min(in.size(), Math.floor(sparseFraction * in.size()));
         for (int b = 0; b < x.numRows; b++) {
-            System.arraycopy(x.data, b * in.size(), img, 0, in.size());
-            // Y_b = col2im(Wᵀ · X_b) + bias
-            g.gemm(true, false, k, p, c, 1f, weight.value.data, k, img, p, 0f, col, p);
             int o = b * out.size();
             for (int ch = 0; ch < out.channels(); ch++) {
                 java.util.Arrays.fill(y.data, o + ch * po, o + (ch + 1) * po, bias.value.data[ch]);
             }
+            sparse[b] = Conv2d.isSparse(x.data, b * in.size(), in.size(), limit);
+            if (sparse[b]) {
+                stamp(b, x.data, y.data, null);
+                continue;
+            }
+            System.arraycopy(x.data, b * in.size(), img, 0, in.size());
+            // Y_b = col2im(Wᵀ · X_b) + bias
+            g.gemm(true, false, k, p, c, 1f, weight.value.data, k, img, p, 0f, col, p);
             unfold.col2imAdd(col, y.data, o);
         }
         return y;
@@ -125,9 +144,13 @@ public final class ConvTranspose2d implements Module {
                 db[ch] += s;
             }
             unfold.im2col(gradOut.data, o, col);
-            System.arraycopy(x.data, b * in.size(), img, 0, in.size());
-            // ∂L/∂W += X_b · col(δ_b)ᵀ
-            g.gemm(false, true, c, k, p, 1f, img, p, col, p, 1f, weight.grad.data, k);
+            if (sparse[b]) {
+                stamp(b, x.data, null, gradOut.data);
+            } else {
+                System.arraycopy(x.data, b * in.size(), img, 0, in.size());
+                // ∂L/∂W += X_b · col(δ_b)ᵀ
+                g.gemm(false, true, c, k, p, 1f, img, p, col, p, 1f, weight.grad.data, k);
+            }
             // ∂L/∂X_b = W · col(δ_b)
             g.gemm(false, false, c, p, k, 1f, weight.value.data, k, col, p, 0f, img, p);
             System.arraycopy(img, 0, dx.data, b * in.size(), in.size());
@@ -138,5 +161,40 @@ public final class ConvTranspose2d implements Module {
     @Override
     public List<Param> params() {
         return List.of(weight, bias);
+    }
+
+    /**
+     * For each nonzero x[c, h, w] of image b: with y, stamps x·W[c, o, ·, ·] into y around (h·s − p, w·s − p);
+     * with δ, gathers ∂L/∂W[c, o, u, v] += x · δ[o, h·s − p + u, w·s − p + v].
+     */
+    private void stamp(int b, float[] xv, float[] y, float[] delta) {
+        int oh = out.height();
+        int ow = out.width();
+        int k = kernel;
+        int kk = out.channels() * k * k;
+        float[] w = delta == null ? weight.value.data : weight.grad.data;
+        int xo = b * in.size();
+        int yo = b * out.size();
+        for (int q = 0; q < in.size(); q++) {
+            float a = xv[xo + q];
+            if (a == 0f) continue;
+            int c = q / in.pixels();
+            int h = (q / in.width()) % in.height();
+            int wc = q % in.width();
+            for (int o = 0; o < out.channels(); o++) {
+                for (int u = 0; u < k; u++) {
+                    int i = h * stride - padding + u;
+                    if (i < 0 || i >= oh) continue;
+                    int wRow = c * kk + (o * k + u) * k;
+                    int yRow = yo + (o * oh + i) * ow;
+                    for (int v = 0; v < k; v++) {
+                        int j = wc * stride - padding + v;
+                        if (j < 0 || j >= ow) continue;
+                        if (delta == null) y[yRow + j] += a * w[wRow + v];
+                        else w[wRow + v] += a * delta[yRow + j];
+                    }
+                }
+            }
+        }
     }
 }

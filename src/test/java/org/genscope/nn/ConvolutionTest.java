@@ -189,6 +189,57 @@ class ConvolutionTest {
         assertTrue(checked >= 4);
     }
 
+    /** A batch with only a few nonzero entries per row, as behind the winner-take-all rules. */
+    private static FMatrixRMaj sparse(int rows, int cols, int perRow, Rng rng) {
+        FMatrixRMaj m = new FMatrixRMaj(rows, cols);
+        for (int r = 0; r < rows; r++) for (int i = 0; i < perRow; i++) m.data[r * cols + rng.nextInt(cols)] = (float) rng.nextGaussian();
+        return m;
+    }
+
+    private static float[][] grads(Module m) {
+        return m.params().stream().map(p -> p.grad.data.clone()).toArray(float[][]::new);
+    }
+
+    /** The direct passes taken for sparse gradients (Conv2d) and sparse inputs (ConvTranspose2d) equal the GEMM ones. */
+    @Test
+    void theSparsePassesEqualTheGemmPasses() {
+        Rng rng = new Rng(17);
+        for (int[] g : GEOMETRIES) {
+            ImageShape in = new ImageShape(g[0], g[1], g[1]);
+            Conv2d conv = new Conv2d("c", in, g[2], g[3], g[4], g[5], rng);
+            FMatrixRMaj x = TestMatrices.gaussian(3, in.size(), rng);
+            FMatrixRMaj delta = sparse(3, conv.outputShape().size(), 2, rng);
+            conv.forward(x);
+            conv.sparseFraction = 0;
+            float[] dxGemm = conv.backward(delta).data.clone();
+            float[][] gemm = grads(conv);
+            for (Param p : conv.params()) p.zeroGrad();
+            conv.sparseFraction = 1;
+            assertClose(dxGemm, conv.backward(delta).data, "conv sparse dx " + java.util.Arrays.toString(g));
+            float[][] direct = grads(conv);
+            for (int i = 0; i < gemm.length; i++) assertClose(gemm[i], direct[i], "conv sparse grads " + java.util.Arrays.toString(g));
+
+            ConvTranspose2d t;
+            try {
+                t = new ConvTranspose2d("t", in, g[2], g[3], g[4], g[5], rng);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            FMatrixRMaj h = sparse(3, in.size(), 3, rng);
+            FMatrixRMaj dy = TestMatrices.gaussian(3, t.outputShape().size(), rng);
+            t.sparseFraction = 0;
+            float[] yGemm = t.forward(h).data.clone();
+            float[] dhGemm = t.backward(dy).data.clone();
+            float[][] tg = grads(t);
+            for (Param p : t.params()) p.zeroGrad();
+            t.sparseFraction = 1;
+            assertClose(yGemm, t.forward(h).data, "deconv sparse y " + java.util.Arrays.toString(g));
+            assertClose(dhGemm, t.backward(dy).data, "deconv sparse dx " + java.util.Arrays.toString(g));
+            float[][] td = grads(t);
+            for (int i = 0; i < tg.length; i++) assertClose(tg[i], td[i], "deconv sparse grads " + java.util.Arrays.toString(g));
+        }
+    }
+
     @Test
     void aFirstLayerCanSkipItsInputGradient() {
         Rng rng = new Rng(16);
