@@ -47,6 +47,10 @@ public final class LinearProbe {
         public Settings withEpochs(int e) {
             return new Settings(e, learningRate, weightDecay, batchSize, validationFraction, seed);
         }
+
+        public Settings withWeightDecay(double d) {
+            return new Settings(epochs, learningRate, d, batchSize, validationFraction, seed);
+        }
     }
 
     /** Called after every epoch; return false to stop early (the best weights so far are tested). */

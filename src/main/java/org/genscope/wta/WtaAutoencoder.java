@@ -59,6 +59,20 @@ public abstract class WtaAutoencoder {
         return config;
     }
 
+    /**
+     * An independent model with the same configuration and a copy of every parameter. Take it on the training
+     * thread (e.g. {@code job.submit(model::copy)}) to compute features or train a {@link LinearProbe} on another
+     * thread while training goes on.
+     */
+    public WtaAutoencoder copy() {
+        WtaAutoencoder c = create(config);
+        for (int i = 0; i < params.size(); i++) {
+            float[] from = params.get(i).value.data;
+            System.arraycopy(from, 0, c.params.get(i).value.data, 0, params.get(i).size());
+        }
+        return c;
+    }
+
     /** Trainable parameters in a stable order (encoder layers, then the decoder); names as in the model file. */
     public List<Param> params() {
         return params;

@@ -48,6 +48,11 @@ class WtaFileTest {
             assertArrayEquals(ae.features(x).data, back.features(x).data, 0f);
             assertArrayEquals(ae.decoderFilters().values(), back.decoderFilters().values(), 0f);
             assertEquals("wta", ModelFile.read(file).meta(Metadata.MODEL).orElseThrow());
+
+            WtaAutoencoder copy = ae.copy();
+            assertEquals(ae.reconstructionError(x), copy.reconstructionError(x), 0.0);
+            copy.params().get(0).value.data[0] += 1f;                 // independent of the original
+            assertEquals(back.reconstructionError(x), ae.reconstructionError(x), 0.0);
         }
     }
 
