@@ -116,14 +116,17 @@ final class WtaTrain implements ModelVerb {
         }
         stop.restoreBest();
         long steps = job.latest().step();
-        out.printf(Locale.ROOT, "trained %d steps, %d epochs (%.1f s, %.2f s/epoch%s); best validation MSE %.5f%n", steps,
+        out.printf(Locale.ROOT, "trained %d steps, %d epochs (%.1f s, %.2f s/epoch%s); %s%n", steps,
                 stop.epochs(), seconds, seconds / Math.max(1e-9, (double) steps * batch / train.size()),
-                stop.outOfTime() ? ", time budget reached" : "", stop.best());
+                stop.outOfTime() ? ", time budget reached" : "",
+                Double.isFinite(stop.best()) ? String.format(Locale.ROOT, "best validation MSE %.5f", stop.best())
+                        : "no validation data (the last parameters are kept)");
         Metadata meta = Metadata.builder().putAll(task.metadata()).seed(seed)
                 .hyperparameter("optimizer", optimizer.toString()).hyperparameter("learning_rate", lr)
                 .hyperparameter("batch_size", Integer.toString(batch)).hyperparameter("epochs", Integer.toString(epochs))
-                .metric("validation_mse", stop.best()).metric("train_seconds", seconds)
+                .metric("train_seconds", seconds)
                 .put(Metadata.METRIC + "steps", Long.toString(steps));
+        if (Double.isFinite(stop.best())) meta.metric("validation_mse", stop.best());
         if (test != null) {
             double testMse = Finite.figure(ae.reconstructionError(test.x()), "the reconstruction error", outFile.toString());
             out.printf(Locale.ROOT, "reconstruction error on %s: %.5f per pixel (squared, sparsity as in training)%n",
