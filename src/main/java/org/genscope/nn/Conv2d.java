@@ -22,9 +22,10 @@ import org.ejml.data.FMatrixRMaj;
  *       buffer of Hp×Wp planes, and the output is computed on an OH×Wp grid, so the window of filter tap (u, v) is
  *       the buffer itself shifted by u·Wp + v, a plain GEMM operand at an offset:
  *       <pre>  Y_b = Σ_{u,v} W_{u,v} · shift_{u·Wp+v}(x̃_b),   W_{u,v}[o, c] = W[o, c, u, v]</pre>
- *       K² GEMMs of Cout × C × OH·Wp and no column matrix at all (at 128 maps that matrix is 10 MB per image,
- *       and building and folding it cost a third of the GEMM time). The Wp − OW extra columns per row are
- *       discarded (12.5% more multiply-adds for 5×5 filters on 28×28 images).</li>
+ *       K² GEMMs of Cout × C × OH·Wp and no column matrix (10 MB per image at 128 maps, built twice and folded
+ *       once per training step). The Wp − OW extra columns per row are discarded (12.5% more multiply-adds for
+ *       5×5 filters on 28×28 images). Measured against the unfolded path on the 128-map layer, the two were
+ *       within the noise of a shared machine of each other (README, "Performance").</li>
  * </ul>
  * Either way, an image whose output gradient is <b>sparse</b> (at most {@link #SPARSE_FRACTION} of it nonzero, as
  * behind a winner-take-all rule, where a 128-map Conv-WTA passes back about six values per image) takes the direct
