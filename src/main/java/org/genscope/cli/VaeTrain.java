@@ -20,6 +20,7 @@ import org.genscope.nn.Rng;
 import org.genscope.train.CosineDecay;
 import org.genscope.train.EarlyStopping;
 import org.genscope.train.JobState;
+import org.genscope.train.StagedDecay;
 import org.genscope.train.TaskExecutor;
 import org.genscope.train.TrainConfig;
 import org.genscope.train.TrainingJob;
@@ -54,7 +55,8 @@ final class VaeTrain implements ModelVerb {
                             --decoder bernoulli|gaussian (default: bernoulli for binary data and images)
                             --samples S (draws of z per example and step; 1)
                             --beta B (weight of the KL term; 1 is the ELBO)   --warmup N (β rises from 0 over N steps; 0)
-                  training  --optimizer %s (adam)   --lr 0.001   --schedule constant|cosine (cosine: over --epochs)
+                  training  --optimizer %s (adam)   --lr 0.001   --schedule constant|cosine|iwae (over --epochs;
+                                     iwae: Burda et al.'s 8 stages, lr·10^(−i/7) for 3^i/3280 of the run)
                             --batch 100   --epochs 100   --seed 42
                             --patience 30 (epochs without a better validation ELBO before stopping; 0 = off)
                             --max-minutes M (stop after M minutes of training and keep the best so far)
@@ -79,7 +81,7 @@ final class VaeTrain implements ModelVerb {
         int epochs = t.epochs();
         double lr = t.lr();
         OptimizerKind optimizer = t.optimizer();
-        boolean cosine = MadeTrain.choice(o, "schedule", "constant", "constant", "cosine").equals("cosine");
+        String schedule = MadeTrain.choice(o, "schedule", "constant", "constant", "cosine", "iwae");
         int testK = (int) Options.integer(o, "test-k", 100, 1, 100_000);
         Path outFile = Path.of(o.getOrDefault("out", "vae.safetensors"));
         Path checkpoint = o.containsKey("checkpoint") ? Path.of(o.get("checkpoint")) : null;
@@ -105,11 +107,13 @@ final class VaeTrain implements ModelVerb {
         out.printf(Locale.ROOT, "VAE %s, %s/%s, %s decoder, S = %d, β = %s%s, %s lr %s%s, batch %d, GEMM %s%n",
                 config.architecture(), config.encoderActivation(), config.decoderActivation(), config.decoder(),
                 config.samples(), config.beta(), config.warmupSteps() > 0 ? " (warm-up " + config.warmupSteps() + " steps)" : "",
-                optimizer, lr, cosine ? " cosine" : "", batch, GemmBackends.describe());
+                optimizer, lr, schedule.equals("constant") ? "" : " (" + schedule + " schedule)", batch, GemmBackends.describe());
         out.printf(Locale.ROOT, "data: train %s, valid %s, test %s%n", data.train(), data.validation(), data.test());
 
         TrainingJob<?> job = new TrainingJob<>(task, opt, tc, TaskExecutor.currentThread());
-        if (cosine) job.addListener(new CosineDecay(opt, lr, (long) epochs * stepsPerEpoch));
+        long totalSteps = (long) epochs * stepsPerEpoch;
+        if (schedule.equals("cosine")) job.addListener(new CosineDecay(opt, lr, totalSteps));
+        if (schedule.equals("iwae")) job.addListener(new StagedDecay(opt, lr, totalSteps));
         if (resume != null) {
             try {
                 job.restore(resume).join();
@@ -145,7 +149,7 @@ final class VaeTrain implements ModelVerb {
 
         Metadata meta = Metadata.builder().putAll(task.metadata()).seed(seed)
                 .hyperparameter("optimizer", optimizer.toString()).hyperparameter("learning_rate", lr)
-                .hyperparameter("schedule", cosine ? "cosine" : "constant").hyperparameter("batch_size", Integer.toString(batch))
+                .hyperparameter("schedule", schedule).hyperparameter("batch_size", Integer.toString(batch))
                 .hyperparameter("epochs", Integer.toString(epochs)).hyperparameter("patience", Integer.toString(t.patience()))
                 .metric("test_elbo", e.meanElbo()).metric("test_reconstruction", e.meanReconstruction()).metric("test_kl", e.meanKl())
                 .metric("test_log_likelihood", e.meanLogLikelihood()).metric("validation_elbo", -stop.best())
