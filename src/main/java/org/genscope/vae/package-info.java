@@ -29,7 +29,8 @@
  *   <li>{@link org.genscope.vae.Vae}: the loss and its gradients, encode, decode (also one code at a time), sample,
  *       {@link org.genscope.vae.Vae#evaluate} ({@link org.genscope.vae.Evaluation}: reconstruction, KL, ELBO and
  *       L_k per example, from {@link org.genscope.vae.ImportanceSampling}), KL per latent unit and active units
- *       ({@link org.genscope.vae.LatentStatistics}), the density of a 2-D model on a grid.</li>
+ *       ({@link org.genscope.vae.LatentStatistics}), the density of a 2-D model on a grid;
+ *       {@link org.genscope.vae.LatentGrid}: the codes of a decoded manifold grid (Kingma &amp; Welling, figure 4).</li>
  *   <li>{@link org.genscope.vae.VaeTrainable}: a VAE on a dataset for the training service, publishing
  *       {@link org.genscope.vae.VaePayload}s; {@link org.genscope.vae.VaeFile}: model files of kind {@code vae}.</li>
  * </ul>
