@@ -119,6 +119,23 @@ class VaeCommandsTest {
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(2 * (4 + 1) + 1, img.getWidth());
         assertTrue(cli.out().contains("decoded prior samples"), cli.out());
+
+        Path grid = dir.resolve("grid.png");
+        assertEquals(0, cli.run("sample", "vae", model.toString(), "--grid", "5", "--image", "2x4", "--scale", "1", "--out", grid.toString()), cli.err());
+        assertEquals(5 * (4 + 1) + 1, ImageIO.read(grid.toFile()).getWidth(), "five codes per row");
+        assertTrue(cli.out().contains("5×5 quantile grid"), cli.out());
+        assertEquals(2, cli.run("sample", "vae", model.toString(), "--grid", "5", "--n", "3"));
+
+        Path labels = dir.resolve("labels.csv");
+        Files.writeString(labels, "7\n".repeat(400));
+        Path codes = dir.resolve("codes.csv");
+        assertEquals(0, cli.run("eval", "vae", model.toString(), "--data", bits().toString(), "--labels", labels.toString(), "--k", "5",
+                "--codes", codes.toString()), cli.err());
+        List<String> rows = Files.readAllLines(codes);
+        assertEquals("x,y,label", rows.get(0));
+        assertEquals(401, rows.size());
+        assertTrue(rows.get(1).endsWith(",7"), rows.get(1));
+        assertEquals(2, cli.run("eval", "vae", model.toString(), "--labels", labels.toString()));
     }
 
     @Test
