@@ -49,7 +49,7 @@ final class MasksPanel extends VBox {
                 return Double.parseDouble(text.replace("M", ""));
             }
         });
-        chart = new XYChart(x, y);
+        chart = Charts.standard(new XYChart(x, y));
         chart.setTitle("Weights kept per layer");
         chart.getDatasets().add(kept);
         chart.setPrefHeight(230);
