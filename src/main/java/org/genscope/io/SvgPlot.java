@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Line plots as SVG, for figures that stay sharp in papers and slides: title, axes with "nice" ticks (1, 2 or 5 ×
- * 10ᵏ), a light grid, one polyline per series (NaN values break the line), a legend. Several plots stack vertically
+ * 10ᵏ), a light grid, one polyline per series (NaN values break the line), a legend, and a note when points lie
+ * above or below the y-range drawn (a robust range that leaves a spike out says so). Several plots stack vertically
  * in one file. Pure text: the UI extracts the numbers from its charts (ChartFX 11 exports bitmaps only) and the
  * command line could use it directly. Hand-written rather than through a Graphics2D-to-SVG library because the
  * drawing code would be the same and a plot needs only these few elements.
@@ -91,6 +92,11 @@ public final class SvgPlot {
             }
         }
         sb.append("</g>\n");
+        String offScale = offScale(p, ax, ay);
+        if (offScale != null) {
+            sb.append(String.format(Locale.ROOT, "<text class=\"off-scale\" x=\"%.1f\" y=\"%.1f\" font-size=\"11\" "
+                    + "fill=\"%s\">%s</text>%n", x0 + 8, y0 + 16, s.foreground(), escape(offScale)));
+        }
         double ly = y0 + 14;
         double lx = x1 - 160;
         sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"152\" height=\"%d\" fill=\"%s\" "
@@ -102,6 +108,25 @@ public final class SvgPlot {
             ly += 18;
         }
         sb.append("</g>\n");
+    }
+
+    /** "n points above the range shown" (and/or below) for points within the x-range, or null if there are none. */
+    static String offScale(Plot p, Axis ax, Axis ay) {
+        int above = 0;
+        int below = 0;
+        for (Series series : p.series()) {
+            for (int i = 0; i < series.x().length; i++) {
+                double x = series.x()[i];
+                double y = series.y()[i];
+                if (!(x >= ax.min() && x <= ax.max()) || !Double.isFinite(y)) continue;
+                if (y > ay.max()) above++;
+                if (y < ay.min()) below++;
+            }
+        }
+        if (above + below == 0) return null;
+        String a = above > 0 ? above + (above == 1 ? " point" : " points") + " above" : "";
+        String b = below > 0 ? (above > 0 ? ", " + below : below + (below == 1 ? " point" : " points")) + " below" : "";
+        return a + b + " the range shown";
     }
 
     /** Each run of finite points of the series as an SVG points list. */

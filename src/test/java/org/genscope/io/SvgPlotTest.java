@@ -40,6 +40,28 @@ class SvgPlotTest {
     }
 
     @Test
+    void pointsOutsideTheYRangeShownAreCountedInANote() throws Exception {
+        double[] x = {0, 1, 2, 3, 4};
+        SvgPlot.Axis ax = new SvgPlot.Axis("step", 0, 3, true);
+        SvgPlot.Axis ay = new SvgPlot.Axis("nats", 0, 10, false);
+        SvgPlot.Plot p = new SvgPlot.Plot("NLL", ax, ay,
+                List.of(new SvgPlot.Series("train", x, new double[] {9, 400, -1, 5, 900}, "#1f77b4")));
+        assertEquals("1 point above, 1 below the range shown", SvgPlot.offScale(p, ax, ay), "x = 4 is outside the x-range");
+        NodeList texts = parse(SvgPlot.render(List.of(p), SvgPlot.Style.LIGHT)).getElementsByTagName("text");
+        boolean noted = false;
+        for (int i = 0; i < texts.getLength(); i++) {
+            noted |= ((Element) texts.item(i)).getAttribute("class").equals("off-scale");
+        }
+        assertTrue(noted);
+        SvgPlot.Plot inside = new SvgPlot.Plot("NLL", ax, ay,
+                List.of(new SvgPlot.Series("train", x, new double[] {9, 4, 1, 5, Double.NaN}, "#1f77b4")));
+        assertEquals(null, SvgPlot.offScale(inside, ax, ay));
+        SvgPlot.Plot two = new SvgPlot.Plot("NLL", ax, ay,
+                List.of(new SvgPlot.Series("train", x, new double[] {11, 12, 1, 5, 1}, "#1f77b4")));
+        assertEquals("2 points above the range shown", SvgPlot.offScale(two, ax, ay));
+    }
+
+    @Test
     void aDegenerateRangeIsWidenedAroundItsValue() {
         SvgPlot.Axis a = SvgPlot.widen(new SvgPlot.Axis("y", 3.135, 3.135, false));
         assertTrue(a.min() < 3.135 && a.max() > 3.135);

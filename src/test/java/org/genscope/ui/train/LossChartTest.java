@@ -114,6 +114,26 @@ class LossChartTest {
     }
 
     @Test
+    void theSvgExportShowsTheRangeOnScreenAndSaysWhatIsOffScale(FxRobot robot) throws Exception {
+        show(robot, run(400));
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("genscope-loss").resolve("loss.svg");
+        robot.interact(() -> {
+            try {
+                org.genscope.ui.export.ViewExporter.writeSvg(java.util.List.of(chart), file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String svg = java.nio.file.Files.readString(file);
+        assertTrue(svg.contains(">1 point above the range shown<"), "the spike is named, not drawn to scale");
+        java.util.List<Double> yTicks = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("text-anchor=\"end\"[^>]*>([0-9.]+)<").matcher(svg);
+        while (m.find()) yTicks.add(Double.parseDouble(m.group(1)));
+        assertFalse(yTicks.isEmpty());
+        for (double t : yTicks) assertTrue(t >= y().getMin() && t <= y().getMax(), "tick " + t + " on screen's range");
+    }
+
+    @Test
     void aZoomStaysWhileTrainingGoesOnAndResetReturnsToTheRobustView(FxRobot robot) {
         show(robot, run(400));
         double robustMin = y().getMin();
