@@ -40,6 +40,35 @@ class SvgPlotTest {
     }
 
     @Test
+    void barsRiseFromZeroToTheirValueAndTicksCanBeNamed() throws Exception {
+        SvgPlot.Axis ax = new SvgPlot.Axis("mask", 0.5, 3.5, true,
+                t -> t == Math.rint(t) ? "M" + Math.round(t) : "");
+        SvgPlot.Plot p = new SvgPlot.Plot("kept", ax, new SvgPlot.Axis("fraction", 0, 1, false), List.of(
+                new SvgPlot.Series("kept", new double[] {1, 2, 3}, new double[] {0.25, 0.5, 1}, "#0072b2", true)));
+        Document d = parse(SvgPlot.render(List.of(p), SvgPlot.Style.LIGHT));
+        assertEquals(0, d.getElementsByTagName("polyline").getLength(), "bars, not a line through categories");
+        List<Element> bars = new java.util.ArrayList<>();
+        NodeList rects = d.getElementsByTagName("rect");
+        for (int i = 0; i < rects.getLength(); i++) {
+            Element r = (Element) rects.item(i);
+            if (r.getAttribute("class").equals("bar")) bars.add(r);
+        }
+        assertEquals(3, bars.size());
+        double h1 = Double.parseDouble(bars.get(0).getAttribute("height"));
+        double h2 = Double.parseDouble(bars.get(1).getAttribute("height"));
+        double h3 = Double.parseDouble(bars.get(2).getAttribute("height"));
+        assertEquals(2 * h1, h2, 0.05);
+        assertEquals(4 * h1, h3, 0.05);
+        double bottom = Double.parseDouble(bars.get(0).getAttribute("y")) + h1;
+        assertEquals(bottom, Double.parseDouble(bars.get(2).getAttribute("y")) + h3, 0.05, "all stand on y = 0");
+        NodeList texts = d.getElementsByTagName("text");
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) labels.add(texts.item(i).getTextContent());
+        assertTrue(labels.containsAll(List.of("M1", "M2", "M3")), labels.toString());
+        assertTrue(labels.stream().noneMatch(l -> l.equals("2") || l.equals("3")), "the axis's own names: " + labels);
+    }
+
+    @Test
     void pointsOutsideTheYRangeShownAreCountedInANote() throws Exception {
         double[] x = {0, 1, 2, 3, 4};
         SvgPlot.Axis ax = new SvgPlot.Axis("step", 0, 3, true);

@@ -3,6 +3,7 @@ package org.genscope.ui.common;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.Renderer;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import java.util.Locale;
@@ -66,5 +67,24 @@ public final class Charts {
         for (Renderer r : chart.getRenderers()) {
             if (r instanceof ErrorDataSetRenderer e) e.setDrawMarker(false);
         }
+    }
+
+    /** One bar per point from zero to its value, no lines or markers, the grid behind (categories). */
+    public static void bars(XYChart chart) {
+        chart.getGridRenderer().setDrawOnTop(false);
+        for (Renderer r : chart.getRenderers()) {
+            if (r instanceof ErrorDataSetRenderer e) {
+                e.setPolyLineStyle(LineStyle.NONE);
+                e.setDrawMarker(false);
+                e.setDrawBars(true);
+                e.setDynamicBarWidth(true);
+                e.setBarWidthPercentage(55);
+            }
+        }
+    }
+
+    /** Whether {@code chart} draws its data as bars ({@link #bars}). */
+    public static boolean drawsBars(XYChart chart) {
+        return chart.getRenderers().stream().anyMatch(r -> r instanceof ErrorDataSetRenderer e && e.isDrawBars());
     }
 }

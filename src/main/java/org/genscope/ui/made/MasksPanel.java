@@ -36,6 +36,7 @@ final class MasksPanel extends VBox {
         y.setAutoRanging(false);
         x.setAutoRanging(false);
         x.setTickUnit(1);
+        x.setMinorTickCount(0);
         // masks are numbered: label whole ticks only (ChartFX may still place ticks at quarters)
         x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
@@ -52,6 +53,8 @@ final class MasksPanel extends VBox {
         chart = Charts.standard(new XYChart(x, y));
         chart.setTitle("Weights kept per layer");
         chart.getDatasets().add(kept);
+        Charts.bars(chart);
+        chart.setLegendVisible(false);             // one series, named by the title
         chart.setPrefHeight(230);
         chart.setMinHeight(180);
         hover.getStyleClass().add("muted");

@@ -17,8 +17,7 @@ import org.genscope.train.Curve;
 import org.genscope.train.JobState;
 import org.genscope.train.Snapshot;
 import org.genscope.ui.Shots;
-import org.genscope.ui.theme.Theme;
-import org.genscope.ui.theme.ThemeManager;
+import org.genscope.ui.TestScenes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -36,13 +35,7 @@ class LossChartTest {
     @Start
     void start(Stage stage) {
         chart = new LossChart("Negative log-likelihood", "NLL (nats per point)");
-        scene = new Scene(new StackPane(chart), 640, 420);
-        ThemeManager.apply(scene, Theme.LIGHT, false);
-        stage.setMinWidth(0);
-        stage.setMinHeight(0);
-        stage.setScene(scene);
-        stage.sizeToScene();
-        stage.show();
+        scene = TestScenes.show(stage, new StackPane(chart), 640, 420);
     }
 
     /** 300 points falling from 3.2 towards 2.25 with noise (above the entropy, as a model still learning). */
