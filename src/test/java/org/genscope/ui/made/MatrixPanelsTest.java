@@ -1,17 +1,26 @@
 package org.genscope.ui.made;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fair_acc.chartfx.XYChart;
+import java.util.List;
 import javafx.scene.Scene;
-import javafx.scene.control.TabPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.genscope.made.Connectivity;
 import org.genscope.ui.Shots;
 import org.genscope.ui.TestScenes;
 import org.genscope.ui.common.Charts;
+import org.genscope.ui.common.MatrixView;
+import org.genscope.ui.common.SwatchLegend;
 import org.genscope.ui.export.ViewExporter;
+import org.genscope.ui.theme.Theme;
+import org.genscope.ui.theme.ThemeManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -32,7 +41,7 @@ class MatrixPanelsTest {
         masks = new MasksPanel();
         check = new DependencyPanel();
         tabs = new TabPane(new Tab("Masks", masks), new Tab("Autoregressive check", check));
-        scene = TestScenes.show(stage, tabs, 1000, 700);
+        scene = TestScenes.show(stage, new javafx.scene.layout.StackPane(tabs), 1000, 700);
     }
 
     /** D = 8 in a shuffled order, hidden 12-10: small enough to read every label. */
@@ -52,8 +61,11 @@ class MatrixPanelsTest {
                 }
             });
             String dir = System.getProperty("genscope.shot");        // to look at the export too
-            if (dir != null) java.nio.file.Files.copy(file, java.nio.file.Path.of(dir, "made-masks.svg"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (dir != null) {
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+                java.nio.file.Files.copy(file, java.nio.file.Path.of(dir, "made-masks.svg"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             return java.nio.file.Files.readString(file);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -71,5 +83,60 @@ class MatrixPanelsTest {
         assertTrue(svg.contains("class=\"bar\"") && !svg.contains("<polyline"), "the SVG export draws bars too");
         assertTrue(svg.contains(">M1<") && svg.contains(">M3<"), "with the masks' names on the axis");
         Shots.inEveryLook(robot, scene, "made-masks");
+    }
+
+    @Test
+    void everyStateOfTheCheckHasItsOwnColourInEveryLookAndALegend(FxRobot robot) throws Exception {
+        Connectivity c = network();
+        boolean[][] deps = new boolean[8][8];
+        int[] seq = c.sequence();
+        for (int t = 2; t < 8; t++) {
+            for (int u = 1; u < t; u++) deps[seq[t]][seq[u]] = true;   // column u = 0 is allowed but missing
+        }
+        deps[seq[1]][seq[5]] = true;                                 // and one violation
+        robot.interact(() -> {
+            tabs.getSelectionModel().select(1);
+            check.show(c, deps);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        MatrixView matrix = robot.lookup("#ar-matrix").queryAs(MatrixView.class);
+        assertEquals(4, matrix.states().size());
+        List<List<Color>> looks = new java.util.ArrayList<>();
+        for (Object[] look : new Object[][] {{Theme.LIGHT, false}, {Theme.DARK, false}, {Theme.DARK, true}}) {
+            robot.interact(() -> ThemeManager.apply(scene, (Theme) look[0], (Boolean) look[1]));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<Color> colours = WaitForAsyncUtils.asyncFx(() -> java.util.stream.IntStream.range(0, 4)
+                    .mapToObj(matrix::colour).toList()).get();
+            assertEquals(4, new java.util.HashSet<>(colours).size(), "four states, four colours: " + colours);
+            looks.add(colours);
+        }
+        assertNotEquals(looks.get(0), looks.get(1), "the colours come from the theme");
+        robot.interact(() -> ThemeManager.apply(scene, Theme.LIGHT, false));
+        SwatchLegend legend = robot.from(check).lookup(".swatch-legend").queryAs(SwatchLegend.class);
+        List<String> items = robot.from(legend).lookup(".label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        assertTrue(items.contains("depends on a later input: a violation (1)"), items.toString());
+        assertTrue(items.stream().anyMatch(t -> t.startsWith("could depend on it but does not (")), items.toString());
+        assertEquals("outputs x̂, in generation order", matrix.rowTitle());
+        assertEquals("x" + (seq[0] + 1), matrix.columnLabel(0), "columns are labelled in generation order");
+        Shots.inEveryLook(robot, scene, "made-check");
+    }
+
+    @Test
+    void theLabelsFollowTheNetworkWhenItsSizeChanges(FxRobot robot) throws Exception {
+        Connectivity big = network();
+        Connectivity small = Connectivity.of(new int[] {2, 1, 3}, new int[] {1, 2});
+        MatrixView matrix = robot.lookup("#ar-matrix").queryAs(MatrixView.class);
+        for (Connectivity c : List.of(big, small, big)) {
+            int d = c.inputs();
+            WaitForAsyncUtils.asyncFx(() -> {
+                tabs.getSelectionModel().select(1);
+                check.show(c, new boolean[d][d]);
+                masks.show(c);
+            }).get();                          // rethrows what failed on the FX thread
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(d, matrix.rows());
+            assertEquals("x" + (c.sequence()[d - 1] + 1), matrix.columnLabel(d - 1));
+        }
     }
 }
