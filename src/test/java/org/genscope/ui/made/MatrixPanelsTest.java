@@ -86,6 +86,31 @@ class MatrixPanelsTest {
     }
 
     @Test
+    void eachMaskIsALabelledMatrixOfKeptAndMaskedWeightsWithALegend(FxRobot robot) throws Exception {
+        Connectivity c = network();
+        robot.interact(() -> masks.show(c));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<MatrixView> views = robot.from(masks).lookup(".matrix-view").queryAllAs(MatrixView.class)
+                .stream().toList();
+        assertEquals(3, views.size(), "inputs → hidden 1 → hidden 2 → outputs");
+        MatrixView first = views.get(0);
+        MatrixView last = views.get(2);
+        assertEquals("layer 1 · hidden 1", first.rowTitle());
+        assertEquals("layer 0 · inputs x", first.columnTitle());
+        assertEquals("x3", first.columnLabel(2));
+        assertEquals("layer 3 · outputs x̂", last.rowTitle());
+        assertEquals("x̂8", last.rowLabel(7));
+        assertEquals(12, first.rows());
+        Color masked = WaitForAsyncUtils.asyncFx(() -> first.colour(0)).get();
+        Color kept = WaitForAsyncUtils.asyncFx(() -> first.colour(1)).get();
+        assertNotEquals(masked, kept);
+        List<String> legend = robot.from(masks).lookup(".swatch-legend .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        assertTrue(legend.contains("masked: the weight is held at 0"), legend.toString());
+        assertTrue(legend.stream().anyMatch(t -> t.startsWith("kept")), legend.toString());
+    }
+
+    @Test
     void everyStateOfTheCheckHasItsOwnColourInEveryLookAndALegend(FxRobot robot) throws Exception {
         Connectivity c = network();
         boolean[][] deps = new boolean[8][8];
