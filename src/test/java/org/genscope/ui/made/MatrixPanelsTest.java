@@ -141,6 +141,14 @@ class MatrixPanelsTest {
         List<String> items = robot.from(legend).lookup(".label").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList();
         assertTrue(items.contains("depends on a later input: a violation (1)"), items.toString());
+        List<javafx.scene.layout.Region> swatches = robot.from(legend).lookup(".swatch")
+                .queryAllAs(javafx.scene.layout.Region.class).stream().toList();
+        assertEquals(4, swatches.size());
+        for (int k = 0; k < 4; k++) {
+            int state = k;
+            Color drawn = WaitForAsyncUtils.asyncFx(() -> matrix.colour(state)).get();
+            assertEquals(drawn, swatches.get(k).getBackground().getFills().get(0).getFill(), "legend agrees, state " + k);
+        }
         assertTrue(items.stream().anyMatch(t -> t.startsWith("could depend on it but does not (")), items.toString());
         assertEquals("outputs x̂, in generation order", matrix.rowTitle());
         assertEquals("x" + (seq[0] + 1), matrix.columnLabel(0), "columns are labelled in generation order");
