@@ -14,20 +14,24 @@ public record Palette(Color bg, Color surface, Color text, Color muted, Color bo
 
     /** Resolves the palette for a node in a scene (colours are defined on the scene's root). */
     public static Palette of(Parent node) {
-        Parent p = node.getScene() != null ? node.getScene().getRoot() : node;
         Color[] chart = new Color[8];
-        for (int i = 0; i < 8; i++) chart[i] = ThemeColors.resolve(p, "-app-chart-" + (i + 1), Color.STEELBLUE);
+        for (int i = 0; i < 8; i++) chart[i] = named(node, "-app-chart-" + (i + 1), Color.STEELBLUE);
         return new Palette(
-                ThemeColors.resolve(p, "-app-bg", Color.WHITE),
-                ThemeColors.resolve(p, "-app-surface", Color.WHITE),
-                ThemeColors.resolve(p, "-app-text", Color.BLACK),
-                ThemeColors.resolve(p, "-app-text-muted", Color.GRAY),
-                ThemeColors.resolve(p, "-app-border", Color.LIGHTGRAY),
-                ThemeColors.resolve(p, "-app-accent", Color.DODGERBLUE),
-                ThemeColors.resolve(p, "-app-danger", Color.RED),
-                ThemeColors.resolve(p, "-app-success", Color.GREEN),
+                named(node, "-app-bg", Color.WHITE),
+                named(node, "-app-surface", Color.WHITE),
+                named(node, "-app-text", Color.BLACK),
+                named(node, "-app-text-muted", Color.GRAY),
+                named(node, "-app-border", Color.LIGHTGRAY),
+                named(node, "-app-accent", Color.DODGERBLUE),
+                named(node, "-app-danger", Color.RED),
+                named(node, "-app-success", Color.GREEN),
                 chart,
-                ThemeManager.isPresenter(p.getScene()) ? 1.5 : 1.0);
+                ThemeManager.isPresenter(node.getScene()) ? 1.5 : 1.0);
+    }
+
+    /** One named theme colour (e.g. {@code -app-warning}) as the node's scene resolves it, else {@code fallback}. */
+    public static Color named(Parent node, String name, Color fallback) {
+        return ThemeColors.resolve(node.getScene() != null ? node.getScene().getRoot() : node, name, fallback);
     }
 
     /** Calls {@code onChange} whenever the node's scene changes theme (stylesheets) or presenter mode. */

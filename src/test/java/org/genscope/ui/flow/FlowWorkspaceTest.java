@@ -1,5 +1,6 @@
 package org.genscope.ui.flow;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fair_acc.chartfx.XYChart;
@@ -134,6 +135,30 @@ class FlowWorkspaceTest {
                 note.getText());
         Shots.save(robot, main.currentView(), "flow-diverged");
         robot.interact(() -> robot.lookup("#lrField").queryAs(javafx.scene.control.TextField.class).setText("0.002"));
+    }
+
+    @Test
+    void theTrueEntropyLineIsInsideTheNllRangeAboveTheAxis(FxRobot robot) throws Exception {
+        robot.interact(() -> main.model().select("flows"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.genscope.flow.FlowPreset> presets = robot.lookup(".combo-box")
+                .queryAllAs(javafx.scene.control.ComboBox.class).stream()
+                .filter(c -> c.getItems().contains(org.genscope.flow.FlowPreset.byId("maf-checkerboard")))
+                .findFirst().orElseThrow();
+        robot.interact(() -> presets.setValue(org.genscope.flow.FlowPreset.byId("maf-checkerboard")));
+        robot.interact(() -> robot.lookup("#train-start").queryButton().fire());
+        XYChart chart = robot.lookup(".chart").queryAs(XYChart.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> chart.getDatasets().get(0).getDataCount() >= 20);
+        robot.interact(() -> robot.lookup("#train-stop").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        var reference = chart.getDatasets().stream().filter(d -> "true entropy H".equals(d.getName())).findFirst()
+                .orElseThrow();
+        double h = reference.get(1, 0);
+        assertEquals(Math.log(8), h, 1e-9, "uniform on 8 unit squares");
+        double lo = chart.getYAxis().getMin();
+        double hi = chart.getYAxis().getMax();
+        assertTrue(lo < h && h - lo > 0.03 * (hi - lo), "H = " + h + " visibly inside [" + lo + ", " + hi + "]");
+        Shots.save(robot, main.currentView(), "flow-entropy");
     }
 
     @Test
