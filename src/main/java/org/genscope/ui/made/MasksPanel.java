@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import org.ejml.data.FMatrixRMaj;
 import org.genscope.made.Connectivity;
 import org.genscope.ui.common.Charts;
+import org.genscope.ui.common.FxDataSet;
 import org.genscope.ui.common.MatrixView;
 import org.genscope.ui.common.Swatch;
 import org.genscope.ui.common.SwatchLegend;
@@ -27,7 +28,7 @@ import org.genscope.ui.common.SwatchLegend;
 final class MasksPanel extends VBox {
     private final HBox maps = new HBox(12);
     private final XYChart chart;
-    private final DoubleDataSet kept = new DoubleDataSet("kept fraction");
+    private final DoubleDataSet kept = new FxDataSet("kept fraction");
     private final Label hover = new Label(" ");
 
     /** Cell value 0 = masked, 1 = kept. */

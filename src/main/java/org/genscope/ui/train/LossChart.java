@@ -5,6 +5,7 @@ import io.fair_acc.dataset.spi.DoubleDataSet;
 import org.genscope.train.Curve;
 import org.genscope.train.Snapshot;
 import org.genscope.ui.common.Charts;
+import org.genscope.ui.common.FxDataSet;
 import org.genscope.ui.common.RobustZoom;
 
 /**
@@ -16,15 +17,15 @@ import org.genscope.ui.common.RobustZoom;
 public final class LossChart extends XYChart {
     private final DoubleDataSet train;
     private final DoubleDataSet validation;
-    private final DoubleDataSet reference = new DoubleDataSet("reference");
+    private final DoubleDataSet reference = new FxDataSet("reference");
     private final RobustZoom view;
     private double referenceValue = Double.NaN;
 
     public LossChart(String title, String yLabel) {
         super(Charts.countAxis("optimizer step"), Charts.axis(yLabel));
         setTitle(title);
-        train = new DoubleDataSet("train");
-        validation = new DoubleDataSet("validation");
+        train = new FxDataSet("train");
+        validation = new FxDataSet("validation");
         getDatasets().addAll(train, validation);
         Charts.standard(this);
         view = Charts.zoomable(this);

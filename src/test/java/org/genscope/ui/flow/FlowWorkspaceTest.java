@@ -181,6 +181,10 @@ class FlowWorkspaceTest {
     @Test
     void aPaintedDensityBecomesTheTrainingData(FxRobot robot) throws Exception {
         robot.interact(() -> main.model().select("flows"));
+        // a tab's content joins the scene when the tab is first shown, as a user would open it
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> t.getText().equals("Paint")).findFirst().orElseThrow()));
         PaintPanel paint = robot.lookup(n -> n instanceof PaintPanel).queryAs(PaintPanel.class);
         robot.interact(() -> {
             paint.canvas().beginStroke(-2, -2, false);

@@ -76,6 +76,24 @@ class LossChartTest {
         return new Point2D(b.getMinX() + fx * b.getWidth(), b.getMinY() + fy * b.getHeight());
     }
 
+    /**
+     * ChartFX read-locks a chart's data sets during layout; a chart laid out without the matching post-layout kept
+     * the lock and the next update froze the window. The chart's data sets take no lock, so a read lock left
+     * behind blocks nothing.
+     */
+    @Test
+    void aReadLockLeftBehindByALayoutDoesNotBlockTheNextUpdate(FxRobot robot) throws Exception {
+        robot.interact(() -> chart.getDatasets().forEach(ds -> ds.lock().readLock()));   // never unlocked
+        Snapshot<Void> s = run(5.0);
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> {
+            chart.show(s);
+            chart.clear();
+            done.complete(null);
+        });
+        done.get(10, java.util.concurrent.TimeUnit.SECONDS);         // a DefaultDataSetLock waits here forever
+    }
+
     @Test
     void theReferenceLineIsVisiblyInsideTheYRange(FxRobot robot) {
         show(robot, run(2.3));
