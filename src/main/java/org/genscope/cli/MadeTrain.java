@@ -112,6 +112,9 @@ final class MadeTrain implements ModelVerb {
         }
         stop.restoreBest();
 
+        // Training leaves the mask of its last update in use (update t trains with mask t mod K): the one-mask
+        // figure is mask 0's, the mask a loaded model, `eval made` and `sample made` start from.
+        made.useMask(0);
         double testNll = made.nll(data.test().x());
         double ensembleNll = made.ensembleNll(data.test().x(), ensemble);
         out.printf(Locale.ROOT, "stopped after %d epochs (%.1f s, %.2f s/epoch%s); best validation NLL %.4f at epoch %d%n",

@@ -108,6 +108,37 @@ class MadeCommandsTest {
     }
 
     @Test
+    void theMaskZeroFigureIsMaskZerosNotTheLastUpdatesAndEvalAgrees() throws Exception {
+        Path train = binaryCsv();
+        Path valid = dir.resolve("valid.csv");
+        Path test = dir.resolve("test.csv");
+        Files.write(valid, Files.readAllLines(train).subList(0, 60));
+        Files.write(test, Files.readAllLines(train).subList(60, 120));
+        Path model = dir.resolve("k4.safetensors");
+        // 300 rows, batch 20: 15 updates per epoch, so the last of 8 epochs (update 119) used mask 119 mod 4 = 3
+        assertEquals(0, cli.run("train", "made", "--train", train.toString(), "--valid", valid.toString(), "--test",
+                test.toString(), "--hidden", "16", "--masks", "4", "--epochs", "8", "--patience", "0", "--lr", "0.01",
+                "--batch", "20", "--seed", "5", "--out", model.toString()), cli.err());
+        double printed = Double.parseDouble(cli.out().replaceAll("(?s).*test NLL ([0-9.]+) nats \\(mask 0\\).*", "$1"));
+        double printedEnsemble = Double.parseDouble(cli.out().replaceAll("(?s).*test NLL ([0-9.]+) nats \\(ensemble of 4 masks\\).*", "$1"));
+
+        org.genscope.made.Made made = org.genscope.made.MadeFile.load(model);
+        org.ejml.data.FMatrixRMaj x = Dataset.of(CsvReader.read(test), "test").x();
+        made.useMask(0);
+        double mask0 = made.nll(x);
+        made.useMask(3);
+        double mask3 = made.nll(x);
+        assertTrue(Math.abs(mask3 - mask0) > 1e-3, "masks 0 and 3 must differ for this test to mean anything: " + mask0 + " " + mask3);
+        assertEquals(mask0, printed, 5e-5);
+        assertEquals(mask0, Double.parseDouble(org.genscope.io.ModelFile.read(model).meta("metric.test_nll").orElseThrow()), 1e-9);
+        assertEquals(made.ensembleNll(x, 4), printedEnsemble, 5e-5);
+
+        assertEquals(0, cli.run("eval", "made", model.toString(), "--data", test.toString()), cli.err());
+        assertTrue(cli.out().contains(String.format(java.util.Locale.ROOT, "NLL %.4f nats (mask 0)", printed)), cli.out());
+        assertTrue(cli.out().contains(String.format(java.util.Locale.ROOT, "NLL %.4f nats (ensemble of 4 masks)", printedEnsemble)), cli.out());
+    }
+
+    @Test
     void aTimeBudgetStopsTrainingAndStillSaves() throws Exception {
         Path model = dir.resolve("budget.safetensors");
         assertEquals(0, cli.run("train", "made", "--train", binaryCsv().toString(), "--hidden", "8", "--epochs", "1000000",
