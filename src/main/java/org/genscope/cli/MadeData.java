@@ -19,7 +19,8 @@ final class MadeData {
     /**
      * {@code --train FILE [--valid FILE] [--test FILE]} (a missing split is cut from the training file: 10% each,
      * by the seed) or, without {@code --train}, binarized MNIST (50k/10k/10k); {@code --binarize T} thresholds
-     * all splits at T, {@code --limit N} keeps the first N training examples.
+     * all splits at intensity T on the training split's scale ({@link Binarization#threshold}), {@code --limit N}
+     * keeps the first N training examples.
      */
     static DataSplits splits(Map<String, String> opts, long seed) throws UsageException, CliException {
         DataSplits s;
@@ -44,10 +45,7 @@ final class MadeData {
         } catch (DataFormatException e) {
             throw new CliException(e.getMessage().replace('\n', ' '));
         }
-        if (opts.containsKey("binarize")) {
-            float t = (float) Options.number(opts, "binarize", 0.5, -1e30, 1e30);
-            s = s.map(d -> Binarization.threshold(d, t));
-        }
+        if (opts.containsKey("binarize")) s = Binarization.threshold(s, threshold(opts));
         if (opts.containsKey("limit")) {
             int n = (int) Options.integer(opts, "limit", 0, 1, Integer.MAX_VALUE);
             s = new DataSplits(s.train().head(n), s.validation(), s.test());
@@ -57,6 +55,11 @@ final class MadeData {
             if (x.dimension() != d) throw new CliException(x.source() + ": " + x.dimension() + " features, the training data have " + d);
         }
         return s;
+    }
+
+    /** {@code --binarize T}: an intensity in [0, 1] ({@link Binarization#threshold}). */
+    static float threshold(Map<String, String> opts) throws UsageException {
+        return (float) Options.number(opts, "binarize", 0.5, 0, 1);
     }
 
     /** One data file as a dataset. */

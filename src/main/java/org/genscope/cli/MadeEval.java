@@ -22,6 +22,8 @@ final class MadeEval implements ModelVerb {
                   Prints the mean negative log-likelihood (nats per example) of the data under the model: with
                   mask 0, and for a model trained with K > 1 masks with the ensemble of the first N masks (default
                   K), which averages probabilities. Default data: the binarized MNIST test set (10k).
+                  --binarize T: 1 where the intensity is above T in [0, 1] (grey levels 0..255 divided by 255,
+                  values in [0, 1] as they are, other ranges scaled by the file's min and max), as in train made.
                 """;
     }
 
@@ -68,10 +70,7 @@ final class MadeEval implements ModelVerb {
                 throw new CliException(e.getMessage().replace('\n', ' '));
             }
         }
-        if (o.containsKey("binarize")) {
-            float t = (float) Options.number(o, "binarize", 0.5, -1e30, 1e30);
-            d = org.genscope.data.Binarization.threshold(d, t);
-        }
+        if (o.containsKey("binarize")) d = org.genscope.data.Binarization.threshold(d, MadeData.threshold(o));
         return d;
     }
 }

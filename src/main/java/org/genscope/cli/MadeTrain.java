@@ -43,7 +43,9 @@ final class MadeTrain implements ModelVerb {
                 genscope train made [--train FILE [--valid FILE] [--test FILE]] [OPTIONS]
                   Trains MADE (Germain et al. 2015) and saves it. Without --train: binarized MNIST from
                   sample-data/ (50k/10k/10k). A missing --valid/--test is cut from --train (10%% each).
-                  data      --binarize T (threshold all splits at T)   --limit N (first N training examples)
+                  data      --binarize T (1 where the intensity is above T, else 0; T in [0, 1]: values in [0, 1]
+                              are intensities as they are, grey levels 0..255 are divided by 255, other ranges
+                              are scaled by the training data's min and max)   --limit N (first N training examples)
                   model     --hidden 500[,500...]   --activation %s
                             --ordering natural|random|reverse   --rule uniform|even|softmax   --softmax-l 0
                             --direct true|false   --masks K (1)   --order-agnostic true|false

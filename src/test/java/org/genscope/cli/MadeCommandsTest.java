@@ -139,6 +139,43 @@ class MadeCommandsTest {
     }
 
     @Test
+    void binarizeThresholdsIntensitiesSoGreyLevelsTrainAsTheirBinaryImage() throws Exception {
+        // bits.csv as 8-bit grey levels: a 1 becomes 128..255, a 0 becomes 0..127 (so not just 0)
+        Path bits = binaryCsv();
+        Rng rng = new Rng(9);
+        StringBuilder grey = new StringBuilder();
+        for (String line : Files.readAllLines(bits)) {
+            String[] f = line.split(",");
+            for (int j = 0; j < f.length; j++) grey.append(j == 0 ? "" : ",").append(f[j].equals("1") ? 128 + rng.nextInt(128) : rng.nextInt(128));
+            grey.append('\n');
+        }
+        Path greyCsv = dir.resolve("grey.csv");
+        Files.writeString(greyCsv, grey);
+        String[] common = {"--hidden", "16", "--epochs", "3", "--batch", "50", "--seed", "2", "--quiet", "true"};
+        assertEquals(0, cli.run(concat(new String[] {"train", "made", "--train", bits.toString(), "--out", dir.resolve("a.safetensors").toString()}, common)), cli.err());
+        String fromBits = cli.out().replaceAll("(?s).*(test NLL [0-9.]+ nats).*", "$1");
+        assertEquals(0, cli.run(concat(new String[] {"train", "made", "--train", greyCsv.toString(), "--binarize", "0.5",
+                "--out", dir.resolve("b.safetensors").toString()}, common)), cli.err());
+        assertEquals(fromBits, cli.out().replaceAll("(?s).*(test NLL [0-9.]+ nats).*", "$1"));
+
+        assertEquals(0, cli.run("eval", "made", dir.resolve("a.safetensors").toString(), "--data", bits.toString()), cli.err());
+        String evalBits = cli.out().replaceAll("(?s).*(NLL [0-9.]+ nats \\(mask 0\\)).*", "$1");
+        assertEquals(0, cli.run("eval", "made", dir.resolve("a.safetensors").toString(), "--data", greyCsv.toString(), "--binarize", "0.5"), cli.err());
+        assertEquals(evalBits, cli.out().replaceAll("(?s).*(NLL [0-9.]+ nats \\(mask 0\\)).*", "$1"));
+
+        assertEquals(2, cli.run("train", "made", "--train", greyCsv.toString(), "--binarize", "128"));
+        assertTrue(cli.err().contains("--binarize must be in [0, 1]"), cli.err());
+        assertEquals(0, cli.run("help", "train"));
+        assertTrue(cli.out().contains("grey levels 0..255 are divided by 255"), cli.out());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    @Test
     void aTimeBudgetStopsTrainingAndStillSaves() throws Exception {
         Path model = dir.resolve("budget.safetensors");
         assertEquals(0, cli.run("train", "made", "--train", binaryCsv().toString(), "--hidden", "8", "--epochs", "1000000",
