@@ -25,7 +25,7 @@ import org.genscope.train.TrainingJob;
 /** {@code genscope train flow …}: maximum-likelihood training of a normalizing flow, test NLL, model file. */
 final class FlowTrain implements ModelVerb {
     private static final String[] OPTIONS = {"preset", "layers", "base", "activation", "scale-bound", "toy", "noise", "size",
-        "train", "valid", "test", "steps", "batch", "lr", "schedule", "seed", "every", "out", "curves"};
+        "train", "valid", "test", "steps", "batch", "lr", "schedule", "seed", "every", "out", "curves", "columns", "label"};
 
     @Override
     public String usage() {
@@ -39,11 +39,12 @@ final class FlowTrain implements ModelVerb {
                             --base standard|learnable   --activation relu|tanh|elu|...   --scale-bound 3
                   data      --toy NAME [--noise S] [--size N]   (%s; default moons)
                             or --train FILE [--valid FILE] [--test FILE] (CSV/NPY of points; missing splits: 10%% each)
+                %s
                   training  --steps 3000   --batch 256   --lr 0.002   --schedule cosine|constant   --seed 42
                   output    --out flow.safetensors   --every 500 (steps between progress lines; 0 = none)
                             --curves FILE (train/validation NLL curves: .svg plot, else CSV)
                   Prints the test NLL in nats, and for toys with a closed-form entropy H the gap NLL − H.
-                """.formatted(FlowPreset.ids(), org.genscope.data.Toy2D.names());
+                """.formatted(FlowPreset.ids(), org.genscope.data.Toy2D.names(), MadeData.columnsHelp("            "));
     }
 
     @Override

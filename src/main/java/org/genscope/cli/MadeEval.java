@@ -18,19 +18,21 @@ final class MadeEval implements ModelVerb {
     @Override
     public String usage() {
         return """
-                genscope eval made MODEL.safetensors [--data FILE] [--binarize T] [--ensemble N]
+                genscope eval made MODEL.safetensors [--data FILE [--columns A,B,...] [--label NAME|none]]
+                                   [--binarize T] [--ensemble N]
                   Prints the mean negative log-likelihood (nats per example) of the data under the model: with
                   mask 0, and for a model trained with K > 1 masks with the ensemble of the first N masks (default
                   K), which averages probabilities. Default data: the binarized MNIST test set (10k).
                   --binarize T: 1 where the intensity is above T in [0, 1] (grey levels 0..255 divided by 255,
                   values in [0, 1] as they are, other ranges scaled by the file's min and max), as in train made.
-                """;
+                %s
+                """.formatted(MadeData.columnsHelp("  "));
     }
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
         Map<String, String> o = Options.parse(args);
-        Options.allow(o, "data", "ensemble", "binarize");
+        Options.allow(o, "data", "ensemble", "binarize", "columns", "label");
         String file = Options.positional(o, "MODEL file");
         Options.integer(o, "ensemble", 1, 1, MadeConfig.MAX_MASKS);
         Made made = load(file);
@@ -62,7 +64,7 @@ final class MadeEval implements ModelVerb {
     private static Dataset data(Map<String, String> o) throws UsageException, CliException {
         Dataset d;
         if (o.containsKey("data")) {
-            d = MadeData.read(o.get("data"));
+            d = MadeData.read(o.get("data"), MadeData.columns(o, "data"));
         } else {
             try {
                 d = SampleData.binarizedMnist().test();

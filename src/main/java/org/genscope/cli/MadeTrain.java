@@ -35,7 +35,7 @@ import org.genscope.train.TrainingJob;
 final class MadeTrain implements ModelVerb {
     private static final String[] OPTIONS = {"train", "valid", "test", "binarize", "limit", "hidden", "masks", "order-agnostic",
         "ordering", "rule", "softmax-l", "direct", "conditional", "components", "activation", "optimizer", "lr", "batch", "epochs",
-        "patience", "seed", "valid-masks", "ensemble", "out", "quiet", "max-minutes", "curves", "init"};
+        "patience", "seed", "valid-masks", "ensemble", "out", "quiet", "max-minutes", "curves", "init", "columns", "label"};
 
     @Override
     public String usage() {
@@ -46,6 +46,7 @@ final class MadeTrain implements ModelVerb {
                   data      --binarize T (1 where the intensity is above T, else 0; T in [0, 1]: values in [0, 1]
                               are intensities as they are, grey levels 0..255 are divided by 255, other ranges
                               are scaled by the training data's min and max)   --limit N (first N training examples)
+                %s
                   model     --hidden 500[,500...]   --activation %s
                             --ordering natural|random|reverse   --rule uniform|even|softmax   --softmax-l 0
                             --direct true|false   --masks K (1)   --order-agnostic true|false
@@ -59,7 +60,7 @@ final class MadeTrain implements ModelVerb {
                             --curves FILE (train/validation NLL curves: .svg plot, else CSV)
                             --quiet true (no per-epoch lines)
                   Prints one line per epoch, then the test NLL (nats) of the best-validation parameters.
-                """.formatted(String.join("|", Activations.NAMES), OptimizerKind.names("|"));
+                """.formatted(MadeData.columnsHelp("            "), String.join("|", Activations.NAMES), OptimizerKind.names("|"));
     }
 
     @Override

@@ -184,13 +184,16 @@ class MadeCommandsTest {
     }
 
     @Test
-    void gaussianMadeTrainsOnA2dToySet() throws Exception {
+    void gaussianMadeTrainsOnA2dToySetWithItsLabelColumnAsLabels() throws Exception {
         Path csv = dir.resolve("moons.csv");
-        CsvWriter.write(csv, Toy2D.MOONS.generate(600, 0.05, 2));
+        assertEquals(0, cli.run("data", "toy", "moons", "--n", "600", "--seed", "2", "--out", csv.toString()), cli.err());
         Path model = dir.resolve("moons.safetensors");
         assertEquals(0, cli.run("train", "made", "--train", csv.toString(), "--conditional", "mixture", "--components", "3",
                 "--hidden", "32,32", "--epochs", "5", "--lr", "0.005", "--out", model.toString()), cli.err());
-        assertTrue(cli.out().contains("test NLL"), cli.out());
+        assertTrue(cli.out().startsWith("MADE 2-32-32-") && cli.out().contains("(480×2, labelled)") && cli.out().contains("test NLL"), cli.out());
+        assertEquals(0, cli.run("eval", "made", model.toString(), "--data", csv.toString()), cli.err());
+        assertEquals(1, cli.run("eval", "made", model.toString(), "--data", csv.toString(), "--label", "none"));
+        assertTrue(cli.err().contains("3 features, the model has 2 inputs"), cli.err());
         assertEquals(0, cli.run("sample", "made", model.toString(), "--n", "10", "--out", dir.resolve("p.csv").toString()), cli.err());
         assertEquals(10, Dataset.of(CsvReader.read(dir.resolve("p.csv")), "p").size());
     }
