@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.genscope.Quoted;
 import org.genscope.data.ArrayData;
 import org.genscope.data.Binarization;
 import org.genscope.data.Columns;
@@ -53,17 +54,16 @@ public final class DataInfoCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out) throws UsageException, CliException {
         if (args.isEmpty()) throw new UsageException("expected 'info FILE' or 'toy NAME'");
-        Map<String, String> opts = Options.parse(args.subList(1, args.size()));
+        List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
-            case "info" -> info(opts, out);
-            case "toy" -> toy(opts, out);
-            default -> throw new UsageException("unknown sub-command '" + args.get(0) + "' (expected info or toy)");
+            case "info" -> info(Options.parse(rest, "labels", "columns", "label"), out);
+            case "toy" -> toy(Options.parse(rest, "n", "noise", "seed", "out"), out);
+            default -> throw new UsageException("unknown sub-command " + Quoted.of(args.get(0)) + " (expected info or toy)");
         };
     }
 
     private int info(Map<String, String> opts, PrintStream out) throws UsageException, CliException {
         String file = Options.positional(opts, "FILE");
-        Options.allow(opts, "labels", "columns", "label");
         try {
             ArrayData a = DataFiles.read(Path.of(file));
             Columns columns = Columns.of(opts.get("columns"), opts.get("label"));
@@ -102,7 +102,6 @@ public final class DataInfoCommand implements Command {
 
     private int toy(Map<String, String> opts, PrintStream out) throws UsageException, CliException {
         String name = Options.positional(opts, "NAME");
-        Options.allow(opts, "n", "noise", "seed", "out");
         Toy2D toy;
         try {
             toy = Toy2D.byName(name);
@@ -112,16 +111,17 @@ public final class DataInfoCommand implements Command {
         int n = (int) Options.integer(opts, "n", 1000, 1, 100_000_000);
         double noise = Options.number(opts, "noise", 0.05, 0, 100);
         long seed = Options.integer(opts, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        Path target = opts.containsKey("out") ? CliFiles.output(opts.get("out"), "out", "points.csv") : null;
         Dataset d = toy.generate(n, noise, seed);
-        try {
-            if (opts.containsKey("out")) {
-                CsvWriter.write(Path.of(opts.get("out")), d);
-                out.println("wrote " + n + " points of " + toy.id() + " to " + opts.get("out"));
-            } else {
+        if (target != null) {
+            CliFiles.write(target, f -> CsvWriter.write(f, d));
+            out.println("wrote " + n + " points of " + toy.id() + " to " + target);
+        } else {
+            try {
                 CsvWriter.write(out, d);
+            } catch (IOException e) {
+                throw new CliException("cannot write to standard output: " + CliFiles.reason(e));
             }
-        } catch (IOException e) {
-            throw new CliException("cannot write " + opts.get("out") + ": " + e.getMessage());
         }
         return 0;
     }

@@ -1,8 +1,6 @@
 package org.genscope.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,12 +29,11 @@ final class FlowEval implements ModelVerb {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args);
-        Options.allow(o, "data", "toy", "noise", "size", "seed", "timing", "columns", "label");
+        Map<String, String> o = Options.parse(args, "data", "toy", "noise", "size", "seed", "timing", "columns", "label");
         String file = Options.positional(o, "MODEL file");
         if (o.containsKey("data") == o.containsKey("toy")) throw new UsageException("give the data: --data FILE or --toy NAME");
         long seed = Options.integer(o, "seed", 7, Long.MIN_VALUE, Long.MAX_VALUE);
-        boolean timing = MadeTrain.flag(o, "timing");
+        boolean timing = Options.flag(o, "timing");
         Columns columns = MadeData.columns(o, "data");
         Dataset data = o.containsKey("data") ? MadeData.read(o.get("data"), columns) : FlowData.toy(o, null, seed);
         FlowModel m = load(file);
@@ -67,12 +64,6 @@ final class FlowEval implements ModelVerb {
     }
 
     static FlowModel load(String file) throws CliException {
-        try {
-            return FlowFile.load(Path.of(file));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new CliException(file + ": no such file");
-        } catch (IOException e) {
-            throw new CliException(e.getMessage().replace('\n', ' '));
-        }
+        return CliFiles.model(file, FlowFile::load);
     }
 }

@@ -1,8 +1,6 @@
 package org.genscope.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,8 +29,7 @@ final class MadeEval implements ModelVerb {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args);
-        Options.allow(o, "data", "ensemble", "binarize", "columns", "label");
+        Map<String, String> o = Options.parse(args, "data", "ensemble", "binarize", "columns", "label");
         String file = Options.positional(o, "MODEL file");
         Options.integer(o, "ensemble", 1, 1, MadeConfig.MAX_MASKS);
         Made made = load(file);
@@ -52,13 +49,7 @@ final class MadeEval implements ModelVerb {
     }
 
     static Made load(String file) throws CliException {
-        try {
-            return MadeFile.load(Path.of(file));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new CliException(file + ": no such file");
-        } catch (IOException e) {
-            throw new CliException(e.getMessage().replace('\n', ' '));
-        }
+        return CliFiles.model(file, MadeFile::load);
     }
 
     private static Dataset data(Map<String, String> o) throws UsageException, CliException {

@@ -106,6 +106,19 @@ class FlowCommandsTest {
     }
 
     @Test
+    void aTestNllThatIsNotFiniteFailsTrainingWithTheReasonAndKeepsTheModelWithoutIt() throws Exception {
+        Path far = dir.resolve("far.csv");
+        Files.writeString(far, "x,y\n3e38,-3e38\n0.5,0.5\n");
+        Path model = dir.resolve("far.safetensors");
+        assertEquals(1, cli.run("train", "flow", "--train", moonsCsv().toString(), "--test", far.toString(), "--layers", "realnvp:8-8*2",
+                "--steps", "20", "--every", "0", "--out", model.toString()));
+        assertTrue(cli.err().startsWith("genscope train: the trained flow: log p(x) is ") && cli.err().contains("for 1 of 2 examples of " + far)
+                && cli.err().endsWith("; the model is saved to " + model + " without a test NLL\n"), cli.err());
+        assertTrue(!cli.out().contains("test NLL") && cli.out().contains("saved " + model), cli.out());
+        assertTrue(org.genscope.io.ModelFile.read(model).meta("metric.test_nll").isEmpty());
+    }
+
+    @Test
     void presetOnAToyReportsTheEntropyGap() throws Exception {
         Path model = dir.resolve("cb.safetensors");
         assertEquals(0, cli.run("train", "flow", "--preset", "maf-checkerboard", "--layers", "maf:16*2", "--steps", "50", "--size", "2000",

@@ -176,6 +176,32 @@ class MadeCommandsTest {
     }
 
     @Test
+    void maxMinutesZeroMeansNoLimitAsTheHelpSays() throws Exception {
+        assertEquals(0, cli.run("help", "train"));
+        assertTrue(cli.out().contains("--max-minutes M (stop after M minutes of training and keep the best so far;\n"
+                + "              0, the default, sets no limit)"), cli.out());
+        assertEquals(0, cli.run("train", "made", "--train", binaryCsv().toString(), "--hidden", "8", "--epochs", "3", "--patience", "0",
+                "--max-minutes", "0", "--out", dir.resolve("m.safetensors").toString()), cli.err());
+        assertTrue(cli.out().contains("stopped after 3 epochs (") && !cli.out().contains("time budget"), cli.out());
+    }
+
+    @Test
+    void aTestNllThatIsNotFiniteFailsTrainingWithTheReasonAndKeepsTheModelWithoutIt() throws Exception {
+        Path points = dir.resolve("points.csv");
+        assertEquals(0, cli.run("data", "toy", "moons", "--n", "300", "--out", points.toString()), cli.err());
+        Path far = dir.resolve("far.csv");
+        Files.writeString(far, "x,y\n3e38,-3e38\n0.5,0.5\n");        // (x − μ)/σ overflows: log p = −∞
+        Path model = dir.resolve("far.safetensors");
+        assertEquals(1, cli.run("train", "made", "--train", points.toString(), "--test", far.toString(), "--conditional", "gaussian",
+                "--hidden", "8", "--epochs", "2", "--out", model.toString()));
+        assertEquals("genscope train: the trained MADE: log p(x) is −∞ for 1 of 2 examples of " + far + " (first: example 1), so "
+                + "there is no finite NLL to report; the model is saved to " + model + " without a test NLL\n", cli.err());
+        assertTrue(!cli.out().contains("test NLL") && cli.out().contains("saved " + model), cli.out());
+        org.genscope.io.ModelFile f = org.genscope.io.ModelFile.read(model);
+        assertTrue(f.meta("metric.test_nll").isEmpty() && f.meta("metric.validation_nll").isPresent(), f.metadata().toString());
+    }
+
+    @Test
     void aTimeBudgetStopsTrainingAndStillSaves() throws Exception {
         Path model = dir.resolve("budget.safetensors");
         assertEquals(0, cli.run("train", "made", "--train", binaryCsv().toString(), "--hidden", "8", "--epochs", "1000000",
