@@ -1,6 +1,5 @@
 package org.genscope.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,8 +29,7 @@ final class MadeSample implements ModelVerb {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args);
-        Options.allow(o, "n", "out", "seed", "mask", "image", "columns", "scale");
+        Map<String, String> o = Options.parse(args, "n", "out", "seed", "mask", "image", "columns", "scale");
         String file = Options.positional(o, "MODEL file");
         int n = (int) Options.integer(o, "n", 16, 1, 100_000);
         long seed = Options.integer(o, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -41,21 +39,17 @@ final class MadeSample implements ModelVerb {
         made.useMask((int) Options.integer(o, "mask", 0, 0, made.numMasks() - 1));
         int[] shape = imageShape(o, file, made.inputs());
         String outName = o.getOrDefault("out", shape != null ? "samples.png" : "samples.csv");
-        Path target = Path.of(outName);
+        Path target = CliFiles.output(outName, "out", shape != null ? "samples.png" : "samples.csv");
         float[] s = made.sample(n, new Rng(seed));
         Finite.samples(s, made.inputs(), file);
-        try {
-            if (shape != null && !outName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                int columns = (int) Options.integer(o, "columns", (int) Math.ceil(Math.sqrt(n)), 1, 10_000);
-                int scale = (int) Options.integer(o, "scale", 2, 1, 32);
-                PngGrid.write(target, s, n, shape[0], shape[1], columns, scale);
-            } else {
-                FMatrixRMaj x = new FMatrixRMaj(n, made.inputs());
-                System.arraycopy(s, 0, x.data, 0, s.length);
-                CsvWriter.write(target, new Dataset("samples", file, x, null, 0, 0));
-            }
-        } catch (IOException e) {
-            throw new CliException("cannot write " + target + ": " + e.getMessage());
+        if (shape != null && !outName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            int columns = (int) Options.integer(o, "columns", (int) Math.ceil(Math.sqrt(n)), 1, 10_000);
+            int scale = (int) Options.integer(o, "scale", 2, 1, 32);
+            CliFiles.write(target, f -> PngGrid.write(f, s, n, shape[0], shape[1], columns, scale));
+        } else {
+            FMatrixRMaj x = new FMatrixRMaj(n, made.inputs());
+            System.arraycopy(s, 0, x.data, 0, s.length);
+            CliFiles.write(target, f -> CsvWriter.write(f, new Dataset("samples", file, x, null, 0, 0)));
         }
         out.println("wrote " + n + " samples to " + target);
         return 0;
@@ -69,12 +63,7 @@ final class MadeSample implements ModelVerb {
             if (shape == null) throw new UsageException("--image must be ROWSxCOLS with ROWS·COLS = " + d + ", got " + Quoted.of(v));
             return shape;
         }
-        ModelFile f;
-        try {
-            f = ModelFile.read(Path.of(file));
-        } catch (IOException e) {
-            throw new CliException(e.getMessage());
-        }
+        ModelFile f = CliFiles.model(file, ModelFile::read);
         v = f.meta(MadeFile.IMAGE).orElse(null);
         if (v == null) return null;
         int[] shape = parseImage(v, d);
