@@ -56,6 +56,12 @@ final class Options {
         return opts.get("0");
     }
 
+    /** Several lists of option names as one array, for {@link #parse}. */
+    @SafeVarargs
+    static String[] joined(List<String>... lists) {
+        return Arrays.stream(lists).flatMap(List::stream).toArray(String[]::new);
+    }
+
     /** Fails when a command that takes only options was given a positional word. */
     static void noPositional(Map<String, String> opts) throws UsageException {
         if (opts.containsKey("0")) throw new UsageException("unexpected argument " + Quoted.of(opts.get("0")));
@@ -88,6 +94,16 @@ final class Options {
         }
         if (n < min || n > max) throw new UsageException("--" + key + " must be in [" + min + ", " + max + "], got " + Quoted.of(v));
         return n;
+    }
+
+    /** --key as hidden widths, e.g. {@code 500} or {@code 200,200}; empty or {@code none}: no hidden layer. */
+    static int[] widths(String key, String text) throws UsageException {
+        if (text.isBlank() || text.equals("none")) return new int[0];
+        try {
+            return Arrays.stream(text.split(",")).mapToInt(w -> Integer.parseInt(w.trim())).toArray();
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + key + " expects widths like 500 or 500,500, got " + Quoted.of(text));
+        }
     }
 
     /** One of {@code allowed} (case-insensitive, returned in lower case), or {@code dflt} when not given. */

@@ -110,7 +110,7 @@ class CommandMessagesTest {
                 usage("unknown toy dataset 'donut'", "eval", "flow", flow, "--toy", "donut"),
                 usage("--timing expects true or false", "eval", "flow", flow, "--toy", "moons", "--timing", "maybe"),
                 usage("--only must be one of gemm, epoch", "bench", "--only", "gpu"),
-                usage("unknown model 'vae'", "sample", "vae", made),
+                usage("unknown model 'gan'", "sample", "gan", made),
                 usage("(100000 characters)", "train", "flow", "--layers", huge),
                 usage("(100000 characters)", "train", "made", "--hidden", huge),
                 usage("(100000 characters)", "train", "made", "--lr", huge),
@@ -144,6 +144,7 @@ class CommandMessagesTest {
                 file("cannot write " + nowhere, "train", "flow", "--steps", "2", "--curves", nowhere),
                 file("--out " + folder + " is a folder", "train", "flow", "--steps", "2", "--out", folder),
                 file("cannot write " + nowhere, "sample", "made", made, "--out", nowhere),
+                file("holds a 'made' model, not a VAE", "sample", "vae", made),
                 file("--out " + folder + " is a folder", "sample", "flow", flow, "--out", folder),
                 file("cannot write " + nowhere, "data", "toy", "moons", "--out", nowhere),
                 file(points + ": values other than 0 and 1", "train", "made", "--train", points)));
