@@ -57,7 +57,7 @@ final class ConvBench {
         double[][] bw = new double[n][reps];
         FMatrixRMaj[] inputs = new FMatrixRMaj[n + 1];
         for (int r = -warmup; r < reps; r++) {
-            if (r == 0) before = MadeEpochBench.allocatedBytes();
+            if (r == 0) before = EpochTimer.allocatedBytes();
             inputs[0] = x;
             for (int l = 0; l < n; l++) {
                 long t0 = System.nanoTime();
@@ -72,7 +72,7 @@ final class ConvBench {
             }
             for (int p = 0; p < params.size(); p++) params.get(p).zeroGrad();
         }
-        long allocated = MadeEpochBench.allocatedBytes() - before;
+        long allocated = EpochTimer.allocatedBytes() - before;
         List<Layer> out = new ArrayList<>();
         for (int l = 0; l < n; l++) out.add(new Layer(labels.get(l), median(fw[l]), median(bw[l]), forwardFlops[l], backwardFlops[l]));
         return new Result(out, before < 0 ? Double.NaN : (double) allocated / reps);

@@ -1,13 +1,15 @@
 package org.genscope.cli;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.DoubleStream;
 import org.genscope.io.AtomicFile;
+import org.genscope.io.RobustRange;
 import org.genscope.io.SvgPlot;
 import org.genscope.train.Curve;
 import org.genscope.train.Snapshot;
@@ -28,12 +30,8 @@ final class CurveExport {
     static void write(Path file, String title, Snapshot<?> s, String yAxis, String column) throws CliException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String text = name.endsWith(".svg") ? svg(title, s, yAxis) : csv(s, column);
-        try {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            AtomicFile.write(file, ch -> ch.write(ByteBuffer.wrap(bytes)));
-        } catch (IOException e) {
-            throw new CliException("cannot write " + file + ": " + e.getMessage());
-        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        CliFiles.write(file, f -> AtomicFile.write(f, ch -> ch.write(ByteBuffer.wrap(bytes))));
     }
 
     static String csv(Snapshot<?> s) {
@@ -61,19 +59,16 @@ final class CurveExport {
         List<SvgPlot.Series> series = new ArrayList<>();
         series.add(new SvgPlot.Series("train", s.trainCurve().steps(), s.trainCurve().values(), "#0072b2"));
         series.add(new SvgPlot.Series("validation", s.validationCurve().steps(), s.validationCurve().values(), "#d55e00"));
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (SvgPlot.Series ser : series) {
-            for (double v : ser.y()) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
-        double pad = hi > lo ? 0.05 * (hi - lo) : 0;
+        // the range the app's chart shows by default: a lone spike is left out (and the plot says how many points are)
+        double[] all = DoubleStream.concat(Arrays.stream(s.trainCurve().values()),
+                Arrays.stream(s.validationCurve().values())).toArray();
+        RobustRange y = RobustRange.of(all, new double[] {last(s.trainCurve()), last(s.validationCurve())});
         SvgPlot.Plot plot = new SvgPlot.Plot(title, new SvgPlot.Axis("optimizer step", 0, Math.max(1, s.step()), true),
-                new SvgPlot.Axis(yAxis, lo - pad, hi + pad, false), series);
+                new SvgPlot.Axis(yAxis, y.lo(), y.hi(), false), series);
         return SvgPlot.render(List.of(plot), SvgPlot.Style.LIGHT);
+    }
+
+    private static double last(Curve c) {
+        return c.size() == 0 ? Double.NaN : c.value(c.size() - 1);
     }
 }

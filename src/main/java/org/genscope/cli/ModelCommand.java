@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.genscope.Quoted;
 
 /**
  * {@code genscope train|eval|sample|filters MODEL [ARGS]}: one command per verb that dispatches on the model word,
@@ -25,6 +26,7 @@ final class ModelCommand implements Command {
         Map<String, ModelVerb> m = new LinkedHashMap<>();
         m.put("made", new MadeTrain());
         m.put("flow", new FlowTrain());
+        m.put("vae", new VaeTrain());
         m.put("wta", new WtaTrain());
         return new ModelCommand("train", "train a model on a data file and save it", m);
     }
@@ -33,14 +35,16 @@ final class ModelCommand implements Command {
         Map<String, ModelVerb> m = new LinkedHashMap<>();
         m.put("made", new MadeEval());
         m.put("flow", new FlowEval());
+        m.put("vae", new VaeEval());
         m.put("wta", new WtaEval());
-        return new ModelCommand("eval", "evaluate a saved model on test data (NLL; WTA: reconstruction and classifier error)", m);
+        return new ModelCommand("eval", "evaluate a saved model on a data file (NLL; VAE: ELBO and log-likelihood; WTA: reconstruction and classifier error)", m);
     }
 
     static ModelCommand sample() {
         Map<String, ModelVerb> m = new LinkedHashMap<>();
         m.put("made", new MadeSample());
         m.put("flow", new FlowSample());
+        m.put("vae", new VaeSample());
         return new ModelCommand("sample", "draw samples from a saved model (PNG grid or CSV)", m);
     }
 
@@ -72,7 +76,7 @@ final class ModelCommand implements Command {
         if (args.isEmpty()) throw new UsageException("missing MODEL (one of " + String.join(", ", models.keySet()) + ")");
         ModelVerb v = models.get(args.get(0));
         if (v == null) {
-            throw new UsageException("unknown model '" + args.get(0) + "' (one of " + String.join(", ", models.keySet()) + ")");
+            throw new UsageException("unknown model " + Quoted.of(args.get(0)) + " (one of " + String.join(", ", models.keySet()) + ")");
         }
         return v.run(args.subList(1, args.size()), out);
     }

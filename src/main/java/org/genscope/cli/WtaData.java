@@ -1,6 +1,7 @@
 package org.genscope.cli;
 
 import java.util.Map;
+import org.genscope.data.Columns;
 import org.genscope.data.DataFormatException;
 import org.genscope.data.Dataset;
 import org.genscope.data.Normalization;
@@ -48,7 +49,7 @@ final class WtaData {
 
     /** An image file, scaled to [0, 1]. */
     static Dataset file(String path) throws CliException {
-        return unit(MadeData.read(path));
+        return unit(MadeData.read(path, Columns.of(null, null)));
     }
 
     private static Dataset unit(Dataset d) throws CliException {

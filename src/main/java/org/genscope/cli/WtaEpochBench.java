@@ -24,18 +24,11 @@ final class WtaEpochBench {
     }
 
     /** One timed epoch: wall time, mean squared error per pixel, bytes allocated per step (all threads). */
-    MadeEpochBench.Epoch run() {
-        long before = MadeEpochBench.allocatedBytes();
-        long t0 = System.nanoTime();
-        double loss = 0;
-        int steps = 0;
-        while (batches.next()) {
-            loss += model.lossAndGradients(batches.x());
+    EpochTimer.Epoch run() {
+        return EpochTimer.run(batches, x -> {
+            double loss = model.lossAndGradients(x);
             adam.step();
-            steps++;
-        }
-        double seconds = (System.nanoTime() - t0) * 1e-9;
-        long allocated = MadeEpochBench.allocatedBytes() - before;
-        return new MadeEpochBench.Epoch(seconds, loss / steps, before < 0 ? Double.NaN : (double) allocated / steps);
+            return loss;
+        });
     }
 }

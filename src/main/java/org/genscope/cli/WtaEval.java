@@ -1,8 +1,6 @@
 package org.genscope.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,11 +22,10 @@ final class WtaEval implements ModelVerb {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args);
-        Options.allow(o, "data", "probe", "probe-epochs");
+        Map<String, String> o = Options.parse(args, "data", "probe", "probe-epochs");
         String file = Options.positional(o, "MODEL file");
         int probeEpochs = (int) Options.integer(o, "probe-epochs", 30, 1, 100_000);
-        boolean probe = !o.containsKey("probe") || MadeTrain.flag(o, "probe");
+        boolean probe = !o.containsKey("probe") || Options.flag(o, "probe");
         WtaAutoencoder model = load(file);
         Dataset data = o.containsKey("data") ? WtaData.file(o.get("data")) : WtaData.sample(WtaData.Which.TEST);
         WtaData.requireFits(data, model.config(), file);
@@ -40,12 +37,6 @@ final class WtaEval implements ModelVerb {
     }
 
     static WtaAutoencoder load(String file) throws CliException {
-        try {
-            return WtaFile.load(Path.of(file));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new CliException(file + ": no such file");
-        } catch (IOException e) {
-            throw new CliException(e.getMessage().replace('\n', ' '));
-        }
+        return CliFiles.model(file, WtaFile::load);
     }
 }

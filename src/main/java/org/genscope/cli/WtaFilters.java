@@ -24,8 +24,7 @@ final class WtaFilters implements ModelVerb {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args);
-        Options.allow(o, "out", "count", "columns", "scale");
+        Map<String, String> o = Options.parse(args, "out", "count", "columns", "scale");
         String file = Options.positional(o, "MODEL file");
         Options.integer(o, "count", 1, 1, Integer.MAX_VALUE);
         Options.integer(o, "columns", 1, 1, 10_000);
@@ -35,7 +34,7 @@ final class WtaFilters implements ModelVerb {
         int n = (int) Options.integer(o, "count", f.count(), 1, f.count());
         int columns = (int) Options.integer(o, "columns", (int) Math.ceil(Math.sqrt(n)), 1, 10_000);
         int scale = (int) Options.integer(o, "scale", f.rows() > 16 ? 2 : 4, 1, 32);
-        Path target = Path.of(o.getOrDefault("out", "filters.png"));
+        Path target = CliFiles.output(o.getOrDefault("out", "filters.png"), "out", "filters.png");
         float[] tiles = normalised(f.values(), n, f.rows() * f.cols(), file);
         try {
             PngGrid.write(target, tiles, n, f.rows(), f.cols(), columns, scale);

@@ -62,9 +62,8 @@ final class WtaTrain implements ModelVerb {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args);
-        Options.allow(o, OPTIONS);
-        if (o.containsKey("0")) throw new UsageException("unexpected argument '" + o.get("0") + "'");
+        Map<String, String> o = Options.parse(args, OPTIONS);
+        Options.noPositional(o);
         long seed = Options.integer(o, "seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
         config(o, seed, 28, 28);                           // bad settings fail before any data is read
         Dataset train = WtaData.train(o);
@@ -77,10 +76,12 @@ final class WtaTrain implements ModelVerb {
         long evalEvery = Options.integer(o, "eval-every", 0, 0, Long.MAX_VALUE);
         double budget = Options.number(o, "max-minutes", 0, 0, 1e7);
         int probeEpochs = (int) Options.integer(o, "probe-epochs", 30, 1, 100_000);
-        boolean probe = MadeTrain.flag(o, "probe") || !o.containsKey("probe");
-        boolean quiet = MadeTrain.flag(o, "quiet");
+        boolean probe = Options.flag(o, "probe") || !o.containsKey("probe");
+        boolean quiet = Options.flag(o, "quiet");
         OptimizerKind optimizer = MadeTrain.optimizer(o);
-        Path outFile = Path.of(o.getOrDefault("out", "wta.safetensors"));
+        Path outFile = CliFiles.output(o.getOrDefault("out", "wta.safetensors"), "out", "wta.safetensors");
+        Path curves = o.containsKey("curves") ? CliFiles.output(o.get("curves"), "curves", "wta-mse.svg") : null;
+        Path checkpoint = o.containsKey("checkpoint") ? CliFiles.output(o.get("checkpoint"), "checkpoint", "wta.ckpt") : null;
         long checkpointEvery = Options.integer(o, "checkpoint-every", o.containsKey("checkpoint") ? 500 : 0, 0, Long.MAX_VALUE);
         if (checkpointEvery > 0 && !o.containsKey("checkpoint")) throw new UsageException("--checkpoint-every needs --checkpoint FILE");
 
@@ -94,7 +95,7 @@ final class WtaTrain implements ModelVerb {
         WtaTrainable task = new WtaTrainable(ae, train, valid);
         TrainConfig.Builder tc = TrainConfig.builder().epochs(epochs).batchSize(batch).seed(seed).evalEvery(evalEvery)
                 .payloadInterval(Duration.ofDays(365)).snapshotInterval(Duration.ofSeconds(1));
-        if (checkpointEvery > 0) tc.checkpoints(checkpointEvery, Path.of(o.get("checkpoint")));
+        if (checkpointEvery > 0) tc.checkpoints(checkpointEvery, checkpoint);
         out.printf(Locale.ROOT, "WTA %s (%s), %d parameters, %s lr %s, batch %d, GEMM %s%n", config.architecture(),
                 config.sparsity(), config.parameterCount(), optimizer, lr, batch, GemmBackends.describe());
         out.printf(Locale.ROOT, "data: train %s, valid %s%n", train, valid == null ? "none" : valid);
@@ -108,8 +109,7 @@ final class WtaTrain implements ModelVerb {
         job.start();
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (job.state() == JobState.FAILED) throw new CliException("training failed: " + job.latest().message());
-        if (o.containsKey("curves")) {
-            Path curves = Path.of(o.get("curves"));
+        if (curves != null) {
             CurveExport.write(curves, "WTA " + config.architecture() + ": reconstruction error (MSE per pixel)",
                     job.latest(), "MSE per pixel", "mse");
             out.println("curves written to " + curves);
@@ -172,7 +172,7 @@ final class WtaTrain implements ModelVerb {
         if (base != null && base.kind() != kind) base = null;
         if (kind == WtaKind.FC && o.containsKey("maps")) throw new UsageException("--maps is for --kind conv; an FC-WTA takes --hidden");
         if (kind == WtaKind.CONV && o.containsKey("hidden")) throw new UsageException("--hidden is for --kind fc; a Conv-WTA takes --maps");
-        if (kind == WtaKind.FC && o.containsKey("spatial") && MadeTrain.flag(o, "spatial")) {
+        if (kind == WtaKind.FC && o.containsKey("spatial") && Options.flag(o, "spatial")) {
             throw new UsageException("spatial sparsity acts on feature maps; an FC-WTA has none (use --kind conv)");
         }
         int[] widths;
@@ -183,7 +183,7 @@ final class WtaTrain implements ModelVerb {
             if (widths.length == 1) widths = new int[] {widths[0], widths[0]};
         }
         double k = Options.number(o, "k", base != null ? base.kPercent() : 5, -1e9, 1e9);
-        boolean spatial = kind == WtaKind.CONV && (o.containsKey("spatial") ? MadeTrain.flag(o, "spatial")
+        boolean spatial = kind == WtaKind.CONV && (o.containsKey("spatial") ? Options.flag(o, "spatial")
                 : base == null || base.spatial());
         int filter = (int) Options.integer(o, "filter", base != null && base.kind() == kind ? base.encoderKernel() : 5, -1_000_000, 1_000_000);
         int decoder = (int) Options.integer(o, "decoder-filter", base != null && base.kind() == kind ? base.decoderKernel() : 11, -1_000_000, 1_000_000);

@@ -3,24 +3,41 @@ package org.genscope.io;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /**
- * Line plots as SVG, for figures that stay sharp in papers and slides: title, axes with "nice" ticks (1, 2 or 5 ×
- * 10ᵏ), a light grid, one polyline per series (NaN values break the line), a legend. Several plots stack vertically
+ * Line and bar plots as SVG, for figures that stay sharp in papers and slides: title, axes with "nice" ticks (1, 2 or 5 ×
+ * 10ᵏ), a light grid, one polyline per series (NaN values break the line), a legend, and a note when points lie
+ * above or below the y-range drawn (a robust range that leaves a spike out says so). Several plots stack vertically
  * in one file. Pure text: the UI extracts the numbers from its charts (ChartFX 11 exports bitmaps only) and the
  * command line could use it directly. Hand-written rather than through a Graphics2D-to-SVG library because the
  * drawing code would be the same and a plot needs only these few elements.
  */
 public final class SvgPlot {
-    /** A curve: points (x[i], y[i]) drawn in {@code color} (CSS colour, e.g. {@code #1f77b4}). */
-    public record Series(String name, double[] x, double[] y, String color) {
+    /**
+     * Points (x[i], y[i]) drawn in {@code color} (CSS colour, e.g. {@code #1f77b4}): a curve, or with {@code bars} one
+     * bar per point from zero to y (values over categories).
+     */
+    public record Series(String name, double[] x, double[] y, String color, boolean bars) {
         public Series {
             if (x.length != y.length) throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y");
         }
+
+        /** A curve. */
+        public Series(String name, double[] x, double[] y, String color) {
+            this(name, x, y, color, false);
+        }
     }
 
-    /** An axis over [min, max]; {@code integers} labels ticks as grouped whole numbers (steps, epochs). */
-    public record Axis(String label, double min, double max, boolean integers) {}
+    /**
+     * An axis over [min, max]; {@code integers} labels ticks as grouped whole numbers (steps, epochs), whole ticks
+     * only; {@code format}, if not null, writes each tick's label instead (e.g. "M1", "M2"; an empty label skips it).
+     */
+    public record Axis(String label, double min, double max, boolean integers, DoubleFunction<String> format) {
+        public Axis(String label, double min, double max, boolean integers) {
+            this(label, min, max, integers, null);
+        }
+    }
 
     public record Plot(String title, Axis x, Axis y, List<Series> series) {}
 
@@ -64,14 +81,14 @@ public final class SvgPlot {
         sb.append(String.format(Locale.ROOT, "<clipPath id=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>"
                 + "</clipPath>%n", clip, x0, y0, x1 - x0, y1 - y0));
         for (double t : niceTicks(ax.min(), ax.max(), 8)) {
-            if (ax.integers() && t != Math.rint(t)) continue;      // counts: whole ticks only
+            if (ax.integers() && t != Math.rint(t) || tickLabel(t, ax).isEmpty()) continue;   // counts: whole ticks only
             double px = map(t, ax, x0, x1);
             sb.append(line(px, y0, px, y1, s.grid(), 1));
             sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%s</text>%n",
                     px, y1 + 18, s.foreground(), tickLabel(t, ax)));
         }
         for (double t : niceTicks(ay.min(), ay.max(), 6)) {
-            if (ay.integers() && t != Math.rint(t)) continue;
+            if (ay.integers() && t != Math.rint(t) || tickLabel(t, ay).isEmpty()) continue;
             double py = map(t, ay, y1, y0);
             sb.append(line(x0, py, x1, py, s.grid(), 1));
             sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"%s\">%s</text>%n",
@@ -84,6 +101,10 @@ public final class SvgPlot {
                 + "fill=\"%s\">%s</text>%n", x0 - 58, (y0 + y1) / 2, s.foreground(), escape(ay.label())));
         sb.append(String.format(Locale.ROOT, "<g clip-path=\"url(#%s)\">%n", clip));
         for (Series series : p.series()) {
+            if (series.bars()) {
+                bars(sb, series, ax, ay, x0, x1, y0, y1);
+                continue;
+            }
             for (String points : polylines(series, ax, ay, x0, x1, y0, y1)) {
                 sb.append(String.format(Locale.ROOT, "<polyline class=\"series\" data-series=\"%s\" fill=\"none\" stroke=\"%s\" "
                         + "stroke-width=\"2\" stroke-linejoin=\"round\" points=\"%s\"/>%n",
@@ -91,17 +112,67 @@ public final class SvgPlot {
             }
         }
         sb.append("</g>\n");
+        String offScale = offScale(p, ax, ay);
+        if (offScale != null) {
+            sb.append(String.format(Locale.ROOT, "<text class=\"off-scale\" x=\"%.1f\" y=\"%.1f\" font-size=\"11\" "
+                    + "fill=\"%s\">%s</text>%n", x0 + 8, y0 + 16, s.foreground(), escape(offScale)));
+        }
         double ly = y0 + 14;
         double lx = x1 - 160;
         sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"152\" height=\"%d\" fill=\"%s\" "
                 + "fill-opacity=\"0.85\" stroke=\"%s\"/>%n", lx - 8, y0 + 4, 18 * p.series().size() + 4, s.background(), s.grid()));
         for (Series series : p.series()) {
-            sb.append(line(lx, ly, lx + 24, ly, series.color(), 3));
+            if (series.bars()) {
+                sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"24\" height=\"10\" fill=\"%s\"/>%n",
+                        lx, ly - 5, series.color()));
+            } else {
+                sb.append(line(lx, ly, lx + 24, ly, series.color(), 3));
+            }
             sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">%s</text>%n", lx + 30, ly + 4,
                     s.foreground(), escape(series.name())));
             ly += 18;
         }
         sb.append("</g>\n");
+    }
+
+    /** "n points above the range shown" (and/or below) for points within the x-range, or null if there are none. */
+    static String offScale(Plot p, Axis ax, Axis ay) {
+        int above = 0;
+        int below = 0;
+        for (Series series : p.series()) {
+            for (int i = 0; i < series.x().length; i++) {
+                double x = series.x()[i];
+                double y = series.y()[i];
+                if (!(x >= ax.min() && x <= ax.max()) || !Double.isFinite(y)) continue;
+                if (y > ay.max()) above++;
+                if (y < ay.min()) below++;
+            }
+        }
+        if (above + below == 0) return null;
+        String a = above > 0 ? above + (above == 1 ? " point" : " points") + " above" : "";
+        String b = below > 0 ? (above > 0 ? ", " + below : below + (below == 1 ? " point" : " points")) + " below" : "";
+        return a + b + " the range shown";
+    }
+
+    /** One bar per finite point, 55 % of the closest spacing of the x values wide, from y = 0 (or the axis end). */
+    private static void bars(StringBuilder sb, Series s, Axis ax, Axis ay, double x0, double x1, double y0, double y1) {
+        double[] xs = java.util.Arrays.stream(s.x()).filter(Double::isFinite).sorted().toArray();
+        double spacing = ax.max() - ax.min();
+        for (int i = 1; i < xs.length; i++) if (xs[i] > xs[i - 1]) spacing = Math.min(spacing, xs[i] - xs[i - 1]);
+        double half = 0.55 * spacing / 2;
+        double base = Math.max(ay.min(), Math.min(ay.max(), 0));
+        for (int i = 0; i < s.x().length; i++) {
+            double x = s.x()[i];
+            double y = s.y()[i];
+            if (!Double.isFinite(x) || !Double.isFinite(y)) continue;
+            double left = map(x - half, ax, x0, x1);
+            double right = map(x + half, ax, x0, x1);
+            double top = map(Math.max(y, base), ay, y1, y0);
+            double bottom = map(Math.min(y, base), ay, y1, y0);
+            sb.append(String.format(Locale.ROOT, "<rect class=\"bar\" data-series=\"%s\" x=\"%.2f\" y=\"%.2f\" "
+                    + "width=\"%.2f\" height=\"%.2f\" fill=\"%s\"/>%n", escape(s.name()), left, top, right - left,
+                    bottom - top, s.color()));
+        }
     }
 
     /** Each run of finite points of the series as an SVG points list. */
@@ -134,7 +205,7 @@ public final class SvgPlot {
             lo -= pad;
             hi += pad;
         }
-        return new Axis(a.label(), lo, hi, a.integers());
+        return new Axis(a.label(), lo, hi, a.integers(), a.format());
     }
 
     /** Ticks at multiples of 1, 2 or 5 × 10ᵏ inside [min, max], about {@code target} of them. */
@@ -149,6 +220,7 @@ public final class SvgPlot {
     }
 
     private static String tickLabel(double t, Axis a) {
+        if (a.format() != null) return escape(a.format().apply(t));
         if (a.integers()) return String.format(Locale.ROOT, "%,d", Math.round(t));
         String s = String.format(Locale.ROOT, "%.6g", t);
         if (s.contains("e")) return s;

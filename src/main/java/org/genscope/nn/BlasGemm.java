@@ -74,9 +74,16 @@ final class BlasGemm implements Gemm {
             return;
         }
         // row-major C = op(A)·op(B)  <=>  column-major Cᵀ = op(B)ᵀ·op(A)ᵀ
-        blas.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff,
-                ldc);
+        // One call at a time: the app multiplies on several threads at once (a training job beside a view's
+        // recomputation), and a threaded OpenBLAS entered concurrently has a history of corrupting its buffers
+        // (OpenBLAS issues #602, #2126, #4981). Each call already uses every core, so waiting costs little.
+        synchronized (NATIVE) {
+            blas.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
+        }
     }
+
+    /** Serialises the native calls of every instance (there is one native library). */
+    private static final Object NATIVE = new Object();
 
     /** Path of the BLAS shared object mapped into this process (Linux /proc/self/maps), or "" if unknown. */
     private static String loadedBlasLibrary() {

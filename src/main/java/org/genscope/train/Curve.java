@@ -14,6 +14,14 @@ public final class Curve {
         this.values = values;
     }
 
+    /** A curve of copies of these points (e.g. a recorded run, or a test's). */
+    public static Curve of(double[] steps, double[] values) {
+        if (steps.length != values.length) {
+            throw new IllegalArgumentException(steps.length + " steps but " + values.length + " values");
+        }
+        return new Curve(steps.clone(), values.clone());
+    }
+
     public int size() {
         return steps.length;
     }

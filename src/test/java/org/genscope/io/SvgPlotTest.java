@@ -40,6 +40,57 @@ class SvgPlotTest {
     }
 
     @Test
+    void barsRiseFromZeroToTheirValueAndTicksCanBeNamed() throws Exception {
+        SvgPlot.Axis ax = new SvgPlot.Axis("mask", 0.5, 3.5, true,
+                t -> t == Math.rint(t) ? "M" + Math.round(t) : "");
+        SvgPlot.Plot p = new SvgPlot.Plot("kept", ax, new SvgPlot.Axis("fraction", 0, 1, false), List.of(
+                new SvgPlot.Series("kept", new double[] {1, 2, 3}, new double[] {0.25, 0.5, 1}, "#0072b2", true)));
+        Document d = parse(SvgPlot.render(List.of(p), SvgPlot.Style.LIGHT));
+        assertEquals(0, d.getElementsByTagName("polyline").getLength(), "bars, not a line through categories");
+        List<Element> bars = new java.util.ArrayList<>();
+        NodeList rects = d.getElementsByTagName("rect");
+        for (int i = 0; i < rects.getLength(); i++) {
+            Element r = (Element) rects.item(i);
+            if (r.getAttribute("class").equals("bar")) bars.add(r);
+        }
+        assertEquals(3, bars.size());
+        double h1 = Double.parseDouble(bars.get(0).getAttribute("height"));
+        double h2 = Double.parseDouble(bars.get(1).getAttribute("height"));
+        double h3 = Double.parseDouble(bars.get(2).getAttribute("height"));
+        assertEquals(2 * h1, h2, 0.05);
+        assertEquals(4 * h1, h3, 0.05);
+        double bottom = Double.parseDouble(bars.get(0).getAttribute("y")) + h1;
+        assertEquals(bottom, Double.parseDouble(bars.get(2).getAttribute("y")) + h3, 0.05, "all stand on y = 0");
+        NodeList texts = d.getElementsByTagName("text");
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) labels.add(texts.item(i).getTextContent());
+        assertTrue(labels.containsAll(List.of("M1", "M2", "M3")), labels.toString());
+        assertTrue(labels.stream().noneMatch(l -> l.equals("2") || l.equals("3")), "the axis's own names: " + labels);
+    }
+
+    @Test
+    void pointsOutsideTheYRangeShownAreCountedInANote() throws Exception {
+        double[] x = {0, 1, 2, 3, 4};
+        SvgPlot.Axis ax = new SvgPlot.Axis("step", 0, 3, true);
+        SvgPlot.Axis ay = new SvgPlot.Axis("nats", 0, 10, false);
+        SvgPlot.Plot p = new SvgPlot.Plot("NLL", ax, ay,
+                List.of(new SvgPlot.Series("train", x, new double[] {9, 400, -1, 5, 900}, "#1f77b4")));
+        assertEquals("1 point above, 1 below the range shown", SvgPlot.offScale(p, ax, ay), "x = 4 is outside the x-range");
+        NodeList texts = parse(SvgPlot.render(List.of(p), SvgPlot.Style.LIGHT)).getElementsByTagName("text");
+        boolean noted = false;
+        for (int i = 0; i < texts.getLength(); i++) {
+            noted |= ((Element) texts.item(i)).getAttribute("class").equals("off-scale");
+        }
+        assertTrue(noted);
+        SvgPlot.Plot inside = new SvgPlot.Plot("NLL", ax, ay,
+                List.of(new SvgPlot.Series("train", x, new double[] {9, 4, 1, 5, Double.NaN}, "#1f77b4")));
+        assertEquals(null, SvgPlot.offScale(inside, ax, ay));
+        SvgPlot.Plot two = new SvgPlot.Plot("NLL", ax, ay,
+                List.of(new SvgPlot.Series("train", x, new double[] {11, 12, 1, 5, 1}, "#1f77b4")));
+        assertEquals("2 points above the range shown", SvgPlot.offScale(two, ax, ay));
+    }
+
+    @Test
     void aDegenerateRangeIsWidenedAroundItsValue() {
         SvgPlot.Axis a = SvgPlot.widen(new SvgPlot.Axis("y", 3.135, 3.135, false));
         assertTrue(a.min() < 3.135 && a.max() > 3.135);

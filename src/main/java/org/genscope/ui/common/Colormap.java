@@ -11,8 +11,6 @@ public enum Colormap {
     MAGMA(new int[] {0x000004, 0x140e36, 0x3b0f70, 0x641a80, 0x8c2981, 0xb73779, 0xde4968, 0xf7705c, 0xfe9f6d,
         0xfecf92, 0xfcfdbf}),
     DIVERGING(new int[] {0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7, 0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b}),
-    /** Three exact stops at 0, ½, 1: grey (absent), green (allowed), red (violation). */
-    VERDICT(new int[] {0x8c8c8c, 0x1b9e77, 0xd7301f}),
     GRAY(new int[] {0x000000, 0xffffff}),
     GRAY_INVERTED(new int[] {0xffffff, 0x000000});
 

@@ -4,8 +4,8 @@ import java.util.function.BiConsumer;
 import javafx.scene.input.MouseEvent;
 
 /**
- * A heat map of a rows×cols float grid (row-major), one crisp square per cell: mask matrices, dependency matrices,
- * densities over a 2D grid, log-determinant maps. Hovering reports the cell under the mouse.
+ * A heat map of a rows×cols float grid (row-major), one crisp square per cell, coloured through a colour map
+ * (densities over a 2D grid, log-determinant maps) or by state ({@link #setCategories}, e.g. {@link MatrixView}). Hovering reports the cell under the mouse.
  * FX thread only: pass arrays that are not modified afterwards.
  */
 public class HeatMap extends PixelView {
@@ -16,6 +16,7 @@ public class HeatMap extends PixelView {
     private double lo = 0;
     private double hi = 1;
     private boolean autoRange = true;
+    private int[] categories;
     private BiConsumer<Integer, Integer> onHover = (r, c) -> { };
 
     public HeatMap() {
@@ -29,6 +30,15 @@ public class HeatMap extends PixelView {
 
     public void setColormap(Colormap colormap) {
         this.colormap = colormap;
+        rebuild();
+    }
+
+    /**
+     * Draws a cell of value k (0, 1, 2, …: states, not magnitudes) in {@code argb[k]} instead of through the colour
+     * map; null goes back to the colour map.
+     */
+    public void setCategories(int[] argb) {
+        this.categories = argb == null ? null : argb.clone();
         rebuild();
     }
 
@@ -66,9 +76,23 @@ public class HeatMap extends PixelView {
         return cols;
     }
 
+    /** The value of cell (row, col). */
+    public float value(int row, int col) {
+        return data[row * cols + col];
+    }
+
     private void rebuild() {
         if (rows == 0 || cols == 0) {
             setPixels(null, 0, 0);
+            return;
+        }
+        if (categories != null) {
+            int[] argb = new int[rows * cols];
+            for (int i = 0; i < argb.length; i++) {
+                int k = Float.isNaN(data[i]) ? -1 : (int) data[i];
+                argb[i] = k >= 0 && k < categories.length ? categories[k] : 0;
+            }
+            setPixels(argb, cols, rows);
             return;
         }
         double min = lo;

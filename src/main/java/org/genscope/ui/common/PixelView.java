@@ -1,5 +1,6 @@
 package org.genscope.ui.common;
 
+import javafx.geometry.Insets;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -24,13 +25,21 @@ public class PixelView extends CanvasRegion {
         redraw();
     }
 
-    /** The drawing rectangle {x, y, w, h} of the image inside the canvas, or null if nothing is shown. */
+    /** Room kept free around the image, e.g. for a subclass's labels; none by default. */
+    protected Insets margins() {
+        return Insets.EMPTY;
+    }
+
+    /** The drawing rectangle {x, y, w, h} of the image inside the canvas less its margins, or null if nothing is shown. */
     protected double[] frame() {
-        if (image == null || canvas().getWidth() <= 0 || canvas().getHeight() <= 0) return null;
-        double s = Math.min(canvas().getWidth() / image.getWidth(), canvas().getHeight() / image.getHeight());
+        Insets m = margins();
+        double aw = canvas().getWidth() - m.getLeft() - m.getRight();
+        double ah = canvas().getHeight() - m.getTop() - m.getBottom();
+        if (image == null || aw <= 0 || ah <= 0) return null;
+        double s = Math.min(aw / image.getWidth(), ah / image.getHeight());
         double w = image.getWidth() * s;
         double h = image.getHeight() * s;
-        return new double[] {(canvas().getWidth() - w) / 2, (canvas().getHeight() - h) / 2, w, h};
+        return new double[] {m.getLeft() + (aw - w) / 2, m.getTop() + (ah - h) / 2, w, h};
     }
 
     /** Draws the image; subclasses may add overlays after calling super. */

@@ -23,6 +23,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
 import org.genscope.io.SvgPlot;
+import org.genscope.ui.common.Charts;
 import org.genscope.ui.theme.ThemeColors;
 
 /**
@@ -96,9 +97,9 @@ public final class ViewExporter {
     }
 
     /**
-     * Writes {@code charts} as one SVG (stacked, each as it is zoomed now: the axes' current ranges), coloured like the
-     * theme shows them ({@code -app-chart-N} per series, {@code -app-surface}/{@code -app-text}/{@code -app-grid} for
-     * the page). FX thread (it reads the charts); the file is written atomically.
+     * Writes {@code charts} as one SVG (stacked, each as it is zoomed now: the axes' current ranges, curves or bars as
+     * drawn), coloured like the theme shows them ({@code -app-chart-N} per series, {@code -app-surface}/
+     * {@code -app-text}/{@code -app-grid} for the page). FX thread (it reads the charts); written atomically.
      */
     public static void writeSvg(List<XYChart> charts, Path file) throws IOException {
         if (charts.isEmpty()) throw new IOException("this view has no chart to export as SVG; choose .png");
@@ -107,6 +108,7 @@ public final class ViewExporter {
             XYChart chart = charts.get(c);
             List<SvgPlot.Series> series = new ArrayList<>();
             List<DataSet> sets = chart.getAllDatasets();
+            boolean bars = Charts.drawsBars(chart);
             for (int k = 0; k < sets.size(); k++) {
                 DataSet ds = sets.get(k);
                 int n = ds.getDataCount();
@@ -117,7 +119,8 @@ public final class ViewExporter {
                     y[i] = ds.get(DataSet.DIM_Y, i);
                 }
                 Color color = ThemeColors.resolve(host(chart), "-app-chart-" + (k % 8 + 1), Color.GRAY);
-                series.add(new SvgPlot.Series(ds.getName() == null ? "series " + (k + 1) : ds.getName(), x, y, css(color)));
+                series.add(new SvgPlot.Series(ds.getName() == null ? "series " + (k + 1) : ds.getName(), x, y, css(color),
+                        bars));
             }
             String title = chart.getTitle() == null || chart.getTitle().isBlank() ? "chart " + (c + 1) : chart.getTitle();
             plots.add(new SvgPlot.Plot(title, axis(chart.getXAxis()), axis(chart.getYAxis()), series));
@@ -137,9 +140,12 @@ public final class ViewExporter {
         throw new IllegalStateException("the chart is not inside a Pane or Group");
     }
 
+    /** The axis as it is shown: its visible range, and its own tick labels where it formats them (counts, "M1"). */
     private static SvgPlot.Axis axis(io.fair_acc.chartfx.axes.Axis a) {
-        boolean counts = a instanceof io.fair_acc.chartfx.axes.spi.AbstractAxis aa && aa.getTickLabelFormatter() != null;
-        return new SvgPlot.Axis(a.getName() == null ? "" : a.getName(), a.getMin(), a.getMax(), counts);
+        javafx.util.StringConverter<Number> f = a instanceof io.fair_acc.chartfx.axes.spi.AbstractAxis aa
+                ? aa.getTickLabelFormatter() : null;
+        return new SvgPlot.Axis(a.getName() == null ? "" : a.getName(), a.getMin(), a.getMax(), f != null,
+                f == null ? null : f::toString);
     }
 
     private static String css(Color c) {

@@ -5,9 +5,10 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.genscope.ui.common.Colormap;
+import org.genscope.ui.common.Texts;
+import org.genscope.ui.common.ThemedCanvas;
 import org.genscope.ui.theme.Palette;
 
 /** A horizontal colour bar for a heat map: the colour map from lo to hi with five labelled ticks. FX thread only. */
@@ -52,7 +53,7 @@ final class ColorLegend extends ThemedCanvas {
         Font font = Font.font(null, 11 * ls);
         g.setFont(font);
         double widest = 0;
-        for (int t = 0; t <= 4; t++) widest = Math.max(widest, textWidth(format(lo + (hi - lo) * t / 4, range), font));
+        for (int t = 0; t <= 4; t++) widest = Math.max(widest, Texts.width(format(lo + (hi - lo) * t / 4, range), font));
         int every = widest + 8 * ls > barW / 4 ? 2 : 1;             // quarter ticks only when their labels fit
         for (int t = 0; t <= 4; t += every) {
             double x = pad + barW * t / 4;
@@ -60,12 +61,6 @@ final class ColorLegend extends ThemedCanvas {
             g.strokeLine(x, y + barH, x, y + barH + 3 * ls);
             g.fillText(format(lo + (hi - lo) * t / 4, range), x, y + barH + 4 * ls);
         }
-    }
-
-    static double textWidth(String s, Font font) {
-        Text t = new Text(s);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
     }
 
     /** Enough digits for the range: 0.0012, 0.25, 1.50, 12.5, 140. */

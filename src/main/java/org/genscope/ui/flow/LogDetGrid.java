@@ -10,6 +10,7 @@ import javafx.scene.layout.VBox;
 import org.genscope.data.Grid2D;
 import org.genscope.ui.common.Colormap;
 import org.genscope.ui.common.HeatMap;
+import org.genscope.ui.common.Texts;
 
 /**
  * Small multiples: one titled diverging heat map per layer, all on the same symmetric range [−R, R], in rows of
@@ -83,15 +84,10 @@ final class LogDetGrid extends GridPane {
             VBox cell = new VBox(2, t, m);
             // a narrow tile (presenter type, small window) shows the layer number only; the tooltip has the rest
             String number = String.valueOf(layer + 1);
-            cell.widthProperty().addListener((o, a, w) -> t.setText(fits(full, t.getFont(), w.doubleValue()) ? full : number));
+            cell.widthProperty().addListener((o, a, w) ->
+                    t.setText(Texts.width(full, t.getFont()) <= w.doubleValue() ? full : number));
             VBox.setVgrow(m, Priority.ALWAYS);
             add(cell, k % cols, k / cols);
         }
-    }
-
-    private static boolean fits(String text, javafx.scene.text.Font font, double width) {
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
-        probe.setFont(font);
-        return probe.getLayoutBounds().getWidth() <= width;
     }
 }

@@ -15,6 +15,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.genscope.data.Grid2D;
+import org.genscope.ui.common.ThemedCanvas;
 import org.genscope.ui.theme.Palette;
 
 /**

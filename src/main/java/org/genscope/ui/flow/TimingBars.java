@@ -6,6 +6,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.genscope.flow.DirectionTiming;
+import org.genscope.ui.common.ThemedCanvas;
 import org.genscope.ui.theme.Palette;
 
 /**

@@ -125,11 +125,7 @@ final class WarpExport {
     /** Writes the animated GIF, looping forever; {@code progress} hears each frame done (1..n). */
     void writeGif(Path file, IntConsumer progress) throws IOException {
         int last = positions.length / 2;
-        GifWriter.write(file, positions.length, i -> {
-            BufferedImage img = render(i);
-            progress.accept(i + 1);
-            return img;
-        }, i -> i == 0 || i == last ? HOLD_MS : frameMillis, true);
+        GifWriter.write(file, positions.length, this::render, i -> i == 0 || i == last ? HOLD_MS : frameMillis, true, progress);
     }
 
     /**

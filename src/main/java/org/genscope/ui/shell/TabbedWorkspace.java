@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -42,9 +44,32 @@ public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcut
         loader.setControllerFactory(t -> controller);
         try {
             ((TabbedWorkspace) controller).root = loader.load();
+            ((TabbedWorkspace) controller).attachTabsWhenFirstShown();
             return controller;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + fxml, e);
+        }
+    }
+
+    /**
+     * Takes the content of every tab but the selected one out of the scene until the tab is first selected: a
+     * TabPane keeps hidden tabs' content in the scene, so opening a workspace used to style and lay out all its
+     * tabs, and every theme or presenter change restyled and redrew them too. The panels themselves exist from the
+     * start (they receive snapshots), only their place in the scene waits.
+     */
+    private void attachTabsWhenFirstShown() {
+        for (Tab tab : tabs().getTabs()) {
+            Node content = tab.getContent();
+            if (tab.isSelected() || content == null) continue;
+            tab.setContent(null);
+            tab.selectedProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (!now) return;
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(content);
+                }
+            });
         }
     }
 

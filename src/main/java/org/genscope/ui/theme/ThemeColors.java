@@ -5,7 +5,6 @@ import javafx.scene.Parent;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
 
 /**
  * Reads a named theme colour (e.g. {@code -app-chart-1}) as the current stylesheets resolve it, so canvases draw
@@ -20,18 +19,29 @@ public final class ThemeColors {
      * Returns {@code fallback} if the name is unknown.
      */
     public static Color resolve(Parent parent, String name, Color fallback) {
-        if (!themed(parent)) return fallback;      // nothing defines the name: probing would only log CSS warnings
+        return resolveAll(parent, new String[] {name}, new Color[] {fallback})[0];
+    }
+
+    /**
+     * Resolves several names with one probe (a background of one fill per name, one CSS pass); the fallbacks where
+     * a name is unknown or no theme applies.
+     */
+    public static Color[] resolveAll(Parent parent, String[] names, Color[] fallbacks) {
+        Color[] out = fallbacks.clone();
+        if (!themed(parent)) return out;          // nothing defines the names: probing would only log CSS warnings
         Region probe = new Region();
         probe.setManaged(false);
         probe.setVisible(false);
-        probe.setStyle("-fx-background-color: " + name + ";");
+        probe.setStyle("-fx-background-color: " + String.join(", ", names) + ";");
         ProbeHost.add(parent, probe);
         try {
             probe.applyCss();
             Background bg = probe.getBackground();
-            if (bg == null || bg.getFills().isEmpty()) return fallback;
-            Paint p = bg.getFills().get(0).getFill();
-            return p instanceof Color c ? c : fallback;
+            if (bg == null || bg.getFills().size() != names.length) return out;
+            for (int i = 0; i < names.length; i++) {
+                if (bg.getFills().get(i).getFill() instanceof Color c) out[i] = c;
+            }
+            return out;
         } finally {
             ProbeHost.remove(parent, probe);
         }

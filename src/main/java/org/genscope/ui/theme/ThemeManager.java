@@ -15,8 +15,14 @@ public final class ThemeManager {
 
     private ThemeManager() {}
 
+    /**
+     * Sets the theme's stylesheets and the presenter class, each only if it changes: every change makes JavaFX
+     * style the whole scene again, and every themed canvas redraw (a presenter toggle used to replace the
+     * stylesheets as well, for two full restyles).
+     */
     public static void apply(Scene scene, Theme theme, boolean presenter) {
-        scene.getStylesheets().setAll(List.of(url(theme.stylesheet()), url(BASE)));
+        List<String> sheets = List.of(url(theme.stylesheet()), url(BASE));
+        if (!scene.getStylesheets().equals(sheets)) scene.getStylesheets().setAll(sheets);
         List<String> classes = scene.getRoot().getStyleClass();
         if (presenter && !classes.contains(PRESENTER_CLASS)) {
             classes.add(PRESENTER_CLASS);

@@ -1,32 +1,36 @@
 package org.genscope.ui.train;
 
 import io.fair_acc.chartfx.XYChart;
-import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import org.genscope.train.Curve;
-import org.genscope.ui.common.Charts;
 import org.genscope.train.Snapshot;
+import org.genscope.ui.common.Charts;
+import org.genscope.ui.common.FxDataSet;
+import org.genscope.ui.common.RobustZoom;
 
 /**
  * Live training and validation curves of a job (ChartFX), fed from snapshots on the FX thread. The curves come
- * already thinned by the service (a bounded number of points), so a redraw per frame stays cheap.
+ * already thinned by the service (a bounded number of points), so a redraw per frame stays cheap. The y-axis shows
+ * the curves' robust range (a lone spike does not flatten them; the latest values and the reference line are always
+ * in view) until the user zooms; see {@link RobustZoom}.
  */
 public final class LossChart extends XYChart {
     private final DoubleDataSet train;
     private final DoubleDataSet validation;
-    private final DoubleDataSet reference = new DoubleDataSet("reference");
+    private final DoubleDataSet reference = new FxDataSet("reference");
+    private final RobustZoom view;
     private double referenceValue = Double.NaN;
 
     public LossChart(String title, String yLabel) {
         super(Charts.countAxis("optimizer step"), Charts.axis(yLabel));
         setTitle(title);
-        train = new DoubleDataSet("train");
-        validation = new DoubleDataSet("validation");
+        train = new FxDataSet("train");
+        validation = new FxDataSet("validation");
         getDatasets().addAll(train, validation);
-        getPlugins().add(new Zoomer());
+        Charts.standard(this);
+        view = Charts.zoomable(this);
         setPrefSize(420, 260);
         setMinSize(200, 160);
-        setAnimated(false);
         Charts.linesOnly(this);
     }
 
@@ -56,9 +60,16 @@ public final class LossChart extends XYChart {
         }
     }
 
+    /** The zoom and y-range controller: reset to the robust view, or show every point. */
+    public RobustZoom view() {
+        return view;
+    }
+
+    /** Empties the curves for a new run, back in the robust view. */
     public void clear() {
         train.clearData();
         validation.clearData();
+        view.reset();
     }
 
     private static void set(DoubleDataSet ds, Curve c) {

@@ -81,6 +81,48 @@ class GifWriterTest {
         }
     }
 
+    /** A smooth gradient under an anti-aliased disc that moves a little each frame (more than 255 colours in all). */
+    private static BufferedImage movingDisc(int i) {
+        BufferedImage img = new BufferedImage(120, 90, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        for (int x = 0; x < 120; x++) {
+            for (int y = 0; y < 90; y++) img.setRGB(x, y, new Color(x * 2, x, 200).getRGB());
+        }
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.ORANGE);
+        g.fill(new java.awt.geom.Ellipse2D.Double(20 + 3.3 * i, 30, 24, 24));
+        g.dispose();
+        return img;
+    }
+
+    @Test
+    void shownFramesMatchTheirSourceAndLaterFramesOnlyPaintWhatChanged() throws IOException {
+        Path file = dir.resolve("disc.gif");
+        GifWriter.write(file, 8, GifWriterTest::movingDisc, i -> 100, true);
+        List<BufferedImage> shown = GifFrames.read(file);
+        assertEquals(8, shown.size());
+        for (int i = 0; i < 8; i++) {
+            GifFrames.Error e = GifFrames.Error.between(movingDisc(i), shown.get(i));
+            assertTrue(e.max() <= GifWriter.TOLERANCE, "frame " + i + ": " + e);
+            assertTrue(e.mean() < 1.5, "frame " + i + ": " + e);
+            // the gradient far from the disc is smooth: exact up to the colour table's own step
+            assertTrue(GifFrames.Error.between(movingDisc(i).getSubimage(0, 0, 120, 25), shown.get(i).getSubimage(0, 0, 120, 25)).max() <= 8);
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            BufferedImage later = reader.read(5);
+            int transparent = 0;
+            for (int y = 0; y < later.getHeight(); y++) {
+                for (int x = 0; x < later.getWidth(); x++) if ((later.getRGB(x, y) >>> 24) == 0) transparent++;
+            }
+            assertTrue(transparent > later.getWidth() * later.getHeight() / 2, "unchanged pixels are transparent: " + transparent);
+            IIOMetadataNode gce = child((IIOMetadataNode) reader.getImageMetadata(5).getAsTree(FORMAT), "GraphicControlExtension");
+            assertEquals("doNotDispose", gce.getAttribute("disposalMethod"));
+            reader.dispose();
+        }
+    }
+
     @Test
     void playOnceHasNoLoopExtensionAndShortDelaysAreRaised() throws IOException {
         Path file = dir.resolve("once.gif");

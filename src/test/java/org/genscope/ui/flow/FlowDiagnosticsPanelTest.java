@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.ui.Shots;
 import org.genscope.ui.common.UiExecutor;
 import org.genscope.data.Dataset;
 import org.genscope.data.Grid2D;
@@ -160,7 +161,7 @@ class FlowDiagnosticsPanelTest {
             double[] ms = panel.densityMillis();
             System.out.printf("%s: 200×200 density through %d layers: eval %.1f ms, draw %.2f ms; %s%n", id,
                     m.layers().size(), ms[0], ms[1], panel.timing());
-            PanelShots.write(robot, scene, "diagnostics-" + id);
+            Shots.inEveryLook(robot, scene, "diagnostics-" + id);
         }
     }
 

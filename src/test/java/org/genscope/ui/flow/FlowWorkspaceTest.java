@@ -1,5 +1,6 @@
 package org.genscope.ui.flow;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fair_acc.chartfx.XYChart;
@@ -137,6 +138,30 @@ class FlowWorkspaceTest {
     }
 
     @Test
+    void theTrueEntropyLineIsInsideTheNllRangeAboveTheAxis(FxRobot robot) throws Exception {
+        robot.interact(() -> main.model().select("flows"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.genscope.flow.FlowPreset> presets = robot.lookup(".combo-box")
+                .queryAllAs(javafx.scene.control.ComboBox.class).stream()
+                .filter(c -> c.getItems().contains(org.genscope.flow.FlowPreset.byId("maf-checkerboard")))
+                .findFirst().orElseThrow();
+        robot.interact(() -> presets.setValue(org.genscope.flow.FlowPreset.byId("maf-checkerboard")));
+        robot.interact(() -> robot.lookup("#train-start").queryButton().fire());
+        XYChart chart = robot.lookup(".chart").queryAs(XYChart.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> chart.getDatasets().get(0).getDataCount() >= 20);
+        robot.interact(() -> robot.lookup("#train-stop").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        var reference = chart.getDatasets().stream().filter(d -> "true entropy H".equals(d.getName())).findFirst()
+                .orElseThrow();
+        double h = reference.get(1, 0);
+        assertEquals(Math.log(8), h, 1e-9, "uniform on 8 unit squares");
+        double lo = chart.getYAxis().getMin();
+        double hi = chart.getYAxis().getMax();
+        assertTrue(lo < h && h - lo > 0.03 * (hi - lo), "H = " + h + " visibly inside [" + lo + ", " + hi + "]");
+        Shots.save(robot, main.currentView(), "flow-entropy");
+    }
+
+    @Test
     void theChosenDataIsShownBeforeTraining(FxRobot robot) throws Exception {
         robot.interact(() -> main.model().select("flows"));
         @SuppressWarnings("unchecked")
@@ -156,6 +181,10 @@ class FlowWorkspaceTest {
     @Test
     void aPaintedDensityBecomesTheTrainingData(FxRobot robot) throws Exception {
         robot.interact(() -> main.model().select("flows"));
+        // a tab's content joins the scene when the tab is first shown, as a user would open it
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> t.getText().equals("Paint")).findFirst().orElseThrow()));
         PaintPanel paint = robot.lookup(n -> n instanceof PaintPanel).queryAs(PaintPanel.class);
         robot.interact(() -> {
             paint.canvas().beginStroke(-2, -2, false);

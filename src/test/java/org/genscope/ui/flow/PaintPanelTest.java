@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.genscope.ui.Shots;
 import org.genscope.ui.common.UiExecutor;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Grid2D;
@@ -152,7 +153,7 @@ class PaintPanelTest {
         assertEquals(p, frac, 4 * Math.sqrt(p * (1 - p) / n), "points fall in the square as often as its share of paint");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> panel.message().startsWith("Sampled 4,000 points"));
         assertEquals(2 * Math.min(4000, PaintPanel.SHOWN_POINTS), canvas.points().length, "the points are drawn over the painting");
-        PanelShots.write(robot, scene, "paint-panel");
+        Shots.inEveryLook(robot, scene, "paint-panel");
     }
 
     private double paintShare(int from, int to) {
@@ -190,9 +191,9 @@ class PaintPanelTest {
         float[] checker = StarterShapes.checkerboard(g);
         assertEquals(1f, checker[0]);
         assertEquals(0f, checker[g.nx() - 1], "bottom-right square of a 4×4 board is the other colour");
-        PanelShots.write(robot, scene, "paint-empty");
+        Shots.inEveryLook(robot, scene, "paint-empty");
         robot.interact(() -> canvas.setWeights(letter));
         robot.moveTo(canvas).moveBy(60, -40);       // the brush outline follows the mouse
-        PanelShots.write(robot, scene, "paint-letter");
+        Shots.inEveryLook(robot, scene, "paint-letter");
     }
 }

@@ -104,6 +104,8 @@ class MadeWorkspaceTest {
     @Test
     void buildCheckTrainAndSample(FxRobot robot) throws Exception {
         robot.interact(() -> main.model().select("made"));
+        TabPane tabsAtStart = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        robot.interact(() -> tabsAtStart.getSelectionModel().select(2));       // the verdict is on the check tab
         Label verdict = robot.lookup("#ar-verdict").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> verdict.getText().startsWith("PASS"));
 

@@ -1,20 +1,19 @@
-package org.genscope.ui.flow;
+package org.genscope.ui.common;
 
 import javafx.scene.canvas.GraphicsContext;
-import org.genscope.ui.common.CanvasRegion;
 import org.genscope.ui.theme.Palette;
 
 /**
  * A hand-drawn view that follows the theme: resolves its {@link Palette} lazily, forgets it when the theme or
  * presenter mode changes, then lays out (sizes may scale with presenter type) and redraws. FX thread only.
  */
-abstract class ThemedCanvas extends CanvasRegion {
+public abstract class ThemedCanvas extends CanvasRegion {
     private Palette palette;
     private final double prefWidth;
     private final double stripHeight;
 
     /** A view that sizes itself as its subclass says. */
-    ThemedCanvas() {
+    protected ThemedCanvas() {
         this(-1, -1);
     }
 
@@ -22,7 +21,7 @@ abstract class ThemedCanvas extends CanvasRegion {
      * A strip (a legend, a small chart) of preferred width {@code prefWidth} and fixed height
      * {@code height} × the presenter scale.
      */
-    ThemedCanvas(double prefWidth, double height) {
+    protected ThemedCanvas(double prefWidth, double height) {
         this.prefWidth = prefWidth;
         this.stripHeight = height;
         Palette.watch(this, () -> {
