@@ -124,6 +124,7 @@ final class VaeTrain implements ModelVerb {
         }
         int startEpoch = job.latest().epoch();
         EarlyStopping stop = t.stopping(job, vae.params(), out);
+        stop.resumedAfter(startEpoch);
         long t0 = System.nanoTime();
         job.start();
         double seconds = (System.nanoTime() - t0) / 1e9;
