@@ -186,7 +186,7 @@ public final class MainView {
     private WorkspaceView createView(WorkspaceDescriptor w) {
         if (!w.available()) throw new IllegalStateException(w.title() + " is not built");
         WorkspaceContext context = new WorkspaceContext(model.settings(), ui, exporter, model.messageProperty(),
-                this::onOpenDataset, model.workspaces(), model::select);
+                this::onOpenDataset, model.workspaces(), model::select, this::openLesson);
         return w.factory().apply(context);
     }
 

@@ -58,6 +58,17 @@ class LessonsTest {
     }
 
     @Test
+    void theHomePageLinksEachLessonToItsWorkspace(FxRobot robot) {
+        robot.interact(() -> main.model().select("home"));
+        Lesson l = Lessons.forWorkspace("flows").get(0);
+        robot.interact(() -> robot.lookup(l.title()).queryAs(javafx.scene.control.Hyperlink.class).fire());
+        assertEquals("flows", main.model().currentProperty().get().id());
+        assertEquals(l, ((TabbedWorkspace) main.visible()).lessonPanel().lesson());
+        robot.interact(() -> main.model().select("home"));
+        Shots.inEveryLook(robot, robot.lookup(".home").query().getScene(), "home-lessons");
+    }
+
+    @Test
     void aWrongSettingIsSaidAndTheLessonTabPagesWithPageDown(FxRobot robot) throws Exception {
         robot.interact(() -> main.model().select("made"));
         TabbedWorkspace w = (TabbedWorkspace) main.visible();
