@@ -37,7 +37,7 @@ public final class GifWriter {
      * masks it (see {@link GifFrameEncoder}); measured on the warp export: 8.5 MB instead of 12.1 MB lossless,
      * no visible difference.
      */
-    static final int TOLERANCE = 32;
+    public static final int TOLERANCE = 32;
     /**
      * How much further (largest channel difference, 0..255) than its nearest table colour any pixel may be written,
      * smooth areas included: enough that a pixel whose colour moved by a level or two (the density's sub-pixel
