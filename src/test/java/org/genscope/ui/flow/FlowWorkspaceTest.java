@@ -169,10 +169,10 @@ class FlowWorkspaceTest {
                 .stream().filter(c -> c.getItems().stream().anyMatch(i -> i instanceof FlowData)).findFirst().orElseThrow();
         FlowData rings = data.getItems().stream().filter(d -> "rings".equals(d.label())).findFirst().orElseThrow();
         robot.interact(() -> data.setValue(rings));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && l.getText() != null
-                && l.getText().startsWith("rings, noise")).tryQuery().isPresent());
         DensityView shown = robot.lookup(".data-density").queryAs(DensityView.class);
-        assertTrue(shown.rows() > 0, "the data view has its bounds");
+        // the note and the picture arrive from the same background preview, but not in the same pulse
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && l.getText() != null
+                && l.getText().startsWith("rings, noise")).tryQuery().isPresent() && shown.rows() > 0);
         Label note = robot.lookup(n -> n instanceof Label l && l.getText() != null && l.getText().startsWith("rings, noise"))
                 .queryAs(Label.class);
         assertTrue(note.getText().contains("Press Train"), note.getText());
