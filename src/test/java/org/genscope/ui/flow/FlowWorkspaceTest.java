@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.genscope.ui.ChartReads;
+import org.genscope.ui.common.PaintPanel;
 import org.genscope.ui.GenscopeApp;
 import org.genscope.ui.Shots;
 import org.genscope.ui.common.DensityView;
