@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.ejml.dense.row.CommonOps_MT_FDRM;
@@ -18,12 +19,15 @@ import org.genscope.nn.Rng;
 
 /**
  * {@code genscope bench}: GFLOP/s of every GEMM backend on the MADE 784–500–784 shapes at batch 100, then
- * seconds per epoch of training that MADE on binarized MNIST with the selected backend (or each, --all).
+ * seconds per epoch of training that MADE, and the IWAE paper's VAE, on binarized MNIST with the selected backend
+ * (or each, --all).
  */
 public final class BenchCommand implements Command {
     static final String DEFAULT_DATA = "sample-data/binarized-mnist/binarized-mnist-train-images-idx3-ubyte.gz";
     private static final int BATCH = 100;
     private static final int HIDDEN = 500;
+    /** Single-code decodes timed for the VAE's live-decoding figure. */
+    private static final int DECODES = 2000;
 
     /** A GEMM to time: label, C = op(A)·op(B) with op(A) m×k and op(B) k×n. */
     private record Shape(String label, boolean transA, boolean transB, int m, int n, int k) {
@@ -49,21 +53,26 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "GEMM GFLOP/s per backend and seconds per MADE training epoch";
+        return "GEMM GFLOP/s per backend and seconds per MADE and VAE training epoch";
     }
 
     @Override
     public String usage() {
         return """
-                usage: genscope bench [--data FILE] [--images 8000] [--epochs 4] [--reps 30] [--only gemm|epoch] [--all]
+                usage: genscope bench [--data FILE] [--images 8000] [--vae-images 50000] [--epochs 4] [--reps 30]
+                                      [--only gemm|epoch|vae] [--all]
 
                 1. GFLOP/s (median of --reps timed calls after a warm-up) of every GEMM backend available in this
                    JVM, plus EJML's single- and multi-threaded mult for reference, on the five products of a
                    MADE 784-500-784 training step at batch 100.
                 2. Seconds per epoch of training that MADE (ReLU, Bernoulli logits loss, Adam 1e-3, batch 100) on
                    the first --images images of --data (binarized MNIST, IDX; default %s).
-                   The first epoch includes JIT warm-up; the summary is the median of the others, and the most
-                   bytes any of them allocated per step (every Java thread, from the JVM's allocation counters).
+                3. Seconds per epoch of training the IWAE paper's VAE, 784-200-200-(50)-200-200-784 with tanh, a
+                   Bernoulli decoder, one sample of z, Adam 1e-3, batch 100, on the first --vae-images images
+                   (a whole epoch of binarized MNIST by default); then the median time to decode one code z to
+                   784 pixels, as the latent-space view does on every mouse move.
+                   For 2 and 3 the first epoch includes JIT warm-up; the summary is the median of the others, and the
+                   most bytes any of them allocated per step (every Java thread, from the JVM's allocation counters).
                    --all trains once per backend instead of only with the selected one.
 
                 Backend choice: -Dgenscope.gemm=blas|vector|java; threads: -Dgenscope.threads=N (Java kernels),
@@ -76,21 +85,38 @@ public final class BenchCommand implements Command {
         List<String> rest = new ArrayList<>(args);
         boolean all = rest.remove("--all");
         Map<String, String> opts = Options.parse(rest);
-        Options.allow(opts, "data", "images", "epochs", "reps", "only");
+        Options.allow(opts, "data", "images", "vae-images", "epochs", "reps", "only");
         if (opts.containsKey("0")) throw new UsageException("unexpected argument '" + opts.get("0") + "'");
         String only = opts.getOrDefault("only", "");
-        if (!only.isEmpty() && !only.equals("gemm") && !only.equals("epoch")) {
-            throw new UsageException("--only expects gemm or epoch, got '" + only + "'");
+        if (!List.of("", "gemm", "epoch", "vae").contains(only)) {
+            throw new UsageException("--only expects gemm, epoch or vae, got '" + only + "'");
         }
         int reps = (int) Options.integer(opts, "reps", 30, 3, 100_000);
         int epochs = (int) Options.integer(opts, "epochs", 4, 2, 1000);
         int images = (int) Options.integer(opts, "images", 8000, BATCH, 10_000_000);
+        int vaeImages = (int) Options.integer(opts, "vae-images", 50_000, BATCH, 10_000_000);
         Path data = Path.of(opts.getOrDefault("data", DEFAULT_DATA));
 
         out.printf("Java %s, %d cores; GEMM backend: %s%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), GemmBackends.describe());
-        if (!only.equals("epoch")) gemm(reps, out);
-        if (!only.equals("gemm")) epochs(load(data, images), epochs, all, out);
+        if (only.isEmpty() || only.equals("gemm")) gemm(reps, out);
+        if (only.isEmpty() || only.equals("epoch")) {
+            Dataset d = load(data, images, "MADE", "--images");
+            out.printf("%nMADE %d-%d-%d (ReLU, Bernoulli logits, Adam 1e-3, batch %d) on %d images of %s%n",
+                    d.dimension(), HIDDEN, d.dimension(), BATCH, d.size(), d.name());
+            epochs(epochs, all, out, "NLL", () -> new MadeEpochBench(d, HIDDEN, BATCH, 1)::run);
+        }
+        if (only.isEmpty() || only.equals("vae")) {
+            Dataset d = load(data, vaeImages, "VAE", "--vae-images");
+            out.printf("%nVAE %d-200-200-(50)-200-200-%d (tanh, Bernoulli decoder, 1 sample, Adam 1e-3, batch %d) on %d images of %s%n",
+                    d.dimension(), d.dimension(), BATCH, d.size(), d.name());
+            VaeEpochBench[] last = new VaeEpochBench[1];
+            epochs(epochs, all, out, "−ELBO", () -> {
+                last[0] = new VaeEpochBench(d, BATCH, 1);
+                return last[0]::run;
+            });
+            decodeTime(last[0].vae(), out);
+        }
         return 0;
     }
 
@@ -145,27 +171,31 @@ public final class BenchCommand implements Command {
         return t[reps / 2];
     }
 
-    private static void epochs(Dataset data, int epochs, boolean all, PrintStream out) throws CliException {
-        out.printf("%nMADE %d-%d-%d (ReLU, Bernoulli logits, Adam 1e-3, batch %d) on %d images of %s%n",
-                data.dimension(), HIDDEN, data.dimension(), BATCH, data.size(), data.name());
+    /**
+     * Trains a fresh workload from {@code workload} for {@code epochs} epochs per backend (the selected one, or each
+     * with --all) and prints each epoch and a summary line: the median s/epoch after the first epoch and the most
+     * bytes any later epoch allocated per step.
+     */
+    private static void epochs(int epochs, boolean all, PrintStream out, String lossName,
+                               Supplier<Supplier<EpochTimer.Epoch>> workload) throws CliException {
         Gemm chosen = GemmBackends.selected();
         List<Gemm> runs = all ? GemmBackends.available() : List.of(chosen);
         try {
             for (Gemm g : runs) {
                 GemmBackends.use(g);
-                MadeEpochBench bench = new MadeEpochBench(data, HIDDEN, BATCH, 1);
+                Supplier<EpochTimer.Epoch> bench = workload.get();
                 double[] times = new double[epochs - 1];
                 double worstBytes = 0;
                 StringBuilder line = new StringBuilder();
                 for (int e = 0; e < epochs; e++) {
-                    MadeEpochBench.Epoch r = bench.run();
-                    Finite.figure(r.meanNll(), "the training NLL of epoch " + (e + 1), "bench on " + g.name());
+                    EpochTimer.Epoch r = bench.get();
+                    Finite.figure(r.meanLoss(), "the training " + lossName + " of epoch " + (e + 1), "bench on " + g.name());
                     if (e > 0) {
                         times[e - 1] = r.seconds();
                         worstBytes = Double.isNaN(r.bytesPerStep()) ? Double.NaN : Math.max(worstBytes, r.bytesPerStep());
                     }
-                    line.append(String.format("  epoch %d: %.3f s, NLL %.2f nats, %.0f B/step allocated%n",
-                            e + 1, r.seconds(), r.meanNll(), r.bytesPerStep()));
+                    line.append(String.format("  epoch %d: %.3f s, %s %.2f nats, %.0f B/step allocated%n",
+                            e + 1, r.seconds(), lossName, r.meanLoss(), r.bytesPerStep()));
                 }
                 Arrays.sort(times);
                 out.printf("%s: %.3f s/epoch (median of epochs 2-%d); after warm-up at most %s B/step allocated"
@@ -178,7 +208,25 @@ public final class BenchCommand implements Command {
         }
     }
 
-    private static Dataset load(Path file, int images) throws CliException {
+    /** The median time of one E[x|z] for a single code through the trained VAE's decoder. */
+    private static void decodeTime(org.genscope.vae.Vae vae, PrintStream out) {
+        float[] z = new float[vae.latent()];
+        float[] x = new float[vae.inputs()];
+        Rng rng = new Rng(2);
+        long[] t = new long[DECODES];
+        for (int i = -DECODES; i < DECODES; i++) {              // the first half warms up
+            rng.nextGaussians(z, 0, z.length);
+            long t0 = System.nanoTime();
+            vae.decode(z, x);
+            if (i >= 0) t[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(t);
+        out.printf("single-code decode (%d → %d, the latent-space view's mouse move): median %.3f ms, 99th percentile %.3f ms%n",
+                vae.latent(), vae.inputs(), t[DECODES / 2] / 1e6, t[DECODES * 99 / 100] / 1e6);
+    }
+
+    /** The first {@code images} images of the file, which must be binary; {@code option} names the count in messages. */
+    private static Dataset load(Path file, int images, String model, String option) throws CliException {
         Dataset d;
         try {
             d = Dataset.of(IdxReader.read(file), file.getFileName().toString());
@@ -187,14 +235,14 @@ public final class BenchCommand implements Command {
                     ? " (run from the Genscope folder or pass --data FILE)" : ""), e);
         }
         if (d.size() < images) {
-            throw new CliException(file + ": has " + d.size() + " images, fewer than --images " + images);
+            throw new CliException(file + ": has " + d.size() + " images, fewer than " + option + " " + images);
         }
         Dataset head = d.head(images);
         FMatrixRMaj x = head.x();
         for (int i = 0; i < x.getNumElements(); i++) {
             float v = x.data[i];
             if (v != 0f && v != 1f) {
-                throw new CliException(file + ": the MADE benchmark needs binary images (0/1), found value " + v);
+                throw new CliException(file + ": the " + model + " benchmark needs binary images (0/1), found value " + v);
             }
         }
         return head;

@@ -70,9 +70,17 @@ final class MadeData {
 
     /** Fails unless every value is 0 or 1 (for Bernoulli conditionals). */
     static void requireBinary(Dataset d) throws CliException {
+        requireBinary(d, "Bernoulli conditionals", "--conditional gaussian|mixture");
+    }
+
+    /**
+     * Fails unless every value is 0 or 1, naming the file, the {@code model} part that needs binary data and the
+     * {@code alternative} option for continuous data.
+     */
+    static void requireBinary(Dataset d, String model, String alternative) throws CliException {
         if (!Binarization.isBinary(d.x().data)) {
-            throw new CliException(d.source() + ": values other than 0 and 1; Bernoulli conditionals need binary data"
-                    + " (add --binarize 0.5, or use --conditional gaussian|mixture)");
+            throw new CliException(d.source() + ": values other than 0 and 1; " + model + " need binary data"
+                    + " (add --binarize 0.5, or use " + alternative + ")");
         }
     }
 }

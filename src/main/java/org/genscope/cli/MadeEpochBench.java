@@ -1,6 +1,5 @@
 package org.genscope.cli;
 
-import java.lang.management.ManagementFactory;
 import org.genscope.data.BatchIterator;
 import org.genscope.data.Dataset;
 import org.genscope.made.Made;
@@ -15,9 +14,6 @@ import org.genscope.nn.Rng;
  * element-wise work.
  */
 final class MadeEpochBench {
-    /** One timed epoch: wall time, mean negative log-likelihood (nats per image), bytes allocated per step (all threads). */
-    record Epoch(double seconds, double meanNll, double bytesPerStep) {}
-
     private final Made made;
     private final Adam adam;
     private final BatchIterator batches;
@@ -29,32 +25,11 @@ final class MadeEpochBench {
         batches = new BatchIterator(data, batchSize, BatchIterator.LastBatch.DROP, new Rng(seed).split());
     }
 
-    Epoch run() {
-        long before = allocatedBytes();
-        long t0 = System.nanoTime();
-        double nll = 0;
-        int steps = 0;
-        while (batches.next()) {
-            nll += made.lossAndGradients(batches.x());
+    EpochTimer.Epoch run() {
+        return EpochTimer.run(batches, x -> {
+            double nll = made.lossAndGradients(x);
             adam.step();
-            steps++;
-        }
-        double seconds = (System.nanoTime() - t0) * 1e-9;
-        long allocated = allocatedBytes() - before;
-        return new Epoch(seconds, nll / steps, before < 0 ? Double.NaN : (double) allocated / steps);
-    }
-
-    /**
-     * Bytes allocated so far by every live Java thread — the caller and the GEMM/element-wise workers — from
-     * HotSpot's ThreadMXBean, or −1 where unsupported. (Native BLAS threads allocate no Java memory.)
-     */
-    static long allocatedBytes() {
-        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        if (!(mx instanceof com.sun.management.ThreadMXBean hotspot) || !hotspot.isThreadAllocatedMemoryEnabled()) {
-            return -1;
-        }
-        long sum = 0;
-        for (long b : hotspot.getThreadAllocatedBytes(mx.getAllThreadIds())) sum += Math.max(0, b);
-        return sum;
+            return nll;
+        });
     }
 }

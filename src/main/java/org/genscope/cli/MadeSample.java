@@ -1,16 +1,9 @@
 package org.genscope.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.ejml.data.FMatrixRMaj;
-import org.genscope.Quoted;
-import org.genscope.data.CsvWriter;
-import org.genscope.data.Dataset;
-import org.genscope.io.ModelFile;
 import org.genscope.made.Made;
 import org.genscope.made.MadeFile;
 import org.genscope.nn.Rng;
@@ -39,59 +32,12 @@ final class MadeSample implements ModelVerb {
         Options.integer(o, "scale", 1, 1, 32);
         Made made = MadeEval.load(file);
         made.useMask((int) Options.integer(o, "mask", 0, 0, made.numMasks() - 1));
-        int[] shape = imageShape(o, file, made.inputs());
-        String outName = o.getOrDefault("out", shape != null ? "samples.png" : "samples.csv");
-        Path target = Path.of(outName);
+        int[] shape = ImageShape.of(o, file, made.inputs(), MadeFile.IMAGE);
+        Path target = Path.of(o.getOrDefault("out", SampleFile.defaultName(shape)));
         float[] s = made.sample(n, new Rng(seed));
         Finite.samples(s, made.inputs(), file);
-        try {
-            if (shape != null && !outName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                int columns = (int) Options.integer(o, "columns", (int) Math.ceil(Math.sqrt(n)), 1, 10_000);
-                int scale = (int) Options.integer(o, "scale", 2, 1, 32);
-                PngGrid.write(target, s, n, shape[0], shape[1], columns, scale);
-            } else {
-                FMatrixRMaj x = new FMatrixRMaj(n, made.inputs());
-                System.arraycopy(s, 0, x.data, 0, s.length);
-                CsvWriter.write(target, new Dataset("samples", file, x, null, 0, 0));
-            }
-        } catch (IOException e) {
-            throw new CliException("cannot write " + target + ": " + e.getMessage());
-        }
+        SampleFile.write(target, s, n, made.inputs(), shape, o, file);
         out.println("wrote " + n + " samples to " + target);
         return 0;
-    }
-
-    /** {rows, cols} from --image, else the model file's made.image, else null. */
-    private static int[] imageShape(Map<String, String> o, String file, int d) throws UsageException, CliException {
-        String v = o.get("image");
-        if (v != null) {
-            int[] shape = parseImage(v, d);
-            if (shape == null) throw new UsageException("--image must be ROWSxCOLS with ROWS·COLS = " + d + ", got " + Quoted.of(v));
-            return shape;
-        }
-        ModelFile f;
-        try {
-            f = ModelFile.read(Path.of(file));
-        } catch (IOException e) {
-            throw new CliException(e.getMessage());
-        }
-        v = f.meta(MadeFile.IMAGE).orElse(null);
-        if (v == null) return null;
-        int[] shape = parseImage(v, d);
-        if (shape == null) throw new CliException(f.badMeta(MadeFile.IMAGE, v, "ROWSxCOLS with ROWS·COLS = " + d).getMessage());
-        return shape;
-    }
-
-    /** {rows, cols} of "ROWSxCOLS" with rows·cols = d, or null. */
-    private static int[] parseImage(String v, int d) {
-        String[] parts = v.toLowerCase(Locale.ROOT).split("x", -1);
-        if (parts.length != 2) return null;
-        try {
-            int r = Integer.parseInt(parts[0].trim());
-            int c = Integer.parseInt(parts[1].trim());
-            return r >= 1 && c >= 1 && (long) r * c == d ? new int[] {r, c} : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -33,9 +33,9 @@ import org.genscope.train.TrainingJob;
 
 /** {@code genscope train made …}: trains with early stopping on the validation NLL, reports test NLL, saves. */
 final class MadeTrain implements ModelVerb {
-    private static final String[] OPTIONS = {"train", "valid", "test", "binarize", "limit", "hidden", "masks", "order-agnostic",
-        "ordering", "rule", "softmax-l", "direct", "conditional", "components", "activation", "optimizer", "lr", "batch", "epochs",
-        "patience", "seed", "valid-masks", "ensemble", "out", "quiet", "max-minutes", "curves", "init"};
+    private static final List<String> OPTIONS = List.of("train", "valid", "test", "binarize", "limit", "hidden", "masks",
+        "order-agnostic", "ordering", "rule", "softmax-l", "direct", "conditional", "components", "activation", "valid-masks",
+        "ensemble", "out", "curves", "init");
 
     @Override
     public String usage() {
@@ -63,17 +63,14 @@ final class MadeTrain implements ModelVerb {
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
         Map<String, String> o = Options.parse(args);
-        Options.allow(o, OPTIONS);
+        Options.allow(o, Options.joined(OPTIONS, EpochTraining.OPTIONS));
         if (o.containsKey("0")) throw new UsageException("unexpected argument '" + o.get("0") + "'");
-        long seed = Options.integer(o, "seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
-        int batch = (int) Options.integer(o, "batch", 100, 1, 1_000_000);
-        int epochs = (int) Options.integer(o, "epochs", 200, 1, 1_000_000);
-        int patience = (int) Options.integer(o, "patience", 30, 0, 1_000_000);
-        double lr = Options.number(o, "lr", 1e-3, 1e-12, 100);
-        OptimizerKind optimizer = optimizer(o);
+        EpochTraining t = EpochTraining.parse(o, 200);
+        long seed = t.seed();
+        int batch = t.batch();
+        double lr = t.lr();
+        OptimizerKind optimizer = t.optimizer();
         String init = choice(o, "init", "uniform", "uniform", "orthogonal");
-        boolean quiet = flag(o, "quiet");
-        double budget = Options.number(o, "max-minutes", 0, 0, 1e7);
         Path outFile = Path.of(o.getOrDefault("out", "made.safetensors"));
 
         DataSplits data = MadeData.splits(o, seed);
@@ -89,7 +86,7 @@ final class MadeTrain implements ModelVerb {
         if (init.equals("orthogonal")) Init.orthogonal(made.params(), new Rng(seed ^ 0x6F7274686FL));
         MadeTrainable task = new MadeTrainable(made, data.train(), data.validation(), validMasks);
         Optimizer opt = optimizer.create(made.params(), lr);
-        TrainConfig tc = TrainConfig.builder().epochs(epochs).batchSize(batch).seed(seed)
+        TrainConfig tc = TrainConfig.builder().epochs(t.epochs()).batchSize(batch).seed(seed)
                 .payloadInterval(Duration.ofDays(365)).snapshotInterval(Duration.ofSeconds(1)).build();
         out.printf(Locale.ROOT, "MADE %s, %d masks%s, %s, %s lr %s, batch %d, GEMM %s%n", config.architecture(), k,
                 config.orderAgnostic() ? " (order-agnostic)" : "", config.conditional().name().toLowerCase(Locale.ROOT),
@@ -97,10 +94,7 @@ final class MadeTrain implements ModelVerb {
         out.printf(Locale.ROOT, "data: train %s, valid %s, test %s%n", data.train(), data.validation(), data.test());
 
         TrainingJob<?> job = new TrainingJob<>(task, opt, tc, TaskExecutor.currentThread());
-        EarlyStopping stop = new EarlyStopping(made.params(), patience, job::stop);
-        if (budget > 0) stop.setTimeBudget(Duration.ofNanos((long) (budget * 60e9)));
-        job.addListener(stop);
-        if (!quiet) job.addListener(ProgressLines.perEpoch(out, stop));
+        EarlyStopping stop = t.stopping(job, made.params(), out);
         long t0 = System.nanoTime();
         job.start();
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -123,8 +117,8 @@ final class MadeTrain implements ModelVerb {
         Map<String, String> extra = new LinkedHashMap<>(task.metadata());
         Metadata meta = Metadata.builder().putAll(extra).seed(seed)
                 .hyperparameter("optimizer", optimizer.toString()).hyperparameter("learning_rate", lr).hyperparameter("init", init)
-                .hyperparameter("batch_size", Integer.toString(batch)).hyperparameter("epochs", Integer.toString(epochs))
-                .hyperparameter("patience", Integer.toString(patience))
+                .hyperparameter("batch_size", Integer.toString(batch)).hyperparameter("epochs", Integer.toString(t.epochs()))
+                .hyperparameter("patience", Integer.toString(t.patience()))
                 .metric("test_nll", testNll).metric("test_nll_ensemble", ensembleNll)
                 .metric("validation_nll", stop.best()).metric("train_seconds", seconds)
                 .put(Metadata.METRIC + "best_epoch", Integer.toString(stop.bestEpoch()))
@@ -141,7 +135,7 @@ final class MadeTrain implements ModelVerb {
 
     /** The model configuration from the options. */
     static MadeConfig config(Map<String, String> o, int d, long seed) throws UsageException {
-        int[] hidden = widths(o.getOrDefault("hidden", "500"));
+        int[] hidden = Options.widths("hidden", o.getOrDefault("hidden", "500"));
         String ord = choice(o, "ordering", "natural", "natural", "random", "reverse");
         OrderingKind kind = ord.equals("random") ? OrderingKind.RANDOM : ord.equals("reverse") ? OrderingKind.CUSTOM : OrderingKind.NATURAL;
         DegreeRule rule = DegreeRule.valueOf(choice(o, "rule", "uniform", "uniform", "even", "softmax").toUpperCase(Locale.ROOT));
@@ -164,15 +158,6 @@ final class MadeTrain implements ModelVerb {
             return OptimizerKind.byName(o.getOrDefault("optimizer", "adam"));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--optimizer: " + e.getMessage());
-        }
-    }
-
-    private static int[] widths(String s) throws UsageException {
-        if (s.isBlank() || s.equals("none")) return new int[0];
-        try {
-            return Arrays.stream(s.split(",")).mapToInt(w -> Integer.parseInt(w.trim())).toArray();
-        } catch (NumberFormatException e) {
-            throw new UsageException("--hidden expects widths like 500 or 500,500, got '" + s + "'");
         }
     }
 

@@ -24,6 +24,7 @@ final class ModelCommand implements Command {
         Map<String, ModelVerb> m = new LinkedHashMap<>();
         m.put("made", new MadeTrain());
         m.put("flow", new FlowTrain());
+        m.put("vae", new VaeTrain());
         return new ModelCommand("train", "train a model on a data file and save it", m);
     }
 
@@ -31,13 +32,15 @@ final class ModelCommand implements Command {
         Map<String, ModelVerb> m = new LinkedHashMap<>();
         m.put("made", new MadeEval());
         m.put("flow", new FlowEval());
-        return new ModelCommand("eval", "evaluate a saved model's test NLL on a data file", m);
+        m.put("vae", new VaeEval());
+        return new ModelCommand("eval", "evaluate a saved model on a data file (NLL; for a VAE its ELBO and log-likelihood)", m);
     }
 
     static ModelCommand sample() {
         Map<String, ModelVerb> m = new LinkedHashMap<>();
         m.put("made", new MadeSample());
         m.put("flow", new FlowSample());
+        m.put("vae", new VaeSample());
         return new ModelCommand("sample", "draw samples from a saved model (PNG grid or CSV)", m);
     }
 

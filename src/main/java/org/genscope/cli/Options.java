@@ -38,6 +38,12 @@ final class Options {
         return opts.get("0");
     }
 
+    /** Several lists of option names as one array, for {@link #allow}. */
+    @SafeVarargs
+    static String[] joined(List<String>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toArray(String[]::new);
+    }
+
     /** Fails on any option not in {@code allowed} (positionals are checked by {@link #positional}). */
     static void allow(Map<String, String> opts, String... allowed) throws UsageException {
         Set<String> ok = Set.of(allowed);
@@ -73,6 +79,16 @@ final class Options {
         }
         if (n < min || n > max) throw new UsageException("--" + key + " must be in [" + min + ", " + max + "], got " + v);
         return n;
+    }
+
+    /** --key as hidden widths, e.g. {@code 500} or {@code 200,200}; empty or {@code none}: no hidden layer. */
+    static int[] widths(String key, String text) throws UsageException {
+        if (text.isBlank() || text.equals("none")) return new int[0];
+        try {
+            return java.util.Arrays.stream(text.split(",")).mapToInt(w -> Integer.parseInt(w.trim())).toArray();
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + key + " expects widths like 500 or 500,500, got '" + text + "'");
+        }
     }
 
     private static String fmt(double d) {

@@ -1,11 +1,9 @@
 package org.genscope.flow;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.FMatrixRMaj;
-import org.genscope.nn.Activations;
 import org.genscope.nn.Linear;
-import org.genscope.nn.Module;
+import org.genscope.nn.Mlp;
 import org.genscope.nn.Param;
 import org.genscope.nn.Rng;
 import org.genscope.nn.Sequential;
@@ -45,19 +43,11 @@ abstract class Coupling implements FlowLayer {
             if ((j + this.parity) % 2 == 0) cond[a++] = j;
             else trans[b++] = j;
         }
-        List<Module> modules = new ArrayList<>();
-        int below = cond.length;
-        for (int l = 0; l < hidden.length; l++) {
-            modules.add(new Linear(prefix + "net.hidden" + (l + 1), below, hidden[l], rng));
-            modules.add(Activations.byName(activation));
-            below = hidden[l];
-        }
         outputs = groups * trans.length;
-        Linear out = new Linear(prefix + "net.output", below, outputs, rng);
+        net = Mlp.of(prefix + "net.", cond.length, hidden, activation, outputs, rng);
+        Linear out = Mlp.output(net);
         out.weight.value.zero();                      // θ = 0 at the start: the layer begins as the identity
         out.bias.value.zero();
-        modules.add(out);
-        net = new Sequential(modules);
     }
 
     /** z_b = g(x_b; θ) into zb, adding log|∂g/∂x_b| per row to logDet; keeps what the backward pass needs. */

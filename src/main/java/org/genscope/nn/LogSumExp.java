@@ -12,11 +12,16 @@ public final class LogSumExp {
 
     /** log Σ e^{a_i}; −∞ if every a_i is −∞ (or a is empty). */
     public static double of(double[] a) {
+        return of(a, 0, a.length);
+    }
+
+    /** log Σ_{from ≤ i &lt; to} e^{a_i}, over part of a reusable buffer; −∞ for an empty range. */
+    public static double of(double[] a, int from, int to) {
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : a) max = Math.max(max, v);
+        for (int i = from; i < to; i++) max = Math.max(max, a[i]);
         if (max == Double.NEGATIVE_INFINITY) return max;
         double s = 0;
-        for (double v : a) s += Math.exp(v - max);
+        for (int i = from; i < to; i++) s += Math.exp(a[i] - max);
         return max + Math.log(s);
     }
 }

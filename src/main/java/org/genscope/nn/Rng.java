@@ -86,6 +86,20 @@ public final class Rng {
         return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
     }
 
+    /**
+     * Standard normals into {@code out[from, to)}, two per pair of uniforms: the Box-Muller transform's cosine and sine
+     * branches, r·cos(2πu₂) and r·sin(2πu₂) with r = √(−2 ln u₁), half the cost of {@link #nextGaussian} per value.
+     * Each call starts a fresh pair (an odd count drops the last sine), so no value is held back in the state.
+     */
+    public void nextGaussians(float[] out, int from, int to) {
+        for (int i = from; i < to; i += 2) {
+            double r = Math.sqrt(-2.0 * Math.log(1.0 - nextDouble()));
+            double a = 2.0 * Math.PI * nextDouble();
+            out[i] = (float) (r * Math.cos(a));
+            if (i + 1 < to) out[i + 1] = (float) (r * Math.sin(a));
+        }
+    }
+
     /** Fisher-Yates shuffle in place. */
     public void shuffle(int[] a) {
         for (int i = a.length - 1; i > 0; i--) {

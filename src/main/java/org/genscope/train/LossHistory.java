@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * A loss curve of bounded size for arbitrarily long runs: each point is the mean of {@code stride} consecutive
  * values, placed at the last of their steps. When the curve is full, neighbouring points are averaged pairwise
- * and the stride doubles, so memory and the cost of a snapshot stay fixed while the curve keeps its shape.
+ * and the stride doubles, so memory and the cost of a snapshot stay fixed while the curve keeps its shape. The job
+ * keeps its loss curves in these; a model may keep further curves (e.g. a VAE's two terms) the same way.
  */
-final class LossHistory {
+public final class LossHistory {
     private final int capacity;
     private final double[] steps;
     private final double[] values;
@@ -16,13 +17,16 @@ final class LossHistory {
     private double pendingSum;
     private long pendingCount;
 
-    LossHistory(int capacity) {
+    /** At most {@code capacity} points (even, ≥ 2). */
+    public LossHistory(int capacity) {
+        if (capacity < 2 || capacity % 2 != 0) throw new IllegalArgumentException("history capacity must be even and ≥ 2: " + capacity);
         this.capacity = capacity;
         this.steps = new double[capacity];
         this.values = new double[capacity];
     }
 
-    void add(long step, double value) {
+    /** The value after optimizer step {@code step} (steps increasing). */
+    public void add(long step, double value) {
         pendingSum += value;
         pendingCount++;
         if (pendingCount < stride) return;
@@ -44,7 +48,8 @@ final class LossHistory {
         stride *= 2;
     }
 
-    Curve toCurve() {
+    /** The curve so far, an immutable copy. */
+    public Curve toCurve() {
         return new Curve(Arrays.copyOf(steps, size), Arrays.copyOf(values, size));
     }
 

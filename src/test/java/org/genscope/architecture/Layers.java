@@ -74,7 +74,7 @@ final class Layers {
         for (String other : MAY_USE.get(pkg)) allowed = allowed.or(resideInAPackage(pattern(root, other)));
         return classes().that().resideInAPackage(pattern(root, pkg))
                 .should().onlyDependOnClassesThat(allowed.as("reside in " + pkg + " or in " + MAY_USE.get(pkg)))
-                .allowEmptyShould(true);                               // vae, wta: not written yet
+                .allowEmptyShould(true);                               // wta: not written yet
     }
 
     /** Every class lives in a package of the table, so a new package cannot slip past the rules. */

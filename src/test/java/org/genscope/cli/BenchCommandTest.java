@@ -47,6 +47,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void trainsATinyVaeAndTimesASingleDecode() throws IOException {
+        Result r = run("bench", "--only", "vae", "--data", idx(300, 0, 1, 1).toString(), "--vae-images", "200", "--epochs", "2");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("VAE 16-200-200-(50)-200-200-16") && r.out.contains("on 200 images"), r.out);
+        assertTrue(r.out.matches("(?s).*s/epoch \\(median of epochs 2-2\\); after warm-up at most \\d+ B/step allocated.*"), r.out);
+        assertTrue(r.out.contains("single-code decode (50 → 16"), r.out);
+        assertEquals(1, run("bench", "--only", "vae", "--data", idx(150, 0, 1).toString(), "--vae-images", "200").code);
+    }
+
+    @Test
     void nonBinaryImagesAreRefusedWithTheFileName() throws IOException {
         Result r = run("bench", "--only", "epoch", "--data", idx(200, 0, 255).toString(), "--images", "100");
         assertEquals(1, r.code);

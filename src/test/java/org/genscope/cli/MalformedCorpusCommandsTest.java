@@ -15,6 +15,9 @@ import org.genscope.flow.FlowSpec;
 import org.genscope.made.Made;
 import org.genscope.made.MadeConfig;
 import org.genscope.made.MadeFile;
+import org.genscope.vae.Vae;
+import org.genscope.vae.VaeConfig;
+import org.genscope.vae.VaeFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +45,8 @@ class MalformedCorpusCommandsTest {
         MadeFile.save(made, new Made(MadeConfig.defaults(4)), Map.of());
         Path flow = dir.resolve("flow.safetensors");
         FlowFile.save(flow, FlowSpec.parse("realnvp:4").build(2), Map.of());
+        Path vae = dir.resolve("vae.safetensors");
+        VaeFile.save(vae, new Vae(VaeConfig.defaults(4)), Map.of());
         List<Path> data = new ArrayList<>();
         for (TestFiles.Bad bad : TestFiles.badDataFiles()) data.add(bad.writeTo(dir));
         List<Path> models = new ArrayList<>(TestFiles.badModels(dir));
@@ -52,11 +57,14 @@ class MalformedCorpusCommandsTest {
         for (Path f : all) {
             String s = f.toString();
             List<String[]> commands = new ArrayList<>(List.of(new String[] {"data", "info", s}, new String[] {"eval", "made", s},
-                    new String[] {"eval", "flow", s, "--toy", "moons"}, new String[] {"sample", "flow", s}));
+                    new String[] {"eval", "flow", s, "--toy", "moons"}, new String[] {"sample", "flow", s},
+                    new String[] {"eval", "vae", s, "--toy", "moons"}, new String[] {"sample", "vae", s}));
             if (data.contains(f)) {
                 commands.add(new String[] {"eval", "made", made.toString(), "--data", s});
                 commands.add(new String[] {"eval", "flow", flow.toString(), "--data", s});
                 commands.add(new String[] {"train", "flow", "--train", s, "--steps", "1"});
+                commands.add(new String[] {"eval", "vae", vae.toString(), "--data", s});
+                commands.add(new String[] {"train", "vae", "--train", s, "--epochs", "1"});
             }
             for (String[] c : commands) {
                 try {

@@ -26,6 +26,9 @@ import org.genscope.io.TensorSource;
 import org.genscope.made.Made;
 import org.genscope.made.MadeConfig;
 import org.genscope.made.MadeFile;
+import org.genscope.vae.Vae;
+import org.genscope.vae.VaeConfig;
+import org.genscope.vae.VaeFile;
 
 /**
  * Builds small data and model files byte by byte, per the format specs, for reader tests, and checks that a
@@ -248,6 +251,8 @@ public final class TestFiles {
         Map<String, String> same = Map.of();
         float[] nan = new float[4 * 64];
         nan[100] = Float.NaN;
+        Path vae = dir.resolve("good-vae.safetensors");
+        VaeFile.save(vae, new Vae(VaeConfig.defaults(4).withHidden(new int[] {3}, new int[] {3})), Map.of());
         Path corpus = Files.createDirectories(dir.resolve("bad-models"));
         return List.of(
                 edited(made, Map.of("hidden1.weight", Tensor.of(new long[] {4, 64}, nan)), same, corpus.resolve("nan-weight.safetensors")),
@@ -262,7 +267,12 @@ public final class TestFiles {
                 edited(flow, Map.of("layer0.permutation", Tensor.of(new long[] {1, 2}, new float[] {1, 1})), same, corpus.resolve("not-a-permutation.safetensors")),
                 edited(flow, Map.of("layer1.net.output.bias", Tensor.of(new long[] {1, 2}, new double[] {1e300, 0})), same, corpus.resolve("f64-inf.safetensors")),
                 edited(flow, none, Map.of("flow.layers", "spline:3"), corpus.resolve("unknown-layer.safetensors")),
-                edited(flow, none, Map.of("model.kind", "vae"), corpus.resolve("other-kind.safetensors")));
+                edited(flow, none, Map.of("model.kind", "vae"), corpus.resolve("other-kind.safetensors")),
+                edited(vae, Map.of("decoder.hidden1.weight", Tensor.of(new long[] {2, 3}, new float[] {0, 0, Float.NaN, 0, 0, 0})), same,
+                        corpus.resolve("vae-nan-weight.safetensors")),
+                edited(vae, none, Map.of("vae.latent", "3"), corpus.resolve("vae-latent-disagrees.safetensors")),
+                edited(vae, none, Map.of("vae.beta", "NaN"), corpus.resolve("vae-beta-nan.safetensors")),
+                edited(vae, none, Map.of("vae.decoder", "poisson"), corpus.resolve("vae-decoder.safetensors")));
     }
 
     /** A reader under test. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.genscope.data.TestFiles;
 import org.genscope.flow.FlowFile;
 import org.genscope.made.MadeFile;
+import org.genscope.vae.VaeFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,7 +124,7 @@ class ModelFileValidationTest {
         for (Path f : files) {
             try {
                 assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-                    for (TestFiles.Reader loader : List.<TestFiles.Reader>of(MadeFile::load, FlowFile::load)) {
+                    for (TestFiles.Reader loader : List.<TestFiles.Reader>of(MadeFile::load, FlowFile::load, VaeFile::load)) {
                         ModelFileException e = assertThrows(ModelFileException.class, () -> loader.read(f));
                         TestFiles.assertClean(e.getMessage(), f);
                     }

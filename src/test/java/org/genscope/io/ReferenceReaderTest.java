@@ -27,6 +27,12 @@ import org.genscope.made.MadeFile;
 import org.genscope.made.OrderingKind;
 import org.genscope.nn.Adam;
 import org.genscope.nn.Rng;
+import org.genscope.vae.DecoderKind;
+import org.genscope.vae.Evaluation;
+import org.genscope.vae.Progress;
+import org.genscope.vae.Vae;
+import org.genscope.vae.VaeConfig;
+import org.genscope.vae.VaeFile;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +180,57 @@ class ReferenceReaderTest {
                 double ensemble = Double.parseDouble(lines.get(1).replaceAll("NLL ([-0-9.]+) nats \\(ensemble of \\d+ masks\\)", "$1"));
                 assertEquals(made.ensembleNll(x, config.numMasks()), ensemble, TOLERANCE, lines.toString());
             }
+        }
+    }
+
+    /** A VAE trained a little on the data, so its encoder and decoder are not at their initial values. */
+    private static Vae trainedVae(VaeConfig c, FMatrixRMaj x) {
+        Vae vae = new Vae(c);
+        Adam adam = new Adam(vae.params(), 0.01);
+        Rng rng = new Rng(c.seed());
+        for (int step = 0; step < 60; step++) {
+            vae.lossAndGradients(x, 1, rng);
+            adam.step();
+        }
+        return vae;
+    }
+
+    @Test
+    void vaesOfBothDecodersGiveGenscopesKlReconstructionElboAndLogLikelihood() throws Exception {
+        Rng rng = new Rng(7);
+        FMatrixRMaj bits = new FMatrixRMaj(64, 9);
+        for (int i = 0; i < bits.getNumElements(); i++) bits.data[i] = rng.nextDouble() < 0.3 ? 1f : 0f;
+        FMatrixRMaj points = gaussian(64, 2, rng);
+        List<Object[]> cases = List.of(
+                new Object[] {new VaeConfig(9, new int[] {8, 6}, "tanh", 3, new int[] {7}, "softplus", DecoderKind.BERNOULLI, 1, 1, 0, 3), bits},
+                new Object[] {new VaeConfig(2, new int[] {8}, "elu", 2, new int[] {6, 6}, "tanh", DecoderKind.GAUSSIAN, 2, 0.5, 10, 4), points});
+        for (Object[] c : cases) {
+            VaeConfig config = (VaeConfig) c[0];
+            FMatrixRMaj x = (FMatrixRMaj) c[1];
+            Vae vae = trainedVae(config, x);
+            Path file = dir.resolve("vae-" + config.decoder() + ".safetensors");
+            VaeFile.save(file, vae, Map.of());
+            String data = csv(x).toString();
+            // no random numbers: the closed-form KL and log p(x | z = μ(x)) of every example, to rounding
+            List<String> lines = script(file.toString(), data, "--each");
+            assertEquals(x.numRows, lines.size(), String.join("\n", lines));
+            double[] kl = vae.evaluate(x, 1, new Rng(1), Progress.NONE).kl();
+            double[] atMean = vae.logLikelihoodGiven(x, vae.encode(x).mean());
+            double worst = 0;
+            for (int n = 0; n < x.numRows; n++) {
+                String[] two = lines.get(n).split(" ");
+                worst = Math.max(worst, Math.max(Math.abs(Double.parseDouble(two[0]) - kl[n]), Math.abs(Double.parseDouble(two[1]) - atMean[n])));
+            }
+            assertTrue(worst < TOLERANCE, file.getFileName() + ": max |Δ| = " + worst);
+            // Monte Carlo figures from NumPy's random numbers: equal within their error
+            List<String> summary = script(file.toString(), data, "--samples", "2000", "--k", "500");
+            double elbo = Double.parseDouble(summary.get(0).replaceAll("ELBO (-?[0-9.]+) nats.*", "$1"));
+            double ll = Double.parseDouble(summary.get(1).replaceAll("log p\\(x\\) ≈ (-?[0-9.]+) nats.*", "$1"));
+            Evaluation e = vae.evaluate(x, 2000, new Rng(2), Progress.NONE);
+            assertEquals(e.meanElbo(), elbo, 0.05, summary.toString());
+            assertEquals(vae.evaluate(x, 500, new Rng(3), Progress.NONE).meanLogLikelihood(), ll, 0.05, summary.toString());
+            System.out.printf("reference reader vs Genscope, %s: max |Δ| (KL, log p(x|μ)) = %.2g; ELBO %.4f vs %.4f%n",
+                    file.getFileName(), worst, elbo, e.meanElbo());
         }
     }
 }
