@@ -29,6 +29,10 @@ public final class SampleData {
     public static final String MNIST_SAMPLE_IMAGES = "mnist/mnist-sample10k-images-idx3-ubyte.gz";
     /** Their labels 0..9. */
     public static final String MNIST_SAMPLE_LABELS = "mnist/mnist-sample10k-labels-idx1-ubyte.gz";
+    /** The original MNIST test set: 10,000 grayscale digits (0..255), disjoint from the training side. */
+    public static final String MNIST_TEST_IMAGES = "mnist/t10k-images-idx3-ubyte.gz";
+    /** Their labels 0..9. */
+    public static final String MNIST_TEST_LABELS = "mnist/t10k-labels-idx1-ubyte.gz";
 
     private SampleData() {}
 
@@ -57,9 +61,21 @@ public final class SampleData {
 
     /** The labelled 10k grayscale MNIST sample (values 0..255; see {@link Normalization#scaleToUnit}). */
     public static Dataset mnistSample10k() throws DataFormatException {
-        Path images = file(MNIST_SAMPLE_IMAGES);
-        Dataset d = Dataset.of(IdxReader.requireImages(IdxReader.read(images)), "mnist-sample10k");
-        int[] y = IdxReader.readLabels(file(MNIST_SAMPLE_LABELS));
+        return labelled(MNIST_SAMPLE_IMAGES, MNIST_SAMPLE_LABELS, "mnist-sample10k");
+    }
+
+    /**
+     * The labelled MNIST test set (values 0..255): the digits behind binarized MNIST's test split, with their classes,
+     * which the binarized files do not carry (a latent-space scatter coloured by digit uses them).
+     */
+    public static Dataset mnistTest() throws DataFormatException {
+        return labelled(MNIST_TEST_IMAGES, MNIST_TEST_LABELS, "mnist-test");
+    }
+
+    private static Dataset labelled(String imageFile, String labelFile, String datasetName) throws DataFormatException {
+        Path images = file(imageFile);
+        Dataset d = Dataset.of(IdxReader.requireImages(IdxReader.read(images)), datasetName);
+        int[] y = IdxReader.readLabels(file(labelFile));
         if (y.length != d.size()) {
             throw new DataFormatException(images, d.size() + " images but " + y.length + " labels");
         }
