@@ -110,6 +110,12 @@ public final class PcaPlane {
         for (int j = 0; j < mean.length; j++) into[j] = (float) (mean[j] + u * e1[j] + v * e2[j]);
     }
 
+    /** The plane's direction e₁ ({@code k} = 0) or e₂ (1), a unit vector of length L (a copy). */
+    public double[] direction(int k) {
+        if (k != 0 && k != 1) throw new IllegalArgumentException("a plane has directions 0 and 1, not " + k);
+        return (k == 0 ? e1 : e2).clone();
+    }
+
     /** The fraction of the total variance the plane shows, λ₁ + λ₂ over Σλ. */
     public double explained() {
         double total = 0;
