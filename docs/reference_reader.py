@@ -52,17 +52,24 @@ def load(path):
     return meta, tensors
 
 
+LABEL_COLUMNS = {"label", "labels", "class", "y_label"}    # class labels, never modelled (docs/model-files.md)
+
+
 def read_data(path):
-    """Rows of a CSV (optional header line) or NPY file, as float64."""
+    """Rows of a CSV (optional header line; a label column dropped) or NPY file, as float64."""
     if str(path).endswith(".npy"):
         a = np.load(path).astype(np.float64)
         return a.reshape(len(a), -1) if a.ndim > 1 else a.reshape(-1, 1)
     rows = [line for line in Path(path).read_text().splitlines() if line.strip() and not line.startswith("#")]
+    keep = None
     try:
-        float(rows[0].split(",")[0])
+        [float(v) for v in rows[0].split(",")]
     except ValueError:
+        names = [v.strip().strip('"').strip().lower() for v in rows[0].split(",")]
+        keep = [j for j, name in enumerate(names) if name not in LABEL_COLUMNS]
         rows = rows[1:]                                        # a header line
-    return np.array([[float(v) for v in r.split(",")] for r in rows])
+    x = np.array([[float(v) for v in r.split(",")] for r in rows])
+    return x if keep is None else x[:, keep]
 
 
 def read_idx_images(path):

@@ -13,9 +13,15 @@ public final class Launcher {
 
     public static void main(String[] args) {
         boolean open = args.length == 2 && args[0].equals("open");
-        if (args.length == 1 && args[0].equals("open")) {
+        if (args.length > 0 && args[0].equals("open") && !open) {
             System.err.println("usage: genscope open MODEL.safetensors   (opens the window with that trained model)");
             System.exit(2);
+        }
+        if (open && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[1]))) {
+            // before the display check: a typo in the file name is the thing to fix first
+            System.err.println("genscope: " + args[1] + (java.nio.file.Files.isDirectory(java.nio.file.Path.of(args[1]))
+                    ? ": is a folder, not a model file" : ": no such file"));
+            System.exit(1);
         }
         if (args.length == 0 || open) {
             if (DisplayCheck.needsX11(System.getProperty("os.name", ""))) {
@@ -24,10 +30,6 @@ public final class Launcher {
                     System.err.println(problem.get());
                     System.exit(1);
                 }
-            }
-            if (open && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[1]))) {
-                System.err.println("genscope: no such file: " + args[1]);
-                System.exit(1);
             }
             try {
                 org.genscope.ui.GenscopeApp.main(open ? new String[] {args[1]} : args);

@@ -84,13 +84,9 @@ public final class BenchCommand implements Command {
     public int run(List<String> args, PrintStream out) throws UsageException, CliException {
         List<String> rest = new ArrayList<>(args);
         boolean all = rest.remove("--all");
-        Map<String, String> opts = Options.parse(rest);
-        Options.allow(opts, "data", "images", "vae-images", "epochs", "reps", "only");
-        if (opts.containsKey("0")) throw new UsageException("unexpected argument '" + opts.get("0") + "'");
-        String only = opts.getOrDefault("only", "");
-        if (!List.of("", "gemm", "epoch", "vae").contains(only)) {
-            throw new UsageException("--only expects gemm, epoch or vae, got '" + only + "'");
-        }
+        Map<String, String> opts = Options.parse(rest, "data", "images", "vae-images", "epochs", "reps", "only");
+        Options.noPositional(opts);
+        String only = opts.containsKey("only") ? Options.choice(opts, "only", "", "gemm", "epoch", "vae") : "";
         int reps = (int) Options.integer(opts, "reps", 30, 3, 100_000);
         int epochs = (int) Options.integer(opts, "epochs", 4, 2, 1000);
         int images = (int) Options.integer(opts, "images", 8000, BATCH, 10_000_000);

@@ -1,6 +1,5 @@
 package org.genscope.cli;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,12 +25,8 @@ final class CurveExport {
     static void write(Path file, String title, Snapshot<?> s) throws CliException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String text = name.endsWith(".svg") ? svg(title, s) : csv(s);
-        try {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            AtomicFile.write(file, ch -> ch.write(ByteBuffer.wrap(bytes)));
-        } catch (IOException e) {
-            throw new CliException("cannot write " + file + ": " + e.getMessage());
-        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        CliFiles.write(file, f -> AtomicFile.write(f, ch -> ch.write(ByteBuffer.wrap(bytes))));
     }
 
     static String csv(Snapshot<?> s) {

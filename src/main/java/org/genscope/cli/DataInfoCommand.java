@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.genscope.Quoted;
 import org.genscope.data.ArrayData;
 import org.genscope.data.Binarization;
+import org.genscope.data.Columns;
 import org.genscope.data.CsvWriter;
 import org.genscope.data.DataFiles;
 import org.genscope.data.DataFormatException;
@@ -36,48 +38,59 @@ public final class DataInfoCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: genscope data info FILE [--labels FILE]
+                usage: genscope data info FILE [--labels FILE] [--columns A,B,...] [--label NAME|none]
                        genscope data toy NAME [--n 1000] [--noise 0.05] [--seed 1] [--out FILE.csv]
 
                 info  prints the format (detected from the content; gzip is undone transparently), shape, dtype,
                       value range (min/max/mean), whether all values are 0 or 1, and the count per class for a
-                      label file (or for the labels given with --labels).
+                      label file, for a table's label column (a column named %s,
+                      or the one --label names; --columns picks the columns a model would see), or for the labels
+                      given with --labels.
                 toy   samples NAME (one of: %s) and writes x,y[,label] as CSV
                       to --out, or to standard output.
-                """.formatted(Toy2D.names());
+                """.formatted(String.join(", ", Columns.LABEL_NAMES), Toy2D.names());
     }
 
     @Override
     public int run(List<String> args, PrintStream out) throws UsageException, CliException {
         if (args.isEmpty()) throw new UsageException("expected 'info FILE' or 'toy NAME'");
-        Map<String, String> opts = Options.parse(args.subList(1, args.size()));
+        List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
-            case "info" -> info(opts, out);
-            case "toy" -> toy(opts, out);
-            default -> throw new UsageException("unknown sub-command '" + args.get(0) + "' (expected info or toy)");
+            case "info" -> info(Options.parse(rest, "labels", "columns", "label"), out);
+            case "toy" -> toy(Options.parse(rest, "n", "noise", "seed", "out"), out);
+            default -> throw new UsageException("unknown sub-command " + Quoted.of(args.get(0)) + " (expected info or toy)");
         };
     }
 
     private int info(Map<String, String> opts, PrintStream out) throws UsageException, CliException {
         String file = Options.positional(opts, "FILE");
-        Options.allow(opts, "labels");
         try {
             ArrayData a = DataFiles.read(Path.of(file));
+            Columns columns = Columns.of(opts.get("columns"), opts.get("label"));
+            Columns.Selection roles = columns.select(a);
+            Dataset d = columns.dataset(a, file);
+            boolean chosen = roles.label() >= 0 || roles.features().length != a.featureSize();
             out.println("file     " + a.source());
             out.println("format   " + a.format());
             out.println("shape    " + a.shapeText() + " (" + shapeNote(a) + ")");
             out.println("dtype    " + a.dtype());
-            double[] s = stats(a.data());
-            out.printf(Locale.ROOT, "values   min %s, max %s, mean %.6g%n", num(s[0]), num(s[1]), s[2]);
-            out.println("binary   " + (Binarization.isBinary(a.data()) ? "yes (only 0 and 1)" : "no"));
-            int[] labels = null;
+            if (chosen) {
+                out.println("columns  modelled: " + String.join(", ", roles.featureNames())
+                        + (roles.label() >= 0 ? "; labels: " + roles.labelName() : ""));
+            }
+            String of = chosen ? " (modelled columns)" : "";
+            double[] s = stats(d.x().data);
+            out.printf(Locale.ROOT, "values   min %s, max %s, mean %.6g%s%n", num(s[0]), num(s[1]), s[2], of);
+            out.println("binary   " + (Binarization.isBinary(d.x().data) ? "yes (only 0 and 1)" : "no") + of);
+            int[] labels = d.labels();
             if (opts.containsKey("labels")) {
+                if (labels != null) throw new CliException(opts.get("labels") + ": labels given twice: " + file + " has the label column " + roles.labelName());
                 labels = Labels.fromArray(DataFiles.read(Path.of(opts.get("labels"))));
                 if (labels.length != a.count()) {
                     throw new CliException(opts.get("labels") + ": " + labels.length + " labels, but " + file + " has "
                             + a.count() + " examples");
                 }
-            } else if (looksLikeLabels(a)) {
+            } else if (labels == null && looksLikeLabels(a)) {
                 labels = Labels.fromArray(a);
             }
             if (labels != null) out.println("labels   " + classes(Labels.counts(labels)));
@@ -89,7 +102,6 @@ public final class DataInfoCommand implements Command {
 
     private int toy(Map<String, String> opts, PrintStream out) throws UsageException, CliException {
         String name = Options.positional(opts, "NAME");
-        Options.allow(opts, "n", "noise", "seed", "out");
         Toy2D toy;
         try {
             toy = Toy2D.byName(name);
@@ -99,16 +111,17 @@ public final class DataInfoCommand implements Command {
         int n = (int) Options.integer(opts, "n", 1000, 1, 100_000_000);
         double noise = Options.number(opts, "noise", 0.05, 0, 100);
         long seed = Options.integer(opts, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        Path target = opts.containsKey("out") ? CliFiles.output(opts.get("out"), "out", "points.csv") : null;
         Dataset d = toy.generate(n, noise, seed);
-        try {
-            if (opts.containsKey("out")) {
-                CsvWriter.write(Path.of(opts.get("out")), d);
-                out.println("wrote " + n + " points of " + toy.id() + " to " + opts.get("out"));
-            } else {
+        if (target != null) {
+            CliFiles.write(target, f -> CsvWriter.write(f, d));
+            out.println("wrote " + n + " points of " + toy.id() + " to " + target);
+        } else {
+            try {
                 CsvWriter.write(out, d);
+            } catch (IOException e) {
+                throw new CliException("cannot write to standard output: " + CliFiles.reason(e));
             }
-        } catch (IOException e) {
-            throw new CliException("cannot write " + opts.get("out") + ": " + e.getMessage());
         }
         return 0;
     }

@@ -16,7 +16,7 @@ import org.genscope.train.TrainingJob;
  */
 record EpochTraining(long seed, int batch, int epochs, int patience, double lr, OptimizerKind optimizer,
                      double budgetMinutes, boolean quiet) {
-    /** The option names, for {@link Options#allow}. */
+    /** The option names, for {@link Options#parse}. */
     static final List<String> OPTIONS = List.of("seed", "batch", "epochs", "patience", "lr", "optimizer", "max-minutes", "quiet");
 
     /** The options (seed 42, batch 100, {@code defaultEpochs}, patience 30, Adam at 1e-3, no budget). */
@@ -26,7 +26,7 @@ record EpochTraining(long seed, int batch, int epochs, int patience, double lr, 
                 (int) Options.integer(o, "epochs", defaultEpochs, 1, 1_000_000),
                 (int) Options.integer(o, "patience", 30, 0, 1_000_000),
                 Options.number(o, "lr", 1e-3, 1e-12, 100), MadeTrain.optimizer(o),
-                Options.number(o, "max-minutes", 0, 0, 1e7), MadeTrain.flag(o, "quiet"));
+                Options.number(o, "max-minutes", 0, 0, 1e7), Options.flag(o, "quiet"));
     }
 
     /** Early stopping of {@code params} with the patience and time budget, and (unless quiet) the per-epoch lines, on the job. */

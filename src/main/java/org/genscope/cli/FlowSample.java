@@ -1,6 +1,5 @@
 package org.genscope.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,20 +22,15 @@ final class FlowSample implements ModelVerb {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args);
-        Options.allow(o, "n", "out", "seed");
+        Map<String, String> o = Options.parse(args, "n", "out", "seed");
         String file = Options.positional(o, "MODEL file");
         int n = (int) Options.integer(o, "n", 1000, 1, 10_000_000);
         long seed = Options.integer(o, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
-        Path target = Path.of(o.getOrDefault("out", "samples.csv"));
+        Path target = CliFiles.output(o.getOrDefault("out", "samples.csv"), "out", "samples.csv");
         FlowModel m = FlowEval.load(file);
         FMatrixRMaj x = m.sample(n, new Rng(seed));
         Finite.samples(x.data, m.dimension(), file);
-        try {
-            CsvWriter.write(target, new Dataset("samples", file, x, null, 0, 0));
-        } catch (IOException e) {
-            throw new CliException("cannot write " + target + ": " + e.getMessage());
-        }
+        CliFiles.write(target, f -> CsvWriter.write(f, new Dataset("samples", file, x, null, 0, 0)));
         out.println("wrote " + n + " samples to " + target);
         return 0;
     }

@@ -1,6 +1,5 @@
 package org.genscope.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +24,7 @@ import org.genscope.train.TrainingJob;
 /** {@code genscope train flow …}: maximum-likelihood training of a normalizing flow, test NLL, model file. */
 final class FlowTrain implements ModelVerb {
     private static final String[] OPTIONS = {"preset", "layers", "base", "activation", "scale-bound", "toy", "noise", "size",
-        "train", "valid", "test", "steps", "batch", "lr", "schedule", "seed", "every", "out", "curves"};
+        "train", "valid", "test", "steps", "batch", "lr", "schedule", "seed", "every", "out", "curves", "columns", "label"};
 
     @Override
     public String usage() {
@@ -39,18 +38,18 @@ final class FlowTrain implements ModelVerb {
                             --base standard|learnable   --activation relu|tanh|elu|...   --scale-bound 3
                   data      --toy NAME [--noise S] [--size N]   (%s; default moons)
                             or --train FILE [--valid FILE] [--test FILE] (CSV/NPY of points; missing splits: 10%% each)
+                %s
                   training  --steps 3000   --batch 256   --lr 0.002   --schedule cosine|constant   --seed 42
                   output    --out flow.safetensors   --every 500 (steps between progress lines; 0 = none)
                             --curves FILE (train/validation NLL curves: .svg plot, else CSV)
                   Prints the test NLL in nats, and for toys with a closed-form entropy H the gap NLL − H.
-                """.formatted(FlowPreset.ids(), org.genscope.data.Toy2D.names());
+                """.formatted(FlowPreset.ids(), org.genscope.data.Toy2D.names(), MadeData.columnsHelp("            "));
     }
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args);
-        Options.allow(o, OPTIONS);
-        if (o.containsKey("0")) throw new UsageException("unexpected argument '" + o.get("0") + "'");
+        Map<String, String> o = Options.parse(args, OPTIONS);
+        Options.noPositional(o);
         FlowPreset preset = null;
         if (o.containsKey("preset")) {
             try {
@@ -63,9 +62,10 @@ final class FlowTrain implements ModelVerb {
         int steps = (int) Options.integer(o, "steps", preset != null ? preset.steps() : 3000, 1, 100_000_000);
         int batch = (int) Options.integer(o, "batch", preset != null ? preset.batchSize() : 256, 1, 1_000_000);
         double lr = Options.number(o, "lr", preset != null ? preset.learningRate() : 2e-3, 1e-12, 10);
-        String schedule = MadeTrain.choice(o, "schedule", "cosine", "cosine", "constant");
+        String schedule = Options.choice(o, "schedule", "cosine", "cosine", "constant");
         int every = (int) Options.integer(o, "every", 500, 0, Integer.MAX_VALUE);
-        Path outFile = Path.of(o.getOrDefault("out", "flow.safetensors"));
+        Path outFile = CliFiles.output(o.getOrDefault("out", "flow.safetensors"), "out", "flow.safetensors");
+        Path curves = o.containsKey("curves") ? CliFiles.output(o.get("curves"), "curves", "flow-nll.svg") : null;
         FlowSpec spec = spec(o, preset, seed);
         DataSplits data = FlowData.splits(o, preset, seed);
         double entropy = FlowData.entropy(o, preset);
@@ -90,29 +90,36 @@ final class FlowTrain implements ModelVerb {
         job.start();
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (job.state() == JobState.FAILED) throw new CliException("training failed: " + job.latest().message());
-        if (o.containsKey("curves")) {
-            Path curves = Path.of(o.get("curves"));
-            CurveExport.write(curves, "Flow " + spec.layersText() + ": negative log-likelihood", job.latest());
-            out.println("curves written to " + curves);
-        }
 
-        double testNll = model.nll(data.test().x());
-        double inverseError = FlowDiagnostics.inverseError(model, data.test().x());
+        String noFigure = null;
+        double testNll = Double.NaN;
+        double inverseError = Double.NaN;
+        try {
+            testNll = Finite.meanNll(model.logLikelihoods(data.test().x()), "the trained flow", data.test().source());
+            inverseError = Finite.figure(FlowDiagnostics.inverseError(model, data.test().x()),
+                    "the inversion error max |f⁻¹(f(x)) − x| on " + data.test().source(), "the trained flow");
+        } catch (CliException e) {
+            noFigure = e.getMessage();
+        }
         out.printf(Locale.ROOT, "trained %d steps in %.1f s (%.2f ms/step)%n", steps, seconds, 1000 * seconds / steps);
-        out.printf(Locale.ROOT, "test NLL %.4f nats; max |f⁻¹(f(x)) − x| = %.2g%n", testNll, inverseError);
-        if (!Double.isNaN(entropy)) out.printf(Locale.ROOT, "entropy H = %.4f nats (closed form); gap NLL − H = %.4f%n", entropy, testNll - entropy);
+        if (noFigure == null) {
+            out.printf(Locale.ROOT, "test NLL %.4f nats; max |f⁻¹(f(x)) − x| = %.2g%n", testNll, inverseError);
+            if (!Double.isNaN(entropy)) out.printf(Locale.ROOT, "entropy H = %.4f nats (closed form); gap NLL − H = %.4f%n", entropy, testNll - entropy);
+        }
 
         Metadata meta = Metadata.builder().putAll(task.metadata()).seed(seed)
                 .hyperparameter("optimizer", FlowTraining.OPTIMIZER.toString()).hyperparameter("learning_rate", lr).hyperparameter("schedule", schedule)
                 .hyperparameter("batch_size", Integer.toString(tc.batchSize())).hyperparameter("steps", Integer.toString(steps))
-                .metric("test_nll", testNll).metric("train_seconds", seconds).metric("inverse_error", inverseError);
+                .metric("train_seconds", seconds);
+        if (noFigure == null) meta.metric("test_nll", testNll).metric("inverse_error", inverseError);
         if (!Double.isNaN(entropy)) meta.metric("entropy", entropy);
-        try {
-            FlowFile.save(outFile, model, meta.build());
-        } catch (IOException e) {
-            throw new CliException("cannot write " + outFile + ": " + e.getMessage());
-        }
+        CliFiles.write(outFile, f -> FlowFile.save(f, model, meta.build()));
         out.println("saved " + outFile);
+        if (curves != null) {
+            CurveExport.write(curves, "Flow " + spec.layersText() + ": negative log-likelihood", job.latest());
+            out.println("curves written to " + curves);
+        }
+        if (noFigure != null) throw new CliException(noFigure + "; the model is saved to " + outFile + " without a test NLL");
         return 0;
     }
 
@@ -121,7 +128,7 @@ final class FlowTrain implements ModelVerb {
         try {
             FlowSpec s = preset != null ? preset.spec() : FlowSpec.parse("realnvp:64-64*8");
             if (o.containsKey("layers")) s = s.withLayers(FlowSpec.parseLayers(o.get("layers")));
-            String base = MadeTrain.choice(o, "base", s.learnableBase() ? "learnable" : "standard", "standard", "learnable");
+            String base = Options.choice(o, "base", s.learnableBase() ? "learnable" : "standard", "standard", "learnable");
             return s.withLearnableBase(base.equals("learnable")).withActivation(o.getOrDefault("activation", s.activation()))
                     .withScaleBound(Options.number(o, "scale-bound", s.scaleBound(), 1e-3, 100)).withSeed(seed);
         } catch (IllegalArgumentException e) {

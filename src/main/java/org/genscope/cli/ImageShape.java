@@ -1,7 +1,5 @@
 package org.genscope.cli;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.genscope.Quoted;
@@ -19,12 +17,7 @@ final class ImageShape {
             if (shape == null) throw new UsageException("--image must be ROWSxCOLS with ROWS·COLS = " + d + ", got " + Quoted.of(v));
             return shape;
         }
-        ModelFile f;
-        try {
-            f = ModelFile.read(Path.of(file));
-        } catch (IOException e) {
-            throw new CliException(e.getMessage());
-        }
+        ModelFile f = CliFiles.model(file, ModelFile::read);
         v = f.meta(key).orElse(null);
         if (v == null) return null;
         int[] shape = parse(v, d);

@@ -1,8 +1,6 @@
 package org.genscope.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,17 +16,20 @@ final class MadeEval implements ModelVerb {
     @Override
     public String usage() {
         return """
-                genscope eval made MODEL.safetensors [--data FILE] [--binarize T] [--ensemble N]
+                genscope eval made MODEL.safetensors [--data FILE [--columns A,B,...] [--label NAME|none]]
+                                   [--binarize T] [--ensemble N]
                   Prints the mean negative log-likelihood (nats per example) of the data under the model: with
                   mask 0, and for a model trained with K > 1 masks with the ensemble of the first N masks (default
                   K), which averages probabilities. Default data: the binarized MNIST test set (10k).
-                """;
+                  --binarize T: 1 where the intensity is above T in [0, 1] (grey levels 0..255 divided by 255,
+                  values in [0, 1] as they are, other ranges scaled by the file's min and max), as in train made.
+                %s
+                """.formatted(MadeData.columnsHelp("  "));
     }
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args);
-        Options.allow(o, "data", "ensemble", "binarize");
+        Map<String, String> o = Options.parse(args, "data", "ensemble", "binarize", "columns", "label");
         String file = Options.positional(o, "MODEL file");
         Options.integer(o, "ensemble", 1, 1, MadeConfig.MAX_MASKS);
         Made made = load(file);
@@ -48,19 +49,13 @@ final class MadeEval implements ModelVerb {
     }
 
     static Made load(String file) throws CliException {
-        try {
-            return MadeFile.load(Path.of(file));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new CliException(file + ": no such file");
-        } catch (IOException e) {
-            throw new CliException(e.getMessage().replace('\n', ' '));
-        }
+        return CliFiles.model(file, MadeFile::load);
     }
 
     private static Dataset data(Map<String, String> o) throws UsageException, CliException {
         Dataset d;
         if (o.containsKey("data")) {
-            d = MadeData.read(o.get("data"));
+            d = MadeData.read(o.get("data"), MadeData.columns(o, "data"));
         } else {
             try {
                 d = SampleData.binarizedMnist().test();
@@ -68,10 +63,7 @@ final class MadeEval implements ModelVerb {
                 throw new CliException(e.getMessage().replace('\n', ' '));
             }
         }
-        if (o.containsKey("binarize")) {
-            float t = (float) Options.number(o, "binarize", 0.5, -1e30, 1e30);
-            d = org.genscope.data.Binarization.threshold(d, t);
-        }
+        if (o.containsKey("binarize")) d = org.genscope.data.Binarization.threshold(d, MadeData.threshold(o));
         return d;
     }
 }

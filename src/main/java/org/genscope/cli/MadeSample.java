@@ -23,8 +23,7 @@ final class MadeSample implements ModelVerb {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args);
-        Options.allow(o, "n", "out", "seed", "mask", "image", "columns", "scale");
+        Map<String, String> o = Options.parse(args, "n", "out", "seed", "mask", "image", "columns", "scale");
         String file = Options.positional(o, "MODEL file");
         int n = (int) Options.integer(o, "n", 16, 1, 100_000);
         long seed = Options.integer(o, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -33,7 +32,7 @@ final class MadeSample implements ModelVerb {
         Made made = MadeEval.load(file);
         made.useMask((int) Options.integer(o, "mask", 0, 0, made.numMasks() - 1));
         int[] shape = ImageShape.of(o, file, made.inputs(), MadeFile.IMAGE);
-        Path target = Path.of(o.getOrDefault("out", SampleFile.defaultName(shape)));
+        Path target = CliFiles.output(o.getOrDefault("out", SampleFile.defaultName(shape)), "out", SampleFile.defaultName(shape));
         float[] s = made.sample(n, new Rng(seed));
         Finite.samples(s, made.inputs(), file);
         SampleFile.write(target, s, n, made.inputs(), shape, o, file);

@@ -1,6 +1,5 @@
 package org.genscope.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.genscope.Quoted;
 import org.genscope.data.DataSplits;
 import org.genscope.io.Metadata;
 import org.genscope.made.Conditional;
@@ -35,7 +35,7 @@ import org.genscope.train.TrainingJob;
 final class MadeTrain implements ModelVerb {
     private static final List<String> OPTIONS = List.of("train", "valid", "test", "binarize", "limit", "hidden", "masks",
         "order-agnostic", "ordering", "rule", "softmax-l", "direct", "conditional", "components", "activation", "valid-masks",
-        "ensemble", "out", "curves", "init");
+        "ensemble", "out", "curves", "init", "columns", "label");
 
     @Override
     public String usage() {
@@ -43,7 +43,10 @@ final class MadeTrain implements ModelVerb {
                 genscope train made [--train FILE [--valid FILE] [--test FILE]] [OPTIONS]
                   Trains MADE (Germain et al. 2015) and saves it. Without --train: binarized MNIST from
                   sample-data/ (50k/10k/10k). A missing --valid/--test is cut from --train (10%% each).
-                  data      --binarize T (threshold all splits at T)   --limit N (first N training examples)
+                  data      --binarize T (1 where the intensity is above T, else 0; T in [0, 1]: values in [0, 1]
+                              are intensities as they are, grey levels 0..255 are divided by 255, other ranges
+                              are scaled by the training data's min and max)   --limit N (first N training examples)
+                %s
                   model     --hidden 500[,500...]   --activation %s
                             --ordering natural|random|reverse   --rule uniform|even|softmax   --softmax-l 0
                             --direct true|false   --masks K (1)   --order-agnostic true|false
@@ -52,26 +55,27 @@ final class MadeTrain implements ModelVerb {
                             --init uniform|orthogonal (uniform: PyTorch's default; orthogonal: the authors' code)
                             --patience 30 (epochs without a better validation NLL before stopping; 0 = off)
                             --valid-masks N (masks in the validation ensemble; default min(K, 8))   --seed 42
-                            --max-minutes M (stop after M minutes of training and keep the best so far)
+                            --max-minutes M (stop after M minutes of training and keep the best so far;
+                              0, the default, sets no limit)
                   output    --out made.safetensors   --ensemble N (masks for the test ensemble; default K)
                             --curves FILE (train/validation NLL curves: .svg plot, else CSV)
                             --quiet true (no per-epoch lines)
                   Prints one line per epoch, then the test NLL (nats) of the best-validation parameters.
-                """.formatted(String.join("|", Activations.NAMES), OptimizerKind.names("|"));
+                """.formatted(MadeData.columnsHelp("            "), String.join("|", Activations.NAMES), OptimizerKind.names("|"));
     }
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args);
-        Options.allow(o, Options.joined(OPTIONS, EpochTraining.OPTIONS));
-        if (o.containsKey("0")) throw new UsageException("unexpected argument '" + o.get("0") + "'");
+        Map<String, String> o = Options.parse(args, Options.joined(OPTIONS, EpochTraining.OPTIONS));
+        Options.noPositional(o);
         EpochTraining t = EpochTraining.parse(o, 200);
         long seed = t.seed();
         int batch = t.batch();
         double lr = t.lr();
         OptimizerKind optimizer = t.optimizer();
-        String init = choice(o, "init", "uniform", "uniform", "orthogonal");
-        Path outFile = Path.of(o.getOrDefault("out", "made.safetensors"));
+        String init = Options.choice(o, "init", "uniform", "uniform", "orthogonal");
+        Path outFile = CliFiles.output(o.getOrDefault("out", "made.safetensors"), "out", "made.safetensors");
+        Path curves = o.containsKey("curves") ? CliFiles.output(o.get("curves"), "curves", "made-nll.svg") : null;
 
         DataSplits data = MadeData.splits(o, seed);
         MadeConfig config = config(o, data.train().dimension(), seed);
@@ -99,53 +103,63 @@ final class MadeTrain implements ModelVerb {
         job.start();
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (job.state() == JobState.FAILED) throw new CliException("training failed: " + job.latest().message());
-        if (o.containsKey("curves")) {
-            Path curves = Path.of(o.get("curves"));
-            CurveExport.write(curves, "MADE " + config.architecture() + ": negative log-likelihood", job.latest());
-            out.println("curves written to " + curves);
-        }
         stop.restoreBest();
 
-        double testNll = made.nll(data.test().x());
-        double ensembleNll = made.ensembleNll(data.test().x(), ensemble);
+        // Training leaves the mask of its last update in use (update t trains with mask t mod K): the one-mask
+        // figure is mask 0's, the mask a loaded model, `eval made` and `sample made` start from.
+        made.useMask(0);
+        String noFigure = null;
+        double testNll = Double.NaN;
+        double ensembleNll = Double.NaN;
+        try {
+            String model = "the trained MADE";
+            testNll = Finite.meanNll(made.logLikelihoods(data.test().x()), model, data.test().source());
+            ensembleNll = ensemble == 1 ? testNll
+                    : Finite.meanNll(made.ensembleLogLikelihoods(data.test().x(), ensemble), model, data.test().source());
+        } catch (CliException e) {
+            noFigure = e.getMessage();
+        }
         out.printf(Locale.ROOT, "stopped after %d epochs (%.1f s, %.2f s/epoch%s); best validation NLL %.4f at epoch %d%n",
                 stop.epochs(), seconds, seconds / Math.max(1, stop.epochs()), stop.outOfTime() ? ", time budget reached" : "",
                 stop.best(), stop.bestEpoch());
-        out.printf(Locale.ROOT, "test NLL %.4f nats (mask 0)%n", testNll);
-        if (ensemble > 1) out.printf(Locale.ROOT, "test NLL %.4f nats (ensemble of %d masks)%n", ensembleNll, ensemble);
+        if (noFigure == null) {
+            out.printf(Locale.ROOT, "test NLL %.4f nats (mask 0)%n", testNll);
+            if (ensemble > 1) out.printf(Locale.ROOT, "test NLL %.4f nats (ensemble of %d masks)%n", ensembleNll, ensemble);
+        }
 
         Map<String, String> extra = new LinkedHashMap<>(task.metadata());
         Metadata meta = Metadata.builder().putAll(extra).seed(seed)
                 .hyperparameter("optimizer", optimizer.toString()).hyperparameter("learning_rate", lr).hyperparameter("init", init)
                 .hyperparameter("batch_size", Integer.toString(batch)).hyperparameter("epochs", Integer.toString(t.epochs()))
                 .hyperparameter("patience", Integer.toString(t.patience()))
-                .metric("test_nll", testNll).metric("test_nll_ensemble", ensembleNll)
                 .metric("validation_nll", stop.best()).metric("train_seconds", seconds)
                 .put(Metadata.METRIC + "best_epoch", Integer.toString(stop.bestEpoch()))
                 .put(Metadata.METRIC + "epochs", Integer.toString(stop.epochs()))
                 .put(Metadata.METRIC + "ensemble_masks", Integer.toString(ensemble));
-        try {
-            MadeFile.save(outFile, made, meta.build());
-        } catch (IOException e) {
-            throw new CliException("cannot write " + outFile + ": " + e.getMessage());
-        }
+        if (noFigure == null) meta.metric("test_nll", testNll).metric("test_nll_ensemble", ensembleNll);
+        CliFiles.write(outFile, f -> MadeFile.save(f, made, meta.build()));
         out.println("saved " + outFile);
+        if (curves != null) {
+            CurveExport.write(curves, "MADE " + config.architecture() + ": negative log-likelihood", job.latest());
+            out.println("curves written to " + curves);
+        }
+        if (noFigure != null) throw new CliException(noFigure + "; the model is saved to " + outFile + " without a test NLL");
         return 0;
     }
 
     /** The model configuration from the options. */
     static MadeConfig config(Map<String, String> o, int d, long seed) throws UsageException {
         int[] hidden = Options.widths("hidden", o.getOrDefault("hidden", "500"));
-        String ord = choice(o, "ordering", "natural", "natural", "random", "reverse");
+        String ord = Options.choice(o, "ordering", "natural", "natural", "random", "reverse");
         OrderingKind kind = ord.equals("random") ? OrderingKind.RANDOM : ord.equals("reverse") ? OrderingKind.CUSTOM : OrderingKind.NATURAL;
-        DegreeRule rule = DegreeRule.valueOf(choice(o, "rule", "uniform", "uniform", "even", "softmax").toUpperCase(Locale.ROOT));
-        Conditional cond = Conditional.valueOf(choice(o, "conditional", "bernoulli", "bernoulli", "gaussian", "mixture").toUpperCase(Locale.ROOT));
+        DegreeRule rule = DegreeRule.valueOf(Options.choice(o, "rule", "uniform", "uniform", "even", "softmax").toUpperCase(Locale.ROOT));
+        Conditional cond = Conditional.valueOf(Options.choice(o, "conditional", "bernoulli", "bernoulli", "gaussian", "mixture").toUpperCase(Locale.ROOT));
         int comps = cond == Conditional.MIXTURE ? (int) Options.integer(o, "components", 5, 1, MadeConfig.MAX_COMPONENTS) : 1;
         if (cond != Conditional.MIXTURE && o.containsKey("components")) throw new UsageException("--components needs --conditional mixture");
         try {
             return new MadeConfig(d, hidden, kind, kind == OrderingKind.CUSTOM ? Orderings.reverse(d) : null, rule,
-                    Options.number(o, "softmax-l", 0, -100, 100), flag(o, "direct"),
-                    (int) Options.integer(o, "masks", 1, 1, MadeConfig.MAX_MASKS), flag(o, "order-agnostic"), cond, comps,
+                    Options.number(o, "softmax-l", 0, -100, 100), Options.flag(o, "direct"),
+                    (int) Options.integer(o, "masks", 1, 1, MadeConfig.MAX_MASKS), Options.flag(o, "order-agnostic"), cond, comps,
                     o.getOrDefault("activation", "relu"), seed);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -159,17 +173,5 @@ final class MadeTrain implements ModelVerb {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--optimizer: " + e.getMessage());
         }
-    }
-
-    static String choice(Map<String, String> o, String key, String dflt, String... allowed) throws UsageException {
-        String v = o.getOrDefault(key, dflt).toLowerCase(Locale.ROOT);
-        if (!Arrays.asList(allowed).contains(v)) throw new UsageException("--" + key + " must be one of " + String.join(", ", allowed) + ", got '" + v + "'");
-        return v;
-    }
-
-    static boolean flag(Map<String, String> o, String key) throws UsageException {
-        String v = o.getOrDefault(key, "false").toLowerCase(Locale.ROOT);
-        if (!v.equals("true") && !v.equals("false")) throw new UsageException("--" + key + " expects true or false, got '" + v + "'");
-        return v.equals("true");
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.genscope.Genscope;
+import org.genscope.Quoted;
 
 /** The headless {@code genscope} command line: dispatches to one {@link Command} per sub-command. */
 public final class Main {
@@ -41,7 +42,7 @@ public final class Main {
         if (args[0].equals("help")) {
             Command c = commands.get(args[1]);
             if (c == null) {
-                err.println("genscope: unknown command '" + args[1] + "' (try 'genscope help')");
+                err.println("genscope: unknown command " + Quoted.of(args[1]) + " (try 'genscope help')");
                 return 2;
             }
             out.print(c.usage());
@@ -49,7 +50,7 @@ public final class Main {
         }
         Command c = commands.get(args[0]);
         if (c == null) {
-            err.println("genscope: unknown command '" + args[0] + "' (try 'genscope help')");
+            err.println("genscope: unknown command " + Quoted.of(args[0]) + " (try 'genscope help')");
             return 2;
         }
         List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
@@ -68,10 +69,19 @@ public final class Main {
         } catch (OutOfMemoryError e) {
             err.println("genscope " + c.name() + ": out of memory; try a smaller model or batch, or raise -Xmx");
             return 1;
+        } catch (IllegalArgumentException e) {
+            // a setting or file a model refused, in its own words
+            err.println("genscope " + c.name() + ": " + oneLine(e.getMessage()));
+            return 1;
         } catch (Exception e) {
-            err.println("genscope " + c.name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            err.println("genscope " + c.name() + ": internal error (" + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+                    : ": " + oneLine(e.getMessage())) + "); please report it with the command line that caused it");
             return 1;
         }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "no reason given" : message.replace('\n', ' ');
     }
 
     static String overview(Map<String, Command> commands) {

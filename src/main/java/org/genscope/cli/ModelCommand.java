@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.genscope.Quoted;
 
 /**
  * {@code genscope train|eval|sample MODEL [ARGS]}: one command per verb that dispatches on the model word, so a
@@ -66,7 +67,7 @@ final class ModelCommand implements Command {
         if (args.isEmpty()) throw new UsageException("missing MODEL (one of " + String.join(", ", models.keySet()) + ")");
         ModelVerb v = models.get(args.get(0));
         if (v == null) {
-            throw new UsageException("unknown model '" + args.get(0) + "' (one of " + String.join(", ", models.keySet()) + ")");
+            throw new UsageException("unknown model " + Quoted.of(args.get(0)) + " (one of " + String.join(", ", models.keySet()) + ")");
         }
         return v.run(args.subList(1, args.size()), out);
     }

@@ -1,6 +1,5 @@
 package org.genscope.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -23,18 +22,14 @@ final class SampleFile {
     /** Writes the samples (row-major n×d) to {@code target}; {@code model} names where they came from. */
     static void write(Path target, float[] samples, int n, int d, int[] shape, Map<String, String> o, String model)
             throws UsageException, CliException {
-        try {
-            if (shape != null && !target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        if (shape != null && !target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
                 int columns = (int) Options.integer(o, "columns", (int) Math.ceil(Math.sqrt(n)), 1, 10_000);
                 int scale = (int) Options.integer(o, "scale", 2, 1, 32);
-                PngGrid.write(target, samples, n, shape[0], shape[1], columns, scale);
-            } else {
-                FMatrixRMaj x = new FMatrixRMaj(n, d);
-                System.arraycopy(samples, 0, x.data, 0, n * d);
-                CsvWriter.write(target, new Dataset("samples", model, x, null, 0, 0));
-            }
-        } catch (IOException e) {
-            throw new CliException("cannot write " + target + ": " + e.getMessage());
+                CliFiles.write(target, f -> PngGrid.write(f, samples, n, shape[0], shape[1], columns, scale));
+        } else {
+            FMatrixRMaj x = new FMatrixRMaj(n, d);
+            System.arraycopy(samples, 0, x.data, 0, n * d);
+            CliFiles.write(target, f -> CsvWriter.write(f, new Dataset("samples", model, x, null, 0, 0)));
         }
     }
 }

@@ -28,7 +28,7 @@ final class VaeEval implements ModelVerb {
     @Override
     public String usage() {
         return """
-                genscope eval vae MODEL.safetensors [--data FILE [--labels FILE] [--binarize T] | --toy NAME [--noise S] [--size N]]
+                genscope eval vae MODEL.safetensors [--data FILE [--labels FILE | --columns A,B,… --label NAME] [--binarize T] | --toy NAME [--noise S] [--size N]]
                                   [--k 5000] [--limit N] [--seed 1] [--codes codes.csv]
                   Prints, in nats per example, the ELBO = E_q[log p(x|z)] − KL and its two terms, and the
                   importance-sampled log-likelihood log p(x) ≈ log (1/k) Σ p(x, z_i)/q(z_i|x) with k samples per
@@ -36,14 +36,14 @@ final class VaeEval implements ModelVerb {
                   latent units (Cov_x(E_q[z_j]) > 0.01). Default data: the binarized MNIST test set (10k), for models
                   of 784 pixels. --limit N evaluates the first N examples only. --codes FILE also writes each
                   example's code μ(x) as CSV (one row per example; with --labels, its class in the last column),
-                  the points of a latent-space scatter.
+                  the points of a latent-space scatter. --binarize T: 1 where the intensity (in [0, 1]; grey levels
+                  0..255 are divided by 255) is above T. A CSV column named label, labels or class holds labels.
                 """;
     }
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args);
-        Options.allow(o, "data", "labels", "binarize", "toy", "noise", "size", "k", "limit", "seed", "codes");
+        Map<String, String> o = Options.parse(args, "data", "labels", "binarize", "toy", "noise", "size", "k", "limit", "seed", "codes", "columns", "label");
         String file = Options.positional(o, "MODEL file");
         int k = (int) Options.integer(o, "k", 5000, 1, 100_000);
         long seed = Options.integer(o, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -63,13 +63,9 @@ final class VaeEval implements ModelVerb {
         out.printf(Locale.ROOT, "active units %d of %d (Cov_x(E_q[z_j]) > %s)%n", latent.activeUnits(), vae.latent(),
                 LatentStatistics.ACTIVE_THRESHOLD);
         if (o.containsKey("codes")) {
-            Path codes = Path.of(o.get("codes"));
+            Path codes = CliFiles.output(o.get("codes"), "codes", "codes.csv");
             Dataset mu = new Dataset("codes", file, vae.encode(data.x()).mean(), data.labels(), 0, 0);
-            try {
-                CsvWriter.write(codes, mu);
-            } catch (IOException ex) {
-                throw new CliException("cannot write " + codes + ": " + ex.getMessage());
-            }
+            CliFiles.write(codes, f -> CsvWriter.write(f, mu));
             out.println("codes μ(x) of " + mu.size() + " examples" + (mu.hasLabels() ? " with their labels" : "") + " written to " + codes);
         }
         return 0;
@@ -101,13 +97,7 @@ final class VaeEval implements ModelVerb {
     }
 
     static Vae load(String file) throws CliException {
-        try {
-            return VaeFile.load(Path.of(file));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new CliException(file + ": no such file");
-        } catch (IOException e) {
-            throw new CliException(e.getMessage().replace('\n', ' '));
-        }
+        return CliFiles.model(file, VaeFile::load);
     }
 
     private static Dataset data(Map<String, String> o, Vae vae, long seed) throws UsageException, CliException {
@@ -116,10 +106,14 @@ final class VaeEval implements ModelVerb {
         if (o.containsKey("toy")) {
             d = FlowData.toy(o, null, seed);
         } else if (o.containsKey("data")) {
-            try {
-                d = DataFiles.readDataset(Path.of(o.get("data")), o.containsKey("labels") ? Path.of(o.get("labels")) : null);
-            } catch (DataFormatException e) {
-                throw new CliException(e.getMessage().replace('\n', ' '));
+            if (o.containsKey("labels")) {
+                try {
+                    d = DataFiles.readDataset(Path.of(o.get("data")), Path.of(o.get("labels")));
+                } catch (DataFormatException e) {
+                    throw new CliException(e.getMessage().replace('\n', ' '));
+                }
+            } else {
+                d = MadeData.read(o.get("data"), MadeData.columns(o, "data"));
             }
         } else if (vae.inputs() == 784) {
             try {
@@ -130,7 +124,7 @@ final class VaeEval implements ModelVerb {
         } else {
             throw new UsageException("give the data: --data FILE or --toy NAME (this model has " + vae.inputs() + " inputs)");
         }
-        if (o.containsKey("binarize")) d = Binarization.threshold(d, (float) Options.number(o, "binarize", 0.5, -1e30, 1e30));
+        if (o.containsKey("binarize")) d = Binarization.threshold(d, MadeData.threshold(o));
         return d;
     }
 }

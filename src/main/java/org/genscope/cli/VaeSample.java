@@ -27,8 +27,7 @@ final class VaeSample implements ModelVerb {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args);
-        Options.allow(o, "n", "out", "seed", "mean", "grid", "image", "columns", "scale");
+        Map<String, String> o = Options.parse(args, "n", "out", "seed", "mean", "grid", "image", "columns", "scale");
         String file = Options.positional(o, "MODEL file");
         int n = (int) Options.integer(o, "n", 64, 1, 100_000);
         int grid = (int) Options.integer(o, "grid", 0, 1, 1000);
@@ -36,12 +35,12 @@ final class VaeSample implements ModelVerb {
         long seed = Options.integer(o, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         Options.integer(o, "columns", 1, 1, 10_000);
         Options.integer(o, "scale", 1, 1, 32);
-        if (o.containsKey("mean")) MadeTrain.flag(o, "mean");
+        if (o.containsKey("mean")) Options.flag(o, "mean");
         Vae vae = VaeEval.load(file);
         int[] shape = ImageShape.of(o, file, vae.inputs(), VaeFile.IMAGE);
-        Path target = Path.of(o.getOrDefault("out", SampleFile.defaultName(shape)));
+        Path target = CliFiles.output(o.getOrDefault("out", SampleFile.defaultName(shape)), "out", SampleFile.defaultName(shape));
         boolean png = shape != null && !target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
-        boolean means = o.containsKey("mean") ? MadeTrain.flag(o, "mean") : png;
+        boolean means = o.containsKey("mean") ? Options.flag(o, "mean") : png;
         Rng rng = new Rng(seed);
         FMatrixRMaj x;
         if (grid > 0) {

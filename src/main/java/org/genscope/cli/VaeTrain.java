@@ -39,7 +39,7 @@ import org.genscope.vae.VaeTrainable;
 final class VaeTrain implements ModelVerb {
     private static final List<String> OPTIONS = List.of("train", "valid", "test", "binarize", "limit", "toy", "noise", "size",
         "hidden", "encoder-hidden", "decoder-hidden", "activation", "encoder-activation", "decoder-activation", "latent",
-        "decoder", "samples", "beta", "warmup", "schedule", "checkpoint", "resume", "out", "curves", "test-k");
+        "decoder", "samples", "beta", "warmup", "schedule", "checkpoint", "resume", "out", "curves", "test-k", "columns", "label");
 
     @Override
     public String usage() {
@@ -47,7 +47,7 @@ final class VaeTrain implements ModelVerb {
                 genscope train vae [--train FILE [--valid FILE] [--test FILE] | --toy NAME] [OPTIONS]
                   Trains a variational autoencoder (Kingma & Welling 2014) and saves it. Without --train or --toy:
                   binarized MNIST from sample-data/ (50k/10k/10k). A missing --valid/--test is cut from --train (10%% each).
-                  data      --binarize T (threshold all splits at T)   --limit N (first N training examples)
+                  data      --binarize T (1 where the intensity, in [0, 1], is above T; as train made)   --limit N (first N training examples)
                             --toy NAME [--noise S] [--size N]: 2-D points (%s), for --decoder gaussian
                   model     --hidden 200,200 (both sides; none for no hidden layer), or --encoder-hidden / --decoder-hidden
                             --activation %s (both sides), or --encoder-activation / --decoder-activation
@@ -72,20 +72,20 @@ final class VaeTrain implements ModelVerb {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args);
-        Options.allow(o, Options.joined(OPTIONS, EpochTraining.OPTIONS));
-        if (o.containsKey("0")) throw new UsageException("unexpected argument '" + o.get("0") + "'");
+        Map<String, String> o = Options.parse(args, Options.joined(OPTIONS, EpochTraining.OPTIONS));
+        Options.noPositional(o);
         EpochTraining t = EpochTraining.parse(o, 100);
         long seed = t.seed();
         int batch = t.batch();
         int epochs = t.epochs();
         double lr = t.lr();
         OptimizerKind optimizer = t.optimizer();
-        String schedule = MadeTrain.choice(o, "schedule", "constant", "constant", "cosine", "iwae");
+        String schedule = Options.choice(o, "schedule", "constant", "constant", "cosine", "iwae");
         int testK = (int) Options.integer(o, "test-k", 100, 1, 100_000);
-        Path outFile = Path.of(o.getOrDefault("out", "vae.safetensors"));
-        Path checkpoint = o.containsKey("checkpoint") ? Path.of(o.get("checkpoint")) : null;
+        Path outFile = CliFiles.output(o.getOrDefault("out", "vae.safetensors"), "out", "vae.safetensors");
+        Path checkpoint = o.containsKey("checkpoint") ? CliFiles.output(o.get("checkpoint"), "checkpoint", "vae.ckpt") : null;
         Path resume = o.containsKey("resume") ? Path.of(o.get("resume")) : null;
+        Path curves = o.containsKey("curves") ? CliFiles.output(o.get("curves"), "curves", "vae-elbo.svg") : null;
 
         DataSplits data = splits(o, seed);
         VaeConfig config = config(o, data.train(), seed);
@@ -132,8 +132,7 @@ final class VaeTrain implements ModelVerb {
             job.saveCheckpoint(checkpoint).join();                // where this run stopped, to resume from
             out.println("checkpoint written to " + checkpoint);
         }
-        if (o.containsKey("curves")) {
-            Path curves = Path.of(o.get("curves"));
+        if (curves != null) {
             CurveExport.write(curves, "VAE " + config.architecture() + ": −ELBO", job.latest());
             out.println("curves written to " + curves);
         }

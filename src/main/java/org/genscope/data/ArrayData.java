@@ -2,6 +2,7 @@ package org.genscope.data;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.ejml.data.FMatrixRMaj;
 
 /**
@@ -15,8 +16,10 @@ import org.ejml.data.FMatrixRMaj;
  * @param dtype  the element type in the file
  * @param shape  the dimensions, product equal to {@code data.length}
  * @param data   the values in C (row-major) order
+ * @param columnNames the header of a table (a CSV's first line), one name per column, or empty when the file
+ *                    names no columns
  */
-public record ArrayData(Path source, String format, String dtype, int[] shape, float[] data) {
+public record ArrayData(Path source, String format, String dtype, int[] shape, float[] data, List<String> columnNames) {
 
     public ArrayData {
         long n = 1;
@@ -25,6 +28,15 @@ public record ArrayData(Path source, String format, String dtype, int[] shape, f
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " does not hold " + data.length
                     + " values");
         }
+        columnNames = List.copyOf(columnNames);
+        if (!columnNames.isEmpty() && (shape.length != 2 || columnNames.size() != shape[1])) {
+            throw new IllegalArgumentException(columnNames.size() + " column names for shape " + Arrays.toString(shape));
+        }
+    }
+
+    /** An array whose file names no columns. */
+    public ArrayData(Path source, String format, String dtype, int[] shape, float[] data) {
+        this(source, format, dtype, shape, data, List.of());
     }
 
     /** Number of examples: the first dimension. */

@@ -10,12 +10,27 @@ import org.genscope.nn.Rng;
 public final class Binarization {
     private Binarization() {}
 
-    /** Deterministic: x̃ = 1 if x &gt; t, else 0. */
+    /**
+     * Deterministic: x̃ = 1 if the intensity of x is above t, else 0, with t in [0, 1] and the intensities of
+     * {@link Normalization#toIntensities(Dataset)} (values in [0, 1] as they are, grey levels 0..255 divided by
+     * 255, other values scaled by their min and max). So t = 0.5 means half-way up the grey scale whatever the file
+     * stores, in the app and on the command line alike.
+     */
     public static Dataset threshold(Dataset d, float t) {
-        FMatrixRMaj y = new FMatrixRMaj(d.size(), d.dimension());
-        float[] x = d.x().data;
+        return above(Normalization.toIntensities(d), t);
+    }
+
+    /** {@link #threshold(Dataset, float)} of every split, all on the training split's intensity scale. */
+    public static DataSplits threshold(DataSplits s, float t) {
+        return Normalization.toIntensities(s).map(d -> above(d, t));
+    }
+
+    private static Dataset above(Dataset unit, float t) {
+        if (!(t >= 0f && t <= 1f)) throw new IllegalArgumentException("a threshold is an intensity in [0, 1], got " + t);
+        FMatrixRMaj y = new FMatrixRMaj(unit.size(), unit.dimension());
+        float[] x = unit.x().data;
         for (int i = 0; i < y.data.length; i++) y.data[i] = x[i] > t ? 1f : 0f;
-        return d.withX(y, d.name() + "-threshold" + t);
+        return unit.withX(y, unit.name() + "-threshold" + t);
     }
 
     /**

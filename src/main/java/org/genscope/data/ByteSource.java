@@ -40,13 +40,13 @@ final class ByteSource implements Closeable {
 
     static ByteSource open(Path file) throws DataFormatException {
         long size;
+        if (Files.isDirectory(file)) throw new DataFormatException(file, "is a directory, not a data file");
         try {
-            if (Files.isDirectory(file)) throw new DataFormatException(file, "is a directory, not a data file");
             size = Files.size(file);
         } catch (NoSuchFileException e) {
             throw new DataFormatException(file, "file not found");
         } catch (IOException e) {
-            throw new DataFormatException(file, "cannot read: " + e.getMessage(), e);
+            throw new DataFormatException(file, "cannot read it" + detail(e), e);
         }
         if (size == 0) throw new DataFormatException(file, "empty file (0 bytes)");
         InputStream raw = null;

@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,7 +17,8 @@ import org.genscope.Quoted;
  * <ul>
  *   <li>Delimiter: detected from the first line, in this order: tab, semicolon, comma, else runs of whitespace.
  *       With semicolons, a decimal comma ({@code 1,5}) is read as {@code 1.5}.</li>
- *   <li>Header: the first line is a header when any of its fields is not a number.</li>
+ *   <li>Header: the first line is a header when any of its fields is not a number; its names become
+ *       {@link ArrayData#columnNames()}, which {@link Columns} reads to find a label column.</li>
  *   <li>Blank lines and lines starting with {@code #} are skipped. A field may be wrapped in double quotes;
  *       quoted delimiters are not supported (this is a reader for numbers).</li>
  *   <li>Every row must have the same number of fields; every field must be a finite number. Errors name the line
@@ -39,45 +41,8 @@ public final class CsvReader {
     public static ArrayData read(Path file) throws DataFormatException {
         Table t = parse(file);
         String format = "CSV (" + t.delimiter + (t.header != null ? ", with header" : "") + ")";
-        return new ArrayData(file, format, "text", new int[] {t.rows, t.cols}, t.values);
-    }
-
-    /**
-     * The table as a dataset whose labels come from one column and whose features are all other columns.
-     *
-     * @param labelColumn a header name (case-insensitive) or a 0-based index; negative indices count from the end
-     */
-    public static Dataset readLabelled(Path file, String labelColumn) throws DataFormatException {
-        Table t = parse(file);
-        int c = column(file, t, labelColumn);
-        if (t.cols < 2) throw new DataFormatException(file, "a labelled table needs a feature column besides the labels");
-        float[] x = new float[t.rows * (t.cols - 1)];
-        float[] y = new float[t.rows];
-        for (int r = 0, k = 0; r < t.rows; r++) {
-            for (int j = 0; j < t.cols; j++) {
-                float v = t.values[r * t.cols + j];
-                if (j == c) y[r] = v;
-                else x[k++] = v;
-            }
-        }
-        int[] labels = Labels.fromArray(new ArrayData(file, "CSV", "text", new int[] {t.rows}, y));
-        return new Dataset(file.getFileName().toString(), file.toString(),
-                org.ejml.data.FMatrixRMaj.wrap(t.rows, t.cols - 1, x), labels, 0, 0);
-    }
-
-    private static int column(Path file, Table t, String name) throws DataFormatException {
-        if (t.header != null) {
-            for (int j = 0; j < t.cols; j++) if (t.header[j].equalsIgnoreCase(name)) return j;
-        }
-        try {
-            int i = Integer.parseInt(name.trim());
-            if (i < 0) i += t.cols;
-            if (i >= 0 && i < t.cols) return i;
-        } catch (NumberFormatException ignored) {
-            // not an index either: reported below
-        }
-        throw new DataFormatException(file, "no label column " + Quoted.of(name) + " (the table has " + t.cols + " columns"
-                + (t.header != null ? ": " + Quoted.of(String.join(", ", t.header)) : "") + ")");
+        return new ArrayData(file, format, "text", new int[] {t.rows, t.cols}, t.values,
+                t.header != null ? List.of(t.header) : List.of());
     }
 
     static Table parse(Path file) throws DataFormatException {

@@ -58,13 +58,22 @@ public final class DataFiles {
         }
     }
 
+    /** {@link #readDataset(Path, Path, Columns)} with the label column, if any, found by its name. */
+    public static Dataset readDataset(Path data, Path labels) throws DataFormatException {
+        return readDataset(data, labels, Columns.AUTO);
+    }
+
     /**
      * A dataset from a data file and an optional label file (any format each). A 3-D array (N × rows × cols)
-     * becomes images; the label count must match the example count.
+     * becomes images; a table's label column (see {@link Columns}) becomes its labels, never a variable; the label
+     * count must match the example count.
      */
-    public static Dataset readDataset(Path data, Path labels) throws DataFormatException {
-        Dataset d = Dataset.of(read(data), stem(data));
+    public static Dataset readDataset(Path data, Path labels, Columns columns) throws DataFormatException {
+        Dataset d = columns.dataset(read(data), stem(data));
         if (labels == null) return d;
+        if (d.hasLabels()) {
+            throw new DataFormatException(labels, "labels given twice: " + data + " has a label column already");
+        }
         int[] y = Labels.fromArray(read(labels));
         if (y.length != d.size()) {
             throw new DataFormatException(labels, y.length + " labels, but " + data + " has " + d.size() + " examples");

@@ -19,13 +19,18 @@ public final class Labels {
         float[] v = a.data();
         int[] labels = new int[v.length];
         for (int i = 0; i < v.length; i++) {
-            if (v[i] != Math.rint(v[i]) || Math.abs(v[i]) >= MAX_EXACT) {
+            if (!isClass(v[i])) {
                 throw new DataFormatException(a.source(), "label " + v[i] + " at index " + i
                         + " is not an integer class");
             }
             labels[i] = (int) v[i];
         }
         return labels;
+    }
+
+    /** True when {@code v} is an integer that float32 holds exactly, i.e. a usable class label. */
+    static boolean isClass(float v) {
+        return v == Math.rint(v) && Math.abs(v) < MAX_EXACT;
     }
 
     /** How many examples carry each label, in label order. */

@@ -33,6 +33,37 @@ public final class Normalization {
         return d.withX(y, d.name());
     }
 
+    /**
+     * The intensity scale of the values, the one rule behind every threshold in Genscope (the app's and
+     * {@code --binarize}): values that all lie in [0, 1] are intensities as they are; integer grey levels in
+     * 0..255 (8-bit images such as MNIST) are x/255; any other values are scaled by their own min and max.
+     *
+     * @return {lo, hi}: intensity = clamp((x − lo) / (hi − lo), 0, 1)
+     */
+    public static float[] intensityRange(float[] x) {
+        float[] r = range(x);
+        if (r[0] >= 0f && r[1] <= 1f) return new float[] {0, 1};
+        if (r[0] >= 0f && r[1] <= 255f && integers(x)) return new float[] {0, 255};
+        return r;
+    }
+
+    /** One dataset as intensities in [0, 1], on the scale of its own values ({@link #intensityRange}). */
+    public static Dataset toIntensities(Dataset d) {
+        float[] r = intensityRange(d.x().data);
+        return r[0] == 0f && r[1] == 1f ? d : scaleToUnit(d, r[0], r[1]);
+    }
+
+    /** All three splits as intensities in [0, 1], on the scale of the training split ({@link #intensityRange}). */
+    public static DataSplits toIntensities(DataSplits s) {
+        float[] r = intensityRange(s.train().x().data);
+        return r[0] == 0f && r[1] == 1f ? s : s.map(d -> scaleToUnit(d, r[0], r[1]));
+    }
+
+    private static boolean integers(float[] x) {
+        for (float v : x) if (v != Math.rint(v)) return false;
+        return true;
+    }
+
     /** {min, max} of the values ({0, 0} when empty). */
     public static float[] range(float[] x) {
         if (x.length == 0) return new float[] {0, 0};

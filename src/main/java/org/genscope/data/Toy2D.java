@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.Quoted;
 import org.genscope.nn.Rng;
 
 /**
@@ -201,7 +202,7 @@ public enum Toy2D {
         for (Toy2D t : values()) {
             if (t.id.equalsIgnoreCase(name) || t.name().equalsIgnoreCase(name)) return t;
         }
-        throw new IllegalArgumentException("unknown toy dataset '" + name + "'; known: " + names());
+        throw new IllegalArgumentException("unknown toy dataset " + Quoted.of(name) + "; known: " + names());
     }
 
     /** All ids, comma-separated, for help texts. */

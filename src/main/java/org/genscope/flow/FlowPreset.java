@@ -2,6 +2,7 @@ package org.genscope.flow;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.genscope.Quoted;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Toy2D;
 
@@ -46,7 +47,7 @@ public record FlowPreset(String id, String title, String shortTitle, FlowSpec sp
     /** The preset with this id. */
     public static FlowPreset byId(String id) {
         for (FlowPreset p : ALL) if (p.id.equalsIgnoreCase(id.trim())) return p;
-        throw new IllegalArgumentException("unknown preset '" + id + "'; known: " + ids());
+        throw new IllegalArgumentException("unknown preset " + Quoted.of(id) + "; known: " + ids());
     }
 
     public static String ids() {

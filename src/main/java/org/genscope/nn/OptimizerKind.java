@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.genscope.Quoted;
 
 /**
  * The optimizers by name, with their usual defaults: the one place that turns a name into an optimizer, for the
@@ -44,7 +45,7 @@ public enum OptimizerKind {
     /** By name, case-insensitive ("adam", "adagrad", "sgd", "momentum"). */
     public static OptimizerKind byName(String name) {
         for (OptimizerKind k : values()) if (k.toString().equals(name.trim().toLowerCase(Locale.ROOT))) return k;
-        throw new IllegalArgumentException("unknown optimizer '" + name + "'; choose one of " + names(", "));
+        throw new IllegalArgumentException("unknown optimizer " + Quoted.of(name) + "; choose one of " + names(", "));
     }
 
     /** Every name, in declaration order, joined by {@code separator} (for usage lines and messages). */

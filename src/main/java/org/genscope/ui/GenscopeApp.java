@@ -52,6 +52,8 @@ public class GenscopeApp extends Application {
         Scene scene = new Scene(root, 1280, 800);
         view.attach(scene);
         stage.setTitle(Genscope.NAME + " " + Genscope.version());
+        var icon = GenscopeApp.class.getResource("/org/genscope/icon.png");
+        if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setScene(scene);

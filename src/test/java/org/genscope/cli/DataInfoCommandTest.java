@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.genscope.data.CsvReader;
 import org.genscope.data.Dataset;
 import org.genscope.data.Toy2D;
 import org.junit.jupiter.api.Test;
@@ -89,7 +88,7 @@ class DataInfoCommandTest {
     void toyWritesTheSeededSetAsCsv() throws Exception {
         Path csv = dir.resolve("points.csv");
         assertEquals(0, run("data", "toy", "checkerboard", "--n", "300", "--seed", "9", "--out", csv.toString()));
-        Dataset back = CsvReader.readLabelled(csv, "label");
+        Dataset back = org.genscope.data.DataFiles.readDataset(csv, null);
         Dataset direct = Toy2D.CHECKERBOARD.generate(300, 0.05, 9);
         assertEquals(300, back.size());
         assertTrue(java.util.Arrays.equals(direct.x().data, back.x().data));

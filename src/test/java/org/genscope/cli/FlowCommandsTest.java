@@ -76,6 +76,49 @@ class FlowCommandsTest {
     }
 
     @Test
+    void aDataToyFileTrainsAndEvaluatesATwoDimensionalFlowWithItsLabelColumnAsLabels() throws Exception {
+        Path points = dir.resolve("points.csv");
+        assertEquals(0, cli.run("data", "toy", "pinwheel", "--n", "600", "--out", points.toString()), cli.err());
+        assertTrue(Files.readAllLines(points).get(0).equals("x,y,label"));
+        Path model = dir.resolve("p.safetensors");
+        assertEquals(0, cli.run("train", "flow", "--train", points.toString(), "--layers", "realnvp:8-8*2", "--steps", "20",
+                "--every", "0", "--out", model.toString()), cli.err());
+        assertTrue(cli.out().startsWith("flow on 2 variables") && cli.out().contains("labelled"), cli.out());
+        assertEquals(2, FlowFile.load(model).dimension());
+        assertEquals(0, cli.run("eval", "flow", model.toString(), "--data", points.toString()), cli.err());
+        assertTrue(cli.out().contains("NLL"), cli.out());
+
+        // the label as a variable only when asked for, and then the 2-D model refuses the 3-D data
+        assertEquals(0, cli.run("train", "flow", "--train", points.toString(), "--label", "none", "--layers", "realnvp:8-8*2",
+                "--steps", "5", "--every", "0", "--out", dir.resolve("p3.safetensors").toString()), cli.err());
+        assertTrue(cli.out().startsWith("flow on 3 variables"), cli.out());
+        assertEquals(1, cli.run("eval", "flow", model.toString(), "--data", points.toString(), "--label", "none"));
+        assertTrue(cli.err().contains(points + ": 3 columns, the flow models 2"), cli.err());
+        assertEquals(0, cli.run("eval", "flow", model.toString(), "--data", points.toString(), "--columns", "x,y"), cli.err());
+
+        assertEquals(1, cli.run("eval", "flow", model.toString(), "--data", points.toString(), "--columns", "x,z"));
+        assertTrue(cli.err().startsWith("genscope eval: " + points + ": no column 'z'"), cli.err());
+        assertEquals(2, cli.run("eval", "flow", model.toString(), "--toy", "moons", "--label", "label"));
+        assertTrue(cli.err().contains("--columns and --label choose columns of a data file"), cli.err());
+
+        assertEquals(0, cli.run("data", "info", points.toString()), cli.err());
+        assertTrue(cli.out().contains("columns  modelled: x, y; labels: label") && cli.out().contains("labels   5 classes:"), cli.out());
+    }
+
+    @Test
+    void aTestNllThatIsNotFiniteFailsTrainingWithTheReasonAndKeepsTheModelWithoutIt() throws Exception {
+        Path far = dir.resolve("far.csv");
+        Files.writeString(far, "x,y\n3e38,-3e38\n0.5,0.5\n");
+        Path model = dir.resolve("far.safetensors");
+        assertEquals(1, cli.run("train", "flow", "--train", moonsCsv().toString(), "--test", far.toString(), "--layers", "realnvp:8-8*2",
+                "--steps", "20", "--every", "0", "--out", model.toString()));
+        assertTrue(cli.err().startsWith("genscope train: the trained flow: log p(x) is ") && cli.err().contains("for 1 of 2 examples of " + far)
+                && cli.err().endsWith("; the model is saved to " + model + " without a test NLL\n"), cli.err());
+        assertTrue(!cli.out().contains("test NLL") && cli.out().contains("saved " + model), cli.out());
+        assertTrue(org.genscope.io.ModelFile.read(model).meta("metric.test_nll").isEmpty());
+    }
+
+    @Test
     void presetOnAToyReportsTheEntropyGap() throws Exception {
         Path model = dir.resolve("cb.safetensors");
         assertEquals(0, cli.run("train", "flow", "--preset", "maf-checkerboard", "--layers", "maf:16*2", "--steps", "50", "--size", "2000",

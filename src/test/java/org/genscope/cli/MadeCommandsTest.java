@@ -108,6 +108,100 @@ class MadeCommandsTest {
     }
 
     @Test
+    void theMaskZeroFigureIsMaskZerosNotTheLastUpdatesAndEvalAgrees() throws Exception {
+        Path train = binaryCsv();
+        Path valid = dir.resolve("valid.csv");
+        Path test = dir.resolve("test.csv");
+        Files.write(valid, Files.readAllLines(train).subList(0, 60));
+        Files.write(test, Files.readAllLines(train).subList(60, 120));
+        Path model = dir.resolve("k4.safetensors");
+        // 300 rows, batch 20: 15 updates per epoch, so the last of 8 epochs (update 119) used mask 119 mod 4 = 3
+        assertEquals(0, cli.run("train", "made", "--train", train.toString(), "--valid", valid.toString(), "--test",
+                test.toString(), "--hidden", "16", "--masks", "4", "--epochs", "8", "--patience", "0", "--lr", "0.01",
+                "--batch", "20", "--seed", "5", "--out", model.toString()), cli.err());
+        double printed = Double.parseDouble(cli.out().replaceAll("(?s).*test NLL ([0-9.]+) nats \\(mask 0\\).*", "$1"));
+        double printedEnsemble = Double.parseDouble(cli.out().replaceAll("(?s).*test NLL ([0-9.]+) nats \\(ensemble of 4 masks\\).*", "$1"));
+
+        org.genscope.made.Made made = org.genscope.made.MadeFile.load(model);
+        org.ejml.data.FMatrixRMaj x = Dataset.of(CsvReader.read(test), "test").x();
+        made.useMask(0);
+        double mask0 = made.nll(x);
+        made.useMask(3);
+        double mask3 = made.nll(x);
+        assertTrue(Math.abs(mask3 - mask0) > 1e-3, "masks 0 and 3 must differ for this test to mean anything: " + mask0 + " " + mask3);
+        assertEquals(mask0, printed, 5e-5);
+        assertEquals(mask0, Double.parseDouble(org.genscope.io.ModelFile.read(model).meta("metric.test_nll").orElseThrow()), 1e-9);
+        assertEquals(made.ensembleNll(x, 4), printedEnsemble, 5e-5);
+
+        assertEquals(0, cli.run("eval", "made", model.toString(), "--data", test.toString()), cli.err());
+        assertTrue(cli.out().contains(String.format(java.util.Locale.ROOT, "NLL %.4f nats (mask 0)", printed)), cli.out());
+        assertTrue(cli.out().contains(String.format(java.util.Locale.ROOT, "NLL %.4f nats (ensemble of 4 masks)", printedEnsemble)), cli.out());
+    }
+
+    @Test
+    void binarizeThresholdsIntensitiesSoGreyLevelsTrainAsTheirBinaryImage() throws Exception {
+        // bits.csv as 8-bit grey levels: a 1 becomes 128..255, a 0 becomes 0..127 (so not just 0)
+        Path bits = binaryCsv();
+        Rng rng = new Rng(9);
+        StringBuilder grey = new StringBuilder();
+        for (String line : Files.readAllLines(bits)) {
+            String[] f = line.split(",");
+            for (int j = 0; j < f.length; j++) grey.append(j == 0 ? "" : ",").append(f[j].equals("1") ? 128 + rng.nextInt(128) : rng.nextInt(128));
+            grey.append('\n');
+        }
+        Path greyCsv = dir.resolve("grey.csv");
+        Files.writeString(greyCsv, grey);
+        String[] common = {"--hidden", "16", "--epochs", "3", "--batch", "50", "--seed", "2", "--quiet", "true"};
+        assertEquals(0, cli.run(concat(new String[] {"train", "made", "--train", bits.toString(), "--out", dir.resolve("a.safetensors").toString()}, common)), cli.err());
+        String fromBits = cli.out().replaceAll("(?s).*(test NLL [0-9.]+ nats).*", "$1");
+        assertEquals(0, cli.run(concat(new String[] {"train", "made", "--train", greyCsv.toString(), "--binarize", "0.5",
+                "--out", dir.resolve("b.safetensors").toString()}, common)), cli.err());
+        assertEquals(fromBits, cli.out().replaceAll("(?s).*(test NLL [0-9.]+ nats).*", "$1"));
+
+        assertEquals(0, cli.run("eval", "made", dir.resolve("a.safetensors").toString(), "--data", bits.toString()), cli.err());
+        String evalBits = cli.out().replaceAll("(?s).*(NLL [0-9.]+ nats \\(mask 0\\)).*", "$1");
+        assertEquals(0, cli.run("eval", "made", dir.resolve("a.safetensors").toString(), "--data", greyCsv.toString(), "--binarize", "0.5"), cli.err());
+        assertEquals(evalBits, cli.out().replaceAll("(?s).*(NLL [0-9.]+ nats \\(mask 0\\)).*", "$1"));
+
+        assertEquals(2, cli.run("train", "made", "--train", greyCsv.toString(), "--binarize", "128"));
+        assertTrue(cli.err().contains("--binarize must be in [0, 1]"), cli.err());
+        assertEquals(0, cli.run("help", "train"));
+        assertTrue(cli.out().contains("grey levels 0..255 are divided by 255"), cli.out());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    @Test
+    void maxMinutesZeroMeansNoLimitAsTheHelpSays() throws Exception {
+        assertEquals(0, cli.run("help", "train"));
+        assertTrue(cli.out().contains("--max-minutes M (stop after M minutes of training and keep the best so far;\n"
+                + "              0, the default, sets no limit)"), cli.out());
+        assertEquals(0, cli.run("train", "made", "--train", binaryCsv().toString(), "--hidden", "8", "--epochs", "3", "--patience", "0",
+                "--max-minutes", "0", "--out", dir.resolve("m.safetensors").toString()), cli.err());
+        assertTrue(cli.out().contains("stopped after 3 epochs (") && !cli.out().contains("time budget"), cli.out());
+    }
+
+    @Test
+    void aTestNllThatIsNotFiniteFailsTrainingWithTheReasonAndKeepsTheModelWithoutIt() throws Exception {
+        Path points = dir.resolve("points.csv");
+        assertEquals(0, cli.run("data", "toy", "moons", "--n", "300", "--out", points.toString()), cli.err());
+        Path far = dir.resolve("far.csv");
+        Files.writeString(far, "x,y\n3e38,-3e38\n0.5,0.5\n");        // (x − μ)/σ overflows: log p = −∞
+        Path model = dir.resolve("far.safetensors");
+        assertEquals(1, cli.run("train", "made", "--train", points.toString(), "--test", far.toString(), "--conditional", "gaussian",
+                "--hidden", "8", "--epochs", "2", "--out", model.toString()));
+        assertEquals("genscope train: the trained MADE: log p(x) is −∞ for 1 of 2 examples of " + far + " (first: example 1), so "
+                + "there is no finite NLL to report; the model is saved to " + model + " without a test NLL\n", cli.err());
+        assertTrue(!cli.out().contains("test NLL") && cli.out().contains("saved " + model), cli.out());
+        org.genscope.io.ModelFile f = org.genscope.io.ModelFile.read(model);
+        assertTrue(f.meta("metric.test_nll").isEmpty() && f.meta("metric.validation_nll").isPresent(), f.metadata().toString());
+    }
+
+    @Test
     void aTimeBudgetStopsTrainingAndStillSaves() throws Exception {
         Path model = dir.resolve("budget.safetensors");
         assertEquals(0, cli.run("train", "made", "--train", binaryCsv().toString(), "--hidden", "8", "--epochs", "1000000",
@@ -116,13 +210,16 @@ class MadeCommandsTest {
     }
 
     @Test
-    void gaussianMadeTrainsOnA2dToySet() throws Exception {
+    void gaussianMadeTrainsOnA2dToySetWithItsLabelColumnAsLabels() throws Exception {
         Path csv = dir.resolve("moons.csv");
-        CsvWriter.write(csv, Toy2D.MOONS.generate(600, 0.05, 2));
+        assertEquals(0, cli.run("data", "toy", "moons", "--n", "600", "--seed", "2", "--out", csv.toString()), cli.err());
         Path model = dir.resolve("moons.safetensors");
         assertEquals(0, cli.run("train", "made", "--train", csv.toString(), "--conditional", "mixture", "--components", "3",
                 "--hidden", "32,32", "--epochs", "5", "--lr", "0.005", "--out", model.toString()), cli.err());
-        assertTrue(cli.out().contains("test NLL"), cli.out());
+        assertTrue(cli.out().startsWith("MADE 2-32-32-") && cli.out().contains("(480×2, labelled)") && cli.out().contains("test NLL"), cli.out());
+        assertEquals(0, cli.run("eval", "made", model.toString(), "--data", csv.toString()), cli.err());
+        assertEquals(1, cli.run("eval", "made", model.toString(), "--data", csv.toString(), "--label", "none"));
+        assertTrue(cli.err().contains("3 features, the model has 2 inputs"), cli.err());
         assertEquals(0, cli.run("sample", "made", model.toString(), "--n", "10", "--out", dir.resolve("p.csv").toString()), cli.err());
         assertEquals(10, Dataset.of(CsvReader.read(dir.resolve("p.csv")), "p").size());
     }

@@ -24,7 +24,7 @@ class OptimizerChoiceTest {
     void everyNameGivesTheOptimizerTheAppBuilds() throws Exception {
         for (OptimizerKind app : OptimizerKind.values()) {
             String name = app.toString();
-            OptimizerKind cli = MadeTrain.optimizer(Options.parse(List.of("--optimizer", name)));
+            OptimizerKind cli = MadeTrain.optimizer(Options.parse(List.of("--optimizer", name), "optimizer"));
             Param a = param();
             Param c = param();
             Optimizer inApp = app.create(List.of(a), 0.05);

@@ -170,7 +170,7 @@ class VaeCommandsTest {
             Tensor tb = b.tensor(name);
             assertArrayEquals(ta.toDoubles(), tb.toDoubles(), 0.0, name);
         }
-        assertEquals(1, cli.run(tiny("--epochs", "4", "--latent", "3", "--resume", half.toString())));
+        assertEquals(1, cli.run(tiny("--epochs", "4", "--beta", "2", "--resume", half.toString())), cli.err());
         assertTrue(cli.err().contains("half.ckpt: holds") && cli.err().contains("resume with the options"), cli.err());
     }
 

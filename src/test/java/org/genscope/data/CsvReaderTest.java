@@ -26,6 +26,7 @@ class CsvReaderTest {
     @Test
     void readsCommaSeparatedWithHeader() throws Exception {
         ArrayData a = read("a.csv", "x,y,z\n1.5,-2,3e-2\n4,.5,+6\n");
+        assertEquals(java.util.List.of("x", "y", "z"), a.columnNames());
         assertArrayEquals(new int[] {2, 3}, a.shape());
         assertArrayEquals(VALUES, a.data());
         assertEquals("CSV (comma-separated, with header)", a.format());
@@ -50,26 +51,12 @@ class CsvReaderTest {
     }
 
     @Test
-    void readsLabelColumnByNameOrIndex() throws Exception {
-        Path p = write(dir, "l.csv", "x,label,y\n1,0,2\n3,7,4\n");
-        Dataset d = CsvReader.readLabelled(p, "LABEL");
-        assertArrayEquals(new int[] {0, 7}, d.labels());
-        assertArrayEquals(new float[] {1, 2, 3, 4}, d.x().data);
-        assertArrayEquals(new int[] {0, 7}, CsvReader.readLabelled(p, "1").labels());
-        assertArrayEquals(new float[] {1, 0, 3, 7}, CsvReader.readLabelled(p, "-1").x().data);
-        String m = assertThrows(DataFormatException.class, () -> CsvReader.readLabelled(p, "class")).getMessage();
-        assertTrue(m.contains("no label column 'class'") && m.contains("x, label, y"), m);
-        Path frac = write(dir, "f.csv", "x,label\n1,0.5\n");
-        assertTrue(assertThrows(DataFormatException.class, () -> CsvReader.readLabelled(frac, "label")).getMessage()
-                .contains("not an integer class"));
-    }
-
-    @Test
     void roundTripsWhatCsvWriterWrites() throws Exception {
         Dataset toy = Toy2D.MOONS.generate(200, 0.1, 3);
         Path p = dir.resolve("toy.csv");
         CsvWriter.write(p, toy);
-        Dataset back = CsvReader.readLabelled(p, "label");
+        Dataset back = DataFiles.readDataset(p, null);             // x,y,label: 2 variables and the labels
+        assertEquals(2, back.dimension());
         assertArrayEquals(toy.x().data, back.x().data);
         assertArrayEquals(toy.labels(), back.labels());
         // unlabelled, higher-dimensional data too

@@ -168,7 +168,7 @@ class IdxReaderTest {
         assertTrue(assertThrows(DataFormatException.class, () -> IdxReader.read(missing)).getMessage()
                 .equals(missing + ": file not found"));
         Path sub = Files.createDirectory(dir.resolve("sub"));
-        assertTrue(assertThrows(DataFormatException.class, () -> IdxReader.read(sub)).getMessage()
-                .contains("is a directory"));
+        assertEquals(sub + ": is a directory, not a data file",
+                assertThrows(DataFormatException.class, () -> IdxReader.read(sub)).getMessage());
     }
 }

@@ -23,6 +23,23 @@ class PreprocessingTest {
     }
 
     @Test
+    void thresholdsAreIntensitiesInZeroOneWhateverTheFileStores() {
+        // 8-bit grey levels: intensity x/255, so ½ sits between 127 and 128 (not at 0.5 of the raw values)
+        assertArrayEquals(new float[] {0, 0, 0, 1, 1}, Binarization.threshold(of(1, 5, 0, 1, 127, 128, 255), 0.5f).x().data);
+        assertArrayEquals(new float[] {0, 1, 1, 1, 1}, Binarization.threshold(of(1, 5, 0, 1, 127, 128, 255), 0f).x().data);
+        // values already in [0, 1] are intensities as they are
+        assertArrayEquals(new float[] {0, 0, 1}, Binarization.threshold(of(1, 3, 0.1f, 0.3f, 0.35f), 0.3f).x().data);
+        // any other range: its own min and max (−1..3: intensity ½ at 1)
+        assertArrayEquals(new float[] {0, 0, 1, 1}, Binarization.threshold(of(1, 4, -1, 1, 1.5f, 3), 0.5f).x().data);
+        // splits share the training split's scale: 0..255 → validation's 100 is below ½, 200 above
+        DataSplits s = Binarization.threshold(new DataSplits(of(1, 2, 0, 255), of(1, 2, 100, 200), of(1, 2, 0.9f, 1)), 0.5f);
+        assertArrayEquals(new float[] {0, 1}, s.validation().x().data);
+        assertArrayEquals(new float[] {0, 0}, s.test().x().data);
+        String m = assertThrows(IllegalArgumentException.class, () -> Binarization.threshold(of(1, 2, 0, 255), 128)).getMessage();
+        assertTrue(m.contains("[0, 1]"), m);
+    }
+
+    @Test
     void stochasticBinarizationMatchesTheProbabilities() {
         // 20,000 examples of the probabilities (0, 0.1, 0.5, 0.9, 1)
         float[] p = {0f, 0.1f, 0.5f, 0.9f, 1f};

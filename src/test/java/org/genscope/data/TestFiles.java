@@ -297,13 +297,22 @@ public final class TestFiles {
      * 300 characters and holds none of Java's internals. Returns the message.
      */
     public static String assertClean(String message, Path file) {
-        String shown = message == null ? "null" : message.length() > 400 ? message.substring(0, 400) + "… (" + message.length()
-                + " characters)" : message;
-        assertTrue(message != null && message.contains(file.toString()), "names the file " + file + ": " + shown);
-        assertTrue(!message.strip().contains("\n"), "one line: " + shown);
-        assertTrue(message.length() <= 300 + file.toString().length(), "short: " + shown);
+        assertTrue(message != null && message.contains(file.toString()), "names the file " + file + ": " + shown(message));
+        return assertCleanLine(message, file.toString().length());
+    }
+
+    /** Asserts that {@code message} is one line of at most 300 + {@code allowance} characters free of Java internals. */
+    public static String assertCleanLine(String message, int allowance) {
+        String shown = shown(message);
+        assertTrue(message != null && !message.strip().contains("\n"), "one line: " + shown);
+        assertTrue(message.length() <= 300 + allowance, "short: " + shown);
         for (String internal : INTERNALS) assertTrue(!message.contains(internal), "no '" + internal + "' in: " + shown);
         return message;
+    }
+
+    private static String shown(String message) {
+        return message == null ? "null" : message.length() > 400 ? message.substring(0, 400) + "… (" + message.length()
+                + " characters)" : message;
     }
 
     /**

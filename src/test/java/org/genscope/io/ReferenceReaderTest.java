@@ -142,6 +142,19 @@ class ReferenceReaderTest {
         }
     }
 
+    @Test
+    void aLabelColumnIsLeftOutAsGenscopeLeavesItOut() throws Exception {
+        FlowModel m = trainedFlow(2, false, 5);
+        Path file = dir.resolve("flow2.safetensors");
+        FlowFile.save(file, m, Map.of());
+        Path toy = dir.resolve("toy.csv");
+        org.genscope.data.CsvWriter.write(toy, org.genscope.data.Toy2D.PINWHEEL.generate(64, 0.3, 2));    // x,y,label
+        FMatrixRMaj x = org.genscope.data.DataFiles.readDataset(toy, null).x();
+        assertEquals(2, x.numCols);
+        List<String> mean = script(file.toString(), toy.toString());
+        assertEquals(m.nll(x), Double.parseDouble(mean.get(0).replaceAll("NLL ([-0-9.]+) nats", "$1")), TOLERANCE, mean.toString());
+    }
+
     /** A MADE trained a little on the data (Adam, cycling its masks as training does). */
     private static Made trained(MadeConfig c, FMatrixRMaj data) {
         Made made = new Made(c);

@@ -4,14 +4,14 @@ import java.util.Locale;
 import org.genscope.data.Binarization;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
-import org.genscope.data.Normalization;
 import org.genscope.data.Standardizer;
 
 /**
  * A dataset the user opened (File ▸ Open dataset), made ready for MADE and split 80/10/10 by the seed given:
  * <ul>
  *   <li>values all 0 or 1: used as they are (Bernoulli conditionals);</li>
- *   <li>images with grey levels: scaled to [0, 1] by their range and thresholded at ½;</li>
+ *   <li>images with grey levels: thresholded at intensity ½ ({@link Binarization#threshold}: 0..255 grey levels
+ *       divided by 255, other ranges scaled by their min and max), the rule {@code --binarize} follows too;</li>
  *   <li>2-D points: standardized with the training split's mean and deviation (mixture-of-Gaussian conditionals);</li>
  *   <li>anything else (continuous, D &gt; 2) is refused with the command that trains it: the workspace can only
  *       draw binary data (as images) and 2-D densities.</li>
@@ -47,7 +47,7 @@ record OpenedData(String fileName, DataSplits splits, boolean binary, String not
                             : "Binary vectors: Bernoulli conditionals; samples are drawn as 1×" + d + " strips.");
         }
         if (data.isImage()) {
-            Dataset binary = Binarization.threshold(Normalization.scaleToUnit(data), 0.5f);
+            Dataset binary = Binarization.threshold(data, 0.5f);
             return new OpenedData(fileName, DataSplits.random(binary, VALID, TEST, seed), true,
                     "Grey-level images scaled to [0, 1] and thresholded at ½: Bernoulli conditionals.");
         }

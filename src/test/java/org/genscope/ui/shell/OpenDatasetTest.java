@@ -164,6 +164,16 @@ class OpenDatasetTest {
     }
 
     @Test
+    void aToyFileWithItsLabelColumnOpensInTheFlowsWorkspaceAsLabelledTwoDimensionalPoints(FxRobot robot) throws Exception {
+        robot.interact(() -> main.model().select("flows"));
+        Path toy = dir.resolve("pinwheel.csv");
+        org.genscope.data.CsvWriter.write(toy, org.genscope.data.Toy2D.PINWHEEL.generate(200, 0.3, 1));   // x,y,label
+        Report r = open(robot, toy);
+        assertEquals(DatasetOpener.Outcome.OPENED, r.outcome(), r.text());
+        assertTrue(r.text().contains("200 examples × 2 features") && r.text().contains("with labels"), r.text());
+    }
+
+    @Test
     void onHomeItSaysWhereToTrainAndABadFileIsNamed(FxRobot robot) throws Exception {
         robot.interact(() -> main.model().select("home"));
         Report r = open(robot, binaryCsv("home.csv", 40, 3));
