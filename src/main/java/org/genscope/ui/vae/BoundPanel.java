@@ -4,6 +4,7 @@ import static org.genscope.ui.common.FormLabels.muted;
 import static org.genscope.ui.common.FormLabels.section;
 
 import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.util.Locale;
 import javafx.beans.property.SimpleStringProperty;
@@ -16,8 +17,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -33,7 +34,9 @@ import org.genscope.vae.LatentStatistics;
  * between them explained in one sentence, and the active units — with k, Evaluate, progress and Cancel.
  */
 final class BoundPanel extends VBox {
-    private final XYChart chart = new XYChart(Charts.countAxis("latent unit j"), Charts.axis("KL_j (nats)"));
+    private final DefaultNumericAxis units = Charts.axis("latent unit j");
+    private final DefaultNumericAxis kls = Charts.axis("KL_j (nats)");
+    private final XYChart chart = new XYChart(units, kls);
     private final DoubleDataSet active = new FxDataSet("active units");
     private final DoubleDataSet collapsed = new FxDataSet("collapsed units");
     private final Label klTitle = section("KL per latent unit");
@@ -46,17 +49,21 @@ final class BoundPanel extends VBox {
     final Button cancel = new Button("Cancel");
     private long step;
     private long shownStep = -1;
+    private int shownUnits;
 
     BoundPanel(EvaluationViewModel vm) {
         getStyleClass().add("bound-panel");
         setPadding(new Insets(10, 12, 10, 12));
         setSpacing(6);
+        setMinHeight(Region.USE_PREF_SIZE);             // scrolls rather than squashing the chart (presenter mode)
+        Charts.wholeTicks(units, "");
+        kls.setForceZeroInRange(true);                 // bars stand on 0
         chart.getDatasets().addAll(active, collapsed);
         Charts.standard(chart);
         Charts.bars(chart);
+        chart.widthProperty().addListener((o, a, w) -> barWidth());
         chart.setTitle("KL(q(z_j|x) ‖ p(z_j)) per unit");
-        chart.setPrefSize(600, 260);
-        chart.setMinHeight(180);
+        chart.getStyleClass().add("unit-kl-chart");   // sized in base.css: ChartFX's chart.css overrides sizes set in code
         VBox.setVgrow(chart, Priority.ALWAYS);
         Label activity = muted("A unit is active when its mean μ_j(x) changes with x: Cov_x(E_q[z_j]) > 0.01 (Burda et "
                 + "al. 2016). A collapsed unit has q(z_j|x) ≈ N(0, 1) for every x: it costs no KL and tells the decoder "
@@ -82,8 +89,9 @@ final class BoundPanel extends VBox {
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(vm.progressProperty());
         bar.visibleProperty().bind(vm.runningProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
         bar.setPrefWidth(160);
-        HBox controls = new HBox(8, kLabel, k, evaluate, cancel, bar);
+        FlowPane controls = new FlowPane(8, 6, kLabel, k, evaluate, cancel, bar);     // wraps when narrow
         controls.setAlignment(Pos.CENTER_LEFT);
         status.getStyleClass().add("error-text");
         status.setWrapText(true);
@@ -98,7 +106,8 @@ final class BoundPanel extends VBox {
             name.setMinWidth(Region.USE_PREF_SIZE);
             values[r] = new Label("—");
             values[r].getStyleClass().add("figure");
-            values[r].setMinWidth(Region.USE_PREF_SIZE);
+            values[r].setWrapText(true);                    // the last one is a sentence
+            values[r].setMinHeight(Region.USE_PREF_SIZE);
             figures.addRow(r, name, values[r]);
         }
         gap.setMaxWidth(900);
@@ -116,26 +125,41 @@ final class BoundPanel extends VBox {
         double[] kl = s.klPerDimension();
         int n = kl.length;
         int a = s.activeUnits();
-        double[] xa = new double[a];
-        double[] ya = new double[a];
-        double[] xc = new double[n - a];
-        double[] yc = new double[n - a];
-        int ia = 0;
-        int ic = 0;
+        // both series hold every unit (height 0 where the unit is of the other kind), so each is evenly spaced and
+        // the bars take their width from the spacing of the units
+        double[] x = new double[n];
+        double[] ya = new double[n];
+        double[] yc = new double[n];
         for (int j = 0; j < n; j++) {
-            if (s.active(j)) {
-                xa[ia] = j + 1;
-                ya[ia++] = kl[j];
-            } else {
-                xc[ic] = j + 1;
-                yc[ic++] = kl[j];
-            }
+            x[j] = j + 1;
+            if (s.active(j)) ya[j] = kl[j];
+            else yc[j] = kl[j];
         }
-        active.set(xa, ya);
-        collapsed.set(xc, yc);
+        // units 1 … L, one bar each, ticks on whole units only (2 units: ticks 1, 2 and not 1.2, 1.4, …)
+        units.setAutoRanging(false);
+        units.set(0.5, n + 0.5);
+        units.setTickUnit(Math.max(1, Math.ceil(n / 10.0)));
+        units.setMinorTickCount(0);
+        active.set(x, ya);
+        collapsed.set(x.clone(), yc);
+        shownUnits = n;
+        barWidth();
         klTitle.setText(String.format(Locale.ROOT, "KL per latent unit: %d of %d active (validation examples, step %,d)",
                 a, n, modelStep));
         stale();
+    }
+
+    /** Bars 60% as wide as a unit's slot of the plot (ChartFX's dynamic width drew 1-pixel lines here). */
+    private void barWidth() {
+        if (shownUnits == 0) return;
+        double plot = chart.getCanvas().getWidth() > 0 ? chart.getCanvas().getWidth() : chart.getWidth() - 80;
+        int px = (int) Math.max(2, Math.min(60, 0.6 * plot / shownUnits));
+        for (var r : chart.getRenderers()) {
+            if (r instanceof io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer e) {
+                e.setDynamicBarWidth(false);
+                e.setBarWidth(px);
+            }
+        }
     }
 
     /** A new run: no bars, no figures. */
@@ -144,6 +168,7 @@ final class BoundPanel extends VBox {
         collapsed.clearData();
         klTitle.setText("KL per latent unit");
         step = 0;
+        shownUnits = 0;
     }
 
     private void show(EvaluationViewModel.Figures f) {

@@ -45,7 +45,7 @@ final class ClassLegend extends FlowPane {
         }
         int[] counts = new int[n];
         for (int y : codes.examples().labels()) counts[y]++;
-        Label title = new Label(capitalised(noun) + ":");
+        Label title = new Label(plural(noun) + ":");
         title.getStyleClass().add("muted");
         getChildren().add(title);
         for (int k = 0; k < n; k++) {
@@ -73,7 +73,10 @@ final class ClassLegend extends FlowPane {
         }
     }
 
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1) + "s";
+    /** "Digits", "Classes": the legend's heading for a class noun. */
+    static String plural(String noun) {
+        if (noun.isEmpty()) return noun;
+        String cap = Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
+        return cap + (noun.endsWith("s") ? "es" : "s");
     }
 }

@@ -9,9 +9,11 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.genscope.ui.common.Colormap;
@@ -68,6 +70,7 @@ final class LatentPanel extends VBox {
         decodedImages.setPrefSize(150, 75);
         decodedImages.setMinSize(120, 60);
         decodedText.setPrefWidth(220);
+        decodedText.setMaxWidth(260);
         VBox decodedBox = new VBox(4, section("Selected · decoded at the cursor"), decodedImages, decodedText);
         decodedBox.setMinWidth(200);
         startButton.setTooltip(new Tooltip("Start the interpolation (A) at the selected example's code μ(x)"));
@@ -77,10 +80,12 @@ final class LatentPanel extends VBox {
         for (Button b : new Button[] {startButton, endButton, gifButton, codesButton}) b.setMinWidth(Button.USE_PREF_SIZE);
         startButton.setOnAction(e -> vm.setEnd(true));
         endButton.setOnAction(e -> vm.setEnd(false));
-        HBox buttons = new HBox(6, startButton, endButton, gifButton, codesButton);
+        FlowPane buttons = new FlowPane(6, 4, startButton, endButton, gifButton, codesButton);   // wraps when narrow
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label linear = muted("linear");
         Label spherical = muted("spherical");
+        linear.setMinWidth(Region.USE_PREF_SIZE);                  // one word each, never broken
+        spherical.setMinWidth(Region.USE_PREF_SIZE);
         linear.setTooltip(new Tooltip("z(t) = (1 − t) a + t b"));
         spherical.setTooltip(new Tooltip("z(t) = sin((1 − t)θ)/sin θ · a + sin(tθ)/sin θ · b: keeps to the shell where the Gaussian prior has its mass"));
         linearRow.setPrefSize(420, 42);
@@ -128,6 +133,8 @@ final class LatentPanel extends VBox {
                 : "the decoded paths appear on the right (solid: linear, dashed: spherical)."));
         gifButton.setVisible(images);
         gifButton.setManaged(images);
+        decodedImages.setVisible(images);                 // 2-D data: the decoded point is the ring on the right
+        decodedImages.setManaged(images);
         gridImages.setImages(new float[0], 0, 1, 1, 1, Colormap.GRAY_INVERTED, false, 0, 1);
         decodedImages.setImages(new float[0], 0, 1, 1, 1, Colormap.GRAY_INVERTED, false, 0, 1);
         if (!images) plane.setData(d.scatter().x().data);
@@ -187,7 +194,7 @@ final class LatentPanel extends VBox {
             decodedText.setText("z = " + z + (sel >= 0 ? "; left: the selected example" : ""));
         } else {
             plane.markDecoded(d.x());
-            decodedText.setText(String.format(Locale.ROOT, "z = %s decodes to x̂ = (%.2f, %.2f), the ring on the right.",
+            decodedText.setText(String.format(Locale.ROOT, "z = %s decodes to E[x | z] = (%.2f, %.2f), the ring on the right.",
                     z, d.x()[0], d.x()[1]));
         }
     }

@@ -6,6 +6,8 @@ import static org.genscope.ui.common.FormLabels.section;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -39,17 +41,28 @@ final class VaeTrainingPanel extends VBox {
         setPadding(new Insets(10, 12, 8, 12));
         setSpacing(8);
         elbo.setMinHeight(200);
-        HBox terms = new HBox(10, reconstruction, kl);
-        HBox.setHgrow(reconstruction, Priority.ALWAYS);
-        HBox.setHgrow(kl, Priority.ALWAYS);
+        // the two terms side by side, 60:40, so the longer title ("Reconstruction") stays whole in presenter mode
+        GridPane terms = new GridPane();
+        terms.setHgap(10);
+        ColumnConstraints wide = new ColumnConstraints();
+        wide.setPercentWidth(60);
+        ColumnConstraints narrow = new ColumnConstraints();
+        narrow.setPercentWidth(40);
+        terms.getColumnConstraints().addAll(wide, narrow);
+        terms.addRow(0, reconstruction, kl);
+        for (LossChart c : new LossChart[] {reconstruction, kl}) {
+            GridPane.setHgrow(c, Priority.ALWAYS);
+            c.setMaxWidth(Double.MAX_VALUE);
+            c.setMinWidth(0);
+        }
         reconstruction.setPrefHeight(220);
         kl.setPrefHeight(220);
         VBox charts = new VBox(8, elbo, terms);
         VBox.setVgrow(elbo, Priority.ALWAYS);
         HBox.setHgrow(charts, Priority.ALWAYS);
-        charts.setMinWidth(420);
+        charts.setMinWidth(300);                       // presenter mode at 1280×800 leaves about 640 px for the tab
         right.setPrefWidth(330);
-        right.setMinWidth(250);
+        right.setMinWidth(220);
         pairs.setMinSize(220, 110);
         samples.setMinSize(220, 220);
         VBox.setVgrow(samples, Priority.ALWAYS);

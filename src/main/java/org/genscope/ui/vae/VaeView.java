@@ -158,11 +158,8 @@ public final class VaeView extends TabbedWorkspace implements DatasetTarget, Mod
         boundPanel = new BoundPanel(vm.evaluation());
         boundPanel.evaluate.setOnAction(e -> evaluate());
         trainTab.setContent(OutOfDate.wrap(trainingPanel, vm.outOfDateProperty()));
-        latentTab.setContent(OutOfDate.wrap(latentPanel, vm.outOfDateProperty()));
-        ScrollPane boundScroll = new ScrollPane(boundPanel);          // nothing is cut off in presenter mode
-        boundScroll.setFitToWidth(true);
-        boundScroll.setFitToHeight(true);
-        boundTab.setContent(OutOfDate.wrap(boundScroll, vm.outOfDateProperty()));
+        latentTab.setContent(OutOfDate.wrap(scrolling(latentPanel), vm.outOfDateProperty()));
+        boundTab.setContent(OutOfDate.wrap(scrolling(boundPanel), vm.outOfDateProperty()));
         PaintPanel paint = new PaintPanel(context.ui());
         paint.setOnUse(vm::usePainted);
         paintTab.setContent(paint);
@@ -180,6 +177,14 @@ public final class VaeView extends TabbedWorkspace implements DatasetTarget, Mod
             boundPanel.clear();
         });
         presetChoice.getSelectionModel().select(0);
+    }
+
+    /** A tab's content filling the tab, scrolled vertically where presenter mode makes it taller than the window. */
+    private static ScrollPane scrolling(javafx.scene.layout.Region content) {
+        ScrollPane s = new ScrollPane(content);
+        s.setFitToWidth(true);
+        s.setFitToHeight(true);
+        return s;
     }
 
     private static void spinner(Spinner<Integer> s, int min, int max, int step, javafx.beans.property.ObjectProperty<Integer> value) {
