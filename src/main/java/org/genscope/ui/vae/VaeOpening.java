@@ -41,12 +41,13 @@ final class VaeOpening {
 
     private void show(Opened o) {
         Vae vae = o.vae();
-        vm.adopt(vae.config());
         String name = o.file().getFileName().toString();
         pendingName = name;
+        // the data first: choosing data loads its recipe, which the model's own configuration then overrides
         if (o.builtIn() != null) {
             vm.dataProperty().set(o.builtIn());
             vm.binarizeProperty().set(true);
+            vm.adopt(vae.config());
             vm.message().set("Opened " + name + " (" + VaeViewModel.describe(vae.config()) + ")");
             vm.run().show(vae);
             return;
@@ -55,11 +56,14 @@ final class VaeOpening {
         OpenedFile f = vm.file();
         if (painted && vm.hasPainted() && fits(vae.config(), 2, DecoderKind.GAUSSIAN)) {
             vm.choose(VaeData.Kind.PAINTED);
+            vm.adopt(vae.config());
             vm.run().show(vae);
         } else if (!painted && f != null && fits(vae.config(), f.inputs(), decoderOf(f))) {
             vm.choose(VaeData.Kind.FILE);
+            vm.adopt(vae.config());
             vm.run().show(vae);
         } else {
+            vm.adopt(vae.config());
             vm.run().await(vae, "Opened " + name + ": trained on " + (o.dataName().isEmpty() ? "data it does not name"
                     : "'" + o.dataName() + "'") + " (" + shape(vae.config()) + "). " + (painted ? "Paint a density again"
                     : "Open that data (File ▸ Open dataset)") + " to see the model on it and train it further.");

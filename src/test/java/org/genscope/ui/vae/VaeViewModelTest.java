@@ -235,6 +235,19 @@ class VaeViewModelTest {
     }
 
     @Test
+    void aModelOfBinarizedMnistOpensWithItsOwnSettingsNotTheDatasRecipe() throws Exception {
+        Path file = dir.resolve("vae-2d.safetensors");
+        VaeConfig c = VaeConfig.defaults(784).withHidden(new int[] {20}, new int[] {20}).withLatent(2)
+                .withDecoder(org.genscope.vae.DecoderKind.BERNOULLI);
+        VaeFile.save(file, new Vae(c), Map.of(Metadata.DATASET, "binarized-mnist-train"));
+        vm.openModel(file);
+        assertEquals(VaeData.BINARIZED_MNIST, vm.dataProperty().get());
+        assertEquals(2, vm.latentProperty().get(), "the model's L, not the 50 of binarized MNIST's recipe");
+        assertEquals("20", vm.hiddenProperty().get());
+        assertEquals("", vm.outOfDateProperty().get(), "the settings are the model's");
+    }
+
+    @Test
     void aModelOfAToyOpensOnThatToy() throws Exception {
         Path file = dir.resolve("pinwheel.safetensors");
         VaeFile.save(file, new Vae(VaeConfig.defaults(2)), Map.of(Metadata.DATASET, "pinwheel-train"));
