@@ -42,6 +42,7 @@ class VaeScreenshots {
     @Test
     void everyTabOfATrainedPreset(FxRobot robot) throws Exception {
         assumeTrue(System.getProperty("genscope.shot") != null, "pictures only with -Dgenscope.shot=DIR");
+        assumeTrue(System.getProperty("genscope.shot.model") == null, "a model file's pictures instead");
         int preset = Integer.getInteger("genscope.shot.preset", 0);
         robot.interact(() -> main.model().select("vae"));
         VaeViewModel vm = ((VaeView) main.visible()).viewModel();
@@ -72,6 +73,41 @@ class VaeScreenshots {
         robot.interact(() -> robot.lookup(n -> n instanceof BoundPanel).queryAs(BoundPanel.class).evaluate.fire());
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> vm.evaluation().figuresProperty().get() != null);
         Shots.inEveryLook(robot, stage.getScene(), name + "-bound");
+    }
+
+    /**
+     * With {@code -Dgenscope.shot.model=FILE}: a trained VAE opened as File ▸ Open trained model opens it, its latent
+     * space with an interpolation between a 0 and a 7 and a decoded point, and its bound evaluated (k = 100).
+     */
+    @Test
+    void aTrainedModelOpenedFromItsFile(FxRobot robot) throws Exception {
+        String model = System.getProperty("genscope.shot.model");
+        assumeTrue(System.getProperty("genscope.shot") != null && model != null, "pictures only with -Dgenscope.shot.model");
+        robot.interact(() -> main.openModel(java.nio.file.Path.of(model)));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> main.visible() instanceof VaeView v
+                && v.viewModel().run().job().job() != null && v.viewModel().runDataProperty().get() != null);
+        VaeViewModel vm = ((VaeView) main.visible()).viewModel();
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        Shots.inEveryLook(robot, stage.getScene(), "vae-model-train");
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.latentSpace().codesProperty().get() != null
+                && vm.latentSpace().gridProperty().get() != null);
+        LatentCodes c = vm.latentSpace().codesProperty().get();
+        robot.interact(() -> {
+            vm.latentSpace().interpolate(first(c, 0), first(c, 7));
+            vm.latentSpace().select(first(c, 2));
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.latentSpace().interpolationProperty().get() != null);
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        Shots.inEveryLook(robot, stage.getScene(), "vae-model-latent");
+        Shots.save(robot, robot.lookup(n -> n instanceof LatentPanel).query(), "vae-model-latent-panel");
+        robot.interact(() -> {
+            tabs.getSelectionModel().select(2);
+            vm.evaluation().kProperty().set(100);
+        });
+        robot.interact(() -> robot.lookup(n -> n instanceof BoundPanel).queryAs(BoundPanel.class).evaluate.fire());
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> vm.evaluation().figuresProperty().get() != null);
+        Shots.inEveryLook(robot, stage.getScene(), "vae-model-bound");
     }
 
     /** The first example of class {@code k}, else the first one. */
