@@ -144,8 +144,8 @@ final class BoundPanel extends VBox {
         collapsed.set(x.clone(), yc);
         shownUnits = n;
         barWidth();
-        klTitle.setText(String.format(Locale.ROOT, "KL per latent unit: %d of %d active (validation examples, step %,d)",
-                a, n, modelStep));
+        klTitle.setText(String.format(Locale.ROOT, "KL per latent unit: %d of %d active (validation examples, %s)",
+                a, n, VaeViewModel.modelAt(modelStep)));
         stale();
     }
 
@@ -188,8 +188,8 @@ final class BoundPanel extends VBox {
         values[3].setText(nats(lk) + "   (k = " + String.format(Locale.ROOT, "%,d", e.samples()) + ")");
         values[4].setText(String.format(Locale.ROOT, "%.2f", lk - elbo));
         values[5].setText(f.active() + " of " + f.latent());
-        values[6].setText(String.format(Locale.ROOT, "%,d examples of %s, the model at step %,d, in %s", e.size(),
-                f.examples(), f.step(), seconds(f.seconds())));
+        values[6].setText(String.format(Locale.ROOT, "%,d examples of %s, %s, in %s", e.size(),
+                f.examples(), VaeViewModel.modelAt(f.step()), seconds(f.seconds())));
         gap.setText(String.format(Locale.ROOT, "Since log p(x) = ELBO + KL(q(z|x) ‖ p(z|x)), the ELBO lies below the "
                 + "log-likelihood by exactly how far the encoder's Gaussian q(z|x) is from the true posterior p(z|x); "
                 + "L_k averages k importance weights p(x, z)/q(z|x) and so closes part of that gap — %.2f nats here — "

@@ -162,7 +162,7 @@ final class LatentPanel extends VBox {
             caption.setText("");
             return;
         }
-        title.setText(String.format(Locale.ROOT, "Latent space: %,d codes μ(x), the model at step %,d", c.size(), c.step()));
+        title.setText(String.format(Locale.ROOT, "Latent space: %,d codes μ(x), %s", c.size(), VaeViewModel.modelAt(c.step())));
         String what = "Each dot is the code μ(x) of one of " + data.scatterNote() + ". ";
         String plane = switch (c.latent()) {
             case 1 -> "The latent space has one dimension: the horizontal axis is z₁; the vertical spread only separates the dots. ";

@@ -99,7 +99,7 @@ final class VaeTrainingPanel extends VBox {
 
     void show(Snapshot<VaePayload> s) {
         elbo.show(s);
-        RunNote.update(note, s);
+        RunNote.update(note, s, "−ELBO");
         VaePayload p = s.payload();
         if (p == null) return;
         reconstruction.show(p.reconstructionTrain(), p.reconstructionValidation(), s.totalSteps());

@@ -272,6 +272,11 @@ public final class VaeViewModel {
                 + describe(now) + ". Press Train (Ctrl+Enter) to train it.";
     }
 
+    /** "the model at step 1,200", or for a model not trained here (opened, or new) "the model as it is". */
+    static String modelAt(long step) {
+        return step > 0 ? String.format(Locale.ROOT, "the model at step %,d", step) : "the model as it is";
+    }
+
     /** "784-200-200-(2)-200-200-784, tanh, β = 8" (S and warm-up when set). */
     static String describe(VaeConfig c) {
         return c.architecture() + ", " + c.encoderActivation() + ", β = " + number(c.beta())
