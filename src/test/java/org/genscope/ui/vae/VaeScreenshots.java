@@ -88,6 +88,9 @@ class VaeScreenshots {
                 && v.viewModel().run().job().job() != null && v.viewModel().runDataProperty().get() != null);
         VaeViewModel vm = ((VaeView) main.visible()).viewModel();
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.run().job().job().latest() != null
+                && vm.run().job().job().latest().payload() != null);
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         Shots.inEveryLook(robot, stage.getScene(), "vae-model-train");
         robot.interact(() -> tabs.getSelectionModel().select(1));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.latentSpace().codesProperty().get() != null
@@ -100,7 +103,16 @@ class VaeScreenshots {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.latentSpace().interpolationProperty().get() != null);
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         Shots.inEveryLook(robot, stage.getScene(), "vae-model-latent");
-        Shots.save(robot, robot.lookup(n -> n instanceof LatentPanel).query(), "vae-model-latent-panel");
+        LatentPanel panel = robot.lookup(n -> n instanceof LatentPanel).queryAs(LatentPanel.class);
+        robot.interact(() -> {                        // as File ▸ Export view writes it, on the theme's surface (1×: the size on screen)
+            try {
+                org.genscope.ui.export.ViewExporter.writePng(panel, 1, org.genscope.ui.theme.ThemeColors.resolve(panel,
+                        "-app-surface", javafx.scene.paint.Color.WHITE), java.nio.file.Path.of(System.getProperty(
+                        "genscope.shot"), "vae-model-latent-panel.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         robot.interact(() -> {
             tabs.getSelectionModel().select(2);
             vm.evaluation().kProperty().set(100);
