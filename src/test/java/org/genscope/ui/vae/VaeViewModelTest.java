@@ -171,6 +171,28 @@ class VaeViewModelTest {
     }
 
     @Test
+    void aPointOfTheMnistPlaneDecodesInUnderFiveMilliseconds() {
+        // the budget for a decode on every mouse move: 784-200-200-(2)-200-200-784, one code at a time
+        VaeConfig c = VaeConfig.defaults(784).withHidden(new int[] {200, 200}, new int[] {200, 200}).withLatent(2)
+                .withDecoder(org.genscope.vae.DecoderKind.BERNOULLI);
+        Rng rng = new Rng(3);
+        FMatrixRMaj x = new FMatrixRMaj(200, 784);
+        for (int i = 0; i < x.data.length; i++) x.data[i] = rng.nextFloat() < 0.2f ? 1 : 0;
+        LatentViewModel latent = new LatentViewModel(UiExecutor.currentThread(), message);
+        latent.reset(new Dataset("random", "test", x, null, 28, 28));
+        latent.refresh(new Vae(c), 1);
+        long[] t = new long[300];
+        for (int k = 0; k < t.length; k++) {
+            latent.decodeAt(Math.sin(k * 0.1) * 2, Math.cos(k * 0.07) * 2);
+            t[k] = latent.decodedProperty().get().nanos();
+        }
+        java.util.Arrays.sort(t);
+        System.out.printf(java.util.Locale.ROOT, "latent-plane decode, 784-200-200-(2): median %.3f ms, 95th percentile %.3f ms%n",
+                t[t.length / 2] / 1e6, t[t.length * 95 / 100] / 1e6);
+        assertTrue(t[t.length / 2] < 5_000_000L, "median decode " + t[t.length / 2] / 1e6 + " ms");
+    }
+
+    @Test
     void interpolationsStartAndEndAtTheDecodingsOfTheTwoCodes() {
         trainToy(3);
         LatentCodes c = vm.latentSpace().codesProperty().get();
