@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Genscope reference reader: the log-likelihoods of a saved MADE or flow, and the ELBO of a saved VAE, rebuilt
-with NumPy alone.
+"""Genscope reference reader: the log-likelihoods of a saved MADE or flow, the ELBO of a saved VAE, and a
+winner-take-all autoencoder's reconstruction error, rebuilt with NumPy alone.
 
 Written from docs/model-files.md (the format, the tensor names and the formulas there), not from Genscope's
 code, so it checks that a model file says everything needed to use the model. Computes in float64.
@@ -15,7 +15,11 @@ For a VAE it prints the mean ELBO = E_q[log p(x|z)] − KL with S samples of z p
 numbers, so it agrees with Genscope's figure within Monte Carlo error) and, with --k K, the importance-sampled
 log-likelihood log (1/K) Σ p(x, z_i)/q(z_i|x); --each prints, per example, the closed-form KL and log p(x | z = μ(x)),
 which involve no random numbers and agree with Genscope's to rounding.
+For a winner-take-all autoencoder (model.kind wta) it prints the reconstruction error, the mean squared error per
+pixel with the winner-take-all rules applied to consecutive batches of 100, as in training; without DATA on the
+MNIST test set t10k (grey levels / 255).
 """
+import math
 import argparse
 import gzip
 import json
@@ -231,6 +235,88 @@ def flow_log_likelihoods(meta, t, x):
     return log_pz + log_det
 
 
+def keep_count(k_percent, batch):
+    """n_keep = ceil(k/100 · B), at least 1 and at most B (5% of 100 is exactly 5)."""
+    return max(1, min(batch, math.ceil(k_percent * batch / 100.0 - 1e-9)))
+
+
+def lifetime(h, units, k_percent):
+    """Per unit (column group), the n_keep examples with the largest value win; ties go to the earlier example."""
+    b = h.shape[0]
+    g = h.reshape(b, units, -1)
+    scores = g.max(axis=2)
+    keep = np.zeros((b, units), dtype=bool)
+    n = keep_count(k_percent, b)
+    for u in range(units):
+        keep[np.argsort(-scores[:, u], kind="stable")[:n], u] = True
+    return (g * keep[:, :, None]).reshape(h.shape)
+
+
+def spatial(h, maps):
+    """Within each feature map of each example, only the largest value survives (the first on ties)."""
+    b = h.shape[0]
+    g = h.reshape(b * maps, -1)
+    out = np.zeros_like(g)
+    idx = np.argmax(g, axis=1)
+    out[np.arange(len(g)), idx] = g[np.arange(len(g)), idx]
+    return out.reshape(h.shape)
+
+
+def conv_same(x, w, bias, k):
+    """y[b,o,i,j] = bias[o] + Σ_{c,u,v} W[o,c,u,v] · x[b,c,i−p+u, j−p+v], zero padding p = (k − 1)/2."""
+    b, c, hh, ww = x.shape
+    p = (k - 1) // 2
+    w = w.reshape(w.shape[0], c, k, k)
+    xp = np.pad(x, ((0, 0), (0, 0), (p, p), (p, p)))
+    y = np.zeros((b, w.shape[0], hh, ww)) + bias.reshape(1, -1, 1, 1)
+    for u in range(k):
+        for v in range(k):
+            y += np.einsum("oc,bchw->bohw", w[:, :, u, v], xp[:, :, u:u + hh, v:v + ww])
+    return y
+
+
+def deconv_same(x, w, bias, k, out_channels):
+    """y[b,o,h−p+u, w−p+v] += W[c,o,u,v] · x[b,c,h,w] (+ bias[o]): the transposed convolution, padding p."""
+    b, c, hh, ww = x.shape
+    p = (k - 1) // 2
+    w = w.reshape(c, out_channels, k, k)
+    y = np.zeros((b, out_channels, hh + k - 1, ww + k - 1))
+    for u in range(k):
+        for v in range(k):
+            y[:, :, u:u + hh, v:v + ww] += np.einsum("co,bchw->bohw", w[:, :, u, v], x)
+    return y[:, :, p:p + hh, p:p + ww] + bias.reshape(1, -1, 1, 1)
+
+
+def wta_reconstruction_error(meta, t, x):
+    """Mean squared error per pixel of the reconstructions, rules on, in batches of 100 (docs: "Winner-take-all")."""
+    hidden = [int(v) for v in meta["wta.hidden"].split(",")]
+    k_percent = float(meta["wta.k_percent"])
+    rows, cols = (int(v) for v in meta["wta.image"].split("x"))
+    total = 0.0
+    for start in range(0, len(x), 100):
+        xb = x[start:start + 100]
+        if meta["wta.kind"] == "fc":
+            h = xb
+            for l in range(1, len(hidden) + 1):
+                h = np.maximum(h @ t[f"encoder{l}.weight"] + t[f"encoder{l}.bias"], 0)
+            if k_percent < 100:
+                h = lifetime(h, hidden[-1], k_percent)
+            xhat = h @ t["decoder.weight"] + t["decoder.bias"]
+        else:
+            ek, dk = int(meta["wta.encoder_kernel"]), int(meta["wta.decoder_kernel"])
+            h = xb.reshape(len(xb), 1, rows, cols)
+            for l in range(1, len(hidden) + 1):
+                h = np.maximum(conv_same(h, t[f"conv{l}.weight"], t[f"conv{l}.bias"], ek), 0)
+            flat = h.reshape(len(xb), -1)
+            if meta["wta.spatial"] == "true":
+                flat = spatial(flat, hidden[-1])
+            if k_percent < 100:
+                flat = lifetime(flat, hidden[-1], k_percent)
+            xhat = deconv_same(flat.reshape(h.shape), t["deconv.weight"], t["deconv.bias"], dk, 1).reshape(len(xb), -1)
+        total += np.sum((xhat - xb) ** 2)
+    return total / x.size
+
+
 # ---- VAE (Kingma & Welling 2014) ----
 
 def vae_posterior(meta, t, x):
@@ -292,6 +378,16 @@ def main(argv):
     a = cli.parse_args(argv)
     meta, t = load(a.model)
     kind = meta.get("model.kind")
+    if kind == "wta":
+        if a.data:
+            x = read_data(a.data)
+        else:
+            root = Path(__file__).resolve().parent.parent / "sample-data" / "mnist"
+            x = read_idx_images(root / "t10k-images-idx3-ubyte.gz")
+        if x.max() > 1:                                       # grey levels, as genscope eval wta scales them
+            x = x / x.max()
+        print(f"reconstruction error {wta_reconstruction_error(meta, t, x):.9g} per pixel")
+        return
     if a.data:
         x = read_data(a.data)
     elif meta.get("data.name", "").startswith("binarized-mnist"):
@@ -321,7 +417,7 @@ def main(argv):
         else:
             vae_report(meta, t, x, a.samples, a.k, a.seed)
     else:
-        raise SystemExit(f"{a.model}: model.kind {kind!r} is not made, flow or vae")
+        raise SystemExit(f"{a.model}: model.kind {kind!r} is not made, flow, vae or wta")
 
 
 if __name__ == "__main__":

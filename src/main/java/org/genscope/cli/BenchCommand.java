@@ -53,14 +53,15 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "GEMM GFLOP/s per backend and seconds per MADE and VAE training epoch";
+        return "GEMM GFLOP/s per backend, seconds per MADE, VAE and FC-WTA training epoch, Conv-WTA forward/backward";
     }
 
     @Override
     public String usage() {
         return """
                 usage: genscope bench [--data FILE] [--images 8000] [--vae-images 50000] [--epochs 4] [--reps 30]
-                                      [--only gemm|epoch|vae] [--all]
+                                      [--only gemm|epoch|vae|conv|wta] [--maps 128,32] [--conv-reps 3]
+                                      [--wta-images 50000] [--wta-epochs 2] [--all]
 
                 1. GFLOP/s (median of --reps timed calls after a warm-up) of every GEMM backend available in this
                    JVM, plus EJML's single- and multi-threaded mult for reference, on the five products of a
@@ -74,6 +75,13 @@ public final class BenchCommand implements Command {
                    For 2 and 3 the first epoch includes JIT warm-up; the summary is the median of the others, and the
                    most bytes any of them allocated per step (every Java thread, from the JVM's allocation counters).
                    --all trains once per backend instead of only with the selected one.
+                4. Conv-WTA (Makhzani & Frey 2015, Mconv5-Mconv5-Mdeconv11) for each M of --maps on a batch of
+                   100 28×28 images: ms per batch and GFLOP/s of each layer's forward and backward pass and of
+                   the whole network (median of --conv-reps passes after one warm-up pass), dense gradients;
+                   then one training step with the rules on (spatial + 5% lifetime), whose sparse gradients
+                   and codes take the layers' direct passes.
+                5. Seconds per epoch of an FC-WTA 784-2000-784, 5%% lifetime sparsity, Adam, batch 100, on the
+                   first --wta-images images of --data (median of epochs 2..--wta-epochs; the first warms up).
 
                 Backend choice: -Dgenscope.gemm=blas|vector|java; threads: -Dgenscope.threads=N (Java kernels),
                 OPENBLAS_NUM_THREADS (OpenBLAS). The Vector API kernel needs --add-modules=jdk.incubator.vector.
@@ -84,9 +92,14 @@ public final class BenchCommand implements Command {
     public int run(List<String> args, PrintStream out) throws UsageException, CliException {
         List<String> rest = new ArrayList<>(args);
         boolean all = rest.remove("--all");
-        Map<String, String> opts = Options.parse(rest, "data", "images", "vae-images", "epochs", "reps", "only");
+        Map<String, String> opts = Options.parse(rest, "data", "images", "vae-images", "epochs", "reps", "only", "maps",
+                "conv-reps", "wta-images", "wta-epochs");
         Options.noPositional(opts);
-        String only = opts.containsKey("only") ? Options.choice(opts, "only", "", "gemm", "epoch", "vae") : "";
+        String only = opts.containsKey("only") ? Options.choice(opts, "only", "", "gemm", "epoch", "vae", "conv", "wta") : "";
+        int convReps = (int) Options.integer(opts, "conv-reps", 3, 1, 10_000);
+        int wtaImages = (int) Options.integer(opts, "wta-images", 50_000, BATCH, 10_000_000);
+        int wtaEpochs = (int) Options.integer(opts, "wta-epochs", 2, 2, 1000);
+        int[] maps = maps(opts.getOrDefault("maps", "128,32"));
         int reps = (int) Options.integer(opts, "reps", 30, 3, 100_000);
         int epochs = (int) Options.integer(opts, "epochs", 4, 2, 1000);
         int images = (int) Options.integer(opts, "images", 8000, BATCH, 10_000_000);
@@ -100,20 +113,42 @@ public final class BenchCommand implements Command {
             Dataset d = load(data, images, "MADE", "--images");
             out.printf("%nMADE %d-%d-%d (ReLU, Bernoulli logits, Adam 1e-3, batch %d) on %d images of %s%n",
                     d.dimension(), HIDDEN, d.dimension(), BATCH, d.size(), d.name());
-            epochs(epochs, all, out, "NLL", () -> new MadeEpochBench(d, HIDDEN, BATCH, 1)::run);
+            epochs(epochs, all, out, "NLL %.2f nats", () -> new MadeEpochBench(d, HIDDEN, BATCH, 1)::run);
         }
         if (only.isEmpty() || only.equals("vae")) {
             Dataset d = load(data, vaeImages, "VAE", "--vae-images");
             out.printf("%nVAE %d-200-200-(50)-200-200-%d (tanh, Bernoulli decoder, 1 sample, Adam 1e-3, batch %d) on %d images of %s%n",
                     d.dimension(), d.dimension(), BATCH, d.size(), d.name());
             VaeEpochBench[] last = new VaeEpochBench[1];
-            epochs(epochs, all, out, "−ELBO", () -> {
+            epochs(epochs, all, out, "−ELBO %.2f nats", () -> {
                 last[0] = new VaeEpochBench(d, BATCH, 1);
                 return last[0]::run;
             });
             decodeTime(last[0].vae(), out);
         }
+        if (only.isEmpty() || only.equals("conv")) {
+            for (int m : maps) {
+                ConvBench.print(new ConvBench(m, BATCH, 1).run(1, convReps), m, BATCH, out);
+                ConvBench.printTrainingStep(m, BATCH, convReps, out);
+            }
+        }
+        if (only.isEmpty() || only.equals("wta")) {
+            Dataset d = load(data, wtaImages, "FC-WTA", "--wta-images");
+            out.printf("%nFC-WTA %d-2000-%d (5%% lifetime sparsity, Adam 1e-3, batch %d) on %d images of %s%n",
+                    d.dimension(), d.dimension(), BATCH, d.size(), d.name());
+            epochs(wtaEpochs, all, out, "MSE %.5f per pixel", () -> new WtaEpochBench(d, 2000, 5, 1)::run);
+        }
         return 0;
+    }
+
+    private static int[] maps(String s) throws UsageException {
+        try {
+            int[] m = Arrays.stream(s.split(",")).mapToInt(w -> Integer.parseInt(w.trim())).toArray();
+            for (int v : m) if (v < 1 || v > 4096) throw new UsageException("--maps must be 1..4096 each, got " + v);
+            return m;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--maps expects numbers like 128,32, got '" + s + "'");
+        }
     }
 
     private static void gemm(int reps, PrintStream out) {
@@ -170,9 +205,9 @@ public final class BenchCommand implements Command {
     /**
      * Trains a fresh workload from {@code workload} for {@code epochs} epochs per backend (the selected one, or each
      * with --all) and prints each epoch and a summary line: the median s/epoch after the first epoch and the most
-     * bytes any later epoch allocated per step.
+     * bytes any later epoch allocated per step; {@code lossFormat} prints the mean loss, e.g. {@code "NLL %.2f nats"}.
      */
-    private static void epochs(int epochs, boolean all, PrintStream out, String lossName,
+    private static void epochs(int epochs, boolean all, PrintStream out, String lossFormat,
                                Supplier<Supplier<EpochTimer.Epoch>> workload) throws CliException {
         Gemm chosen = GemmBackends.selected();
         List<Gemm> runs = all ? GemmBackends.available() : List.of(chosen);
@@ -185,13 +220,13 @@ public final class BenchCommand implements Command {
                 StringBuilder line = new StringBuilder();
                 for (int e = 0; e < epochs; e++) {
                     EpochTimer.Epoch r = bench.get();
-                    Finite.figure(r.meanLoss(), "the training " + lossName + " of epoch " + (e + 1), "bench on " + g.name());
+                    Finite.figure(r.meanLoss(), "the training " + lossFormat.split(" ")[0] + " of epoch " + (e + 1), "bench on " + g.name());
                     if (e > 0) {
                         times[e - 1] = r.seconds();
                         worstBytes = Double.isNaN(r.bytesPerStep()) ? Double.NaN : Math.max(worstBytes, r.bytesPerStep());
                     }
-                    line.append(String.format("  epoch %d: %.3f s, %s %.2f nats, %.0f B/step allocated%n",
-                            e + 1, r.seconds(), lossName, r.meanLoss(), r.bytesPerStep()));
+                    line.append(String.format("  epoch %d: %.3f s, " + lossFormat + ", %.0f B/step allocated%n",
+                            e + 1, r.seconds(), r.meanLoss(), r.bytesPerStep()));
                 }
                 Arrays.sort(times);
                 out.printf("%s: %.3f s/epoch (median of epochs 2-%d); after warm-up at most %s B/step allocated"

@@ -17,20 +17,29 @@ import org.genscope.train.Snapshot;
 /**
  * {@code --curves FILE} of the train commands: the training and validation curves of the finished run (as the
  * service keeps them, thinned to a bounded number of points) as an SVG plot ({@code .svg}) or as CSV
- * ({@code series,step,nll}, one row per point, any other name). Written atomically.
+ * ({@code series,step,nll} — {@code mse} for the autoencoders — one row per point, any other name). Written atomically.
  */
 final class CurveExport {
     private CurveExport() {}
 
     static void write(Path file, String title, Snapshot<?> s) throws CliException {
+        write(file, title, s, "NLL (nats)", "nll");
+    }
+
+    /** The same for a loss named {@code yAxis} on the plot and {@code column} in the CSV header. */
+    static void write(Path file, String title, Snapshot<?> s, String yAxis, String column) throws CliException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String text = name.endsWith(".svg") ? svg(title, s) : csv(s);
+        String text = name.endsWith(".svg") ? svg(title, s, yAxis) : csv(s, column);
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         CliFiles.write(file, f -> AtomicFile.write(f, ch -> ch.write(ByteBuffer.wrap(bytes))));
     }
 
     static String csv(Snapshot<?> s) {
-        StringBuilder sb = new StringBuilder("series,step,nll\n");
+        return csv(s, "nll");
+    }
+
+    static String csv(Snapshot<?> s, String column) {
+        StringBuilder sb = new StringBuilder("series,step," + column + "\n");
         rows(sb, "train", s.trainCurve());
         rows(sb, "validation", s.validationCurve());
         return sb.toString();
@@ -43,6 +52,10 @@ final class CurveExport {
     }
 
     static String svg(String title, Snapshot<?> s) {
+        return svg(title, s, "NLL (nats)");
+    }
+
+    static String svg(String title, Snapshot<?> s, String yAxis) {
         List<SvgPlot.Series> series = new ArrayList<>();
         series.add(new SvgPlot.Series("train", s.trainCurve().steps(), s.trainCurve().values(), "#0072b2"));
         series.add(new SvgPlot.Series("validation", s.validationCurve().steps(), s.validationCurve().values(), "#d55e00"));
@@ -51,7 +64,7 @@ final class CurveExport {
                 Arrays.stream(s.validationCurve().values())).toArray();
         RobustRange y = RobustRange.of(all, new double[] {last(s.trainCurve()), last(s.validationCurve())});
         SvgPlot.Plot plot = new SvgPlot.Plot(title, new SvgPlot.Axis("optimizer step", 0, Math.max(1, s.step()), true),
-                new SvgPlot.Axis("NLL (nats)", y.lo(), y.hi(), false), series);
+                new SvgPlot.Axis(yAxis, y.lo(), y.hi(), false), series);
         return SvgPlot.render(List.of(plot), SvgPlot.Style.LIGHT);
     }
 

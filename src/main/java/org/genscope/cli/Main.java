@@ -17,7 +17,7 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(new DataInfoCommand(), ModelCommand.train(), ModelCommand.eval(),
-                ModelCommand.sample(), new BenchCommand())) {
+                ModelCommand.sample(), ModelCommand.filters(), new BenchCommand())) {
             m.put(c.name(), c);
         }
         return m;

@@ -7,8 +7,9 @@ import java.util.Map;
 import org.genscope.Quoted;
 
 /**
- * {@code genscope train|eval|sample MODEL [ARGS]}: one command per verb that dispatches on the model word, so a
- * new model family adds one line to each of {@link #train}, {@link #eval} and {@link #sample}.
+ * {@code genscope train|eval|sample|filters MODEL [ARGS]}: one command per verb that dispatches on the model word,
+ * so a new model family adds one line to each of {@link #train}, {@link #eval}, {@link #sample} (and
+ * {@link #filters} for models with filters).
  */
 final class ModelCommand implements Command {
     private final String name;
@@ -26,6 +27,7 @@ final class ModelCommand implements Command {
         m.put("made", new MadeTrain());
         m.put("flow", new FlowTrain());
         m.put("vae", new VaeTrain());
+        m.put("wta", new WtaTrain());
         return new ModelCommand("train", "train a model on a data file and save it", m);
     }
 
@@ -34,7 +36,8 @@ final class ModelCommand implements Command {
         m.put("made", new MadeEval());
         m.put("flow", new FlowEval());
         m.put("vae", new VaeEval());
-        return new ModelCommand("eval", "evaluate a saved model on a data file (NLL; for a VAE its ELBO and log-likelihood)", m);
+        m.put("wta", new WtaEval());
+        return new ModelCommand("eval", "evaluate a saved model on a data file (NLL; VAE: ELBO and log-likelihood; WTA: reconstruction and classifier error)", m);
     }
 
     static ModelCommand sample() {
@@ -43,6 +46,12 @@ final class ModelCommand implements Command {
         m.put("flow", new FlowSample());
         m.put("vae", new VaeSample());
         return new ModelCommand("sample", "draw samples from a saved model (PNG grid or CSV)", m);
+    }
+
+    static ModelCommand filters() {
+        Map<String, ModelVerb> m = new LinkedHashMap<>();
+        m.put("wta", new WtaFilters());
+        return new ModelCommand("filters", "write a saved autoencoder's decoder filters as a PNG grid", m);
     }
 
     @Override

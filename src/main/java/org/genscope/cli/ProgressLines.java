@@ -49,7 +49,9 @@ final class ProgressLines implements TrainingListener {
 
     @Override
     public void onEpochEnd(int epoch, long step) {
-        if (stop != null) {
+        if (stop != null && Double.isNaN(lastLoss)) {             // no validation data
+            out.printf(Locale.ROOT, "epoch %4d  train %.4f  %.0f s%n", epoch, takeMean(), seconds());
+        } else if (stop != null) {
             out.printf(Locale.ROOT, "epoch %4d  train %.4f  valid %.4f  best %.4f @%d  %.0f s%n", epoch, takeMean(), lastLoss,
                     stop.best(), stop.bestEpoch(), seconds());
         }

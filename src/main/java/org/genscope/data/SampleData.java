@@ -29,9 +29,9 @@ public final class SampleData {
     public static final String MNIST_SAMPLE_IMAGES = "mnist/mnist-sample10k-images-idx3-ubyte.gz";
     /** Their labels 0..9. */
     public static final String MNIST_SAMPLE_LABELS = "mnist/mnist-sample10k-labels-idx1-ubyte.gz";
-    /** The original MNIST test set: 10,000 grayscale digits (0..255), disjoint from the training side. */
+    /** The MNIST test set, 10,000 grayscale digits (0..255). */
     public static final String MNIST_TEST_IMAGES = "mnist/t10k-images-idx3-ubyte.gz";
-    /** Their labels 0..9. */
+    /** Its labels 0..9. */
     public static final String MNIST_TEST_LABELS = "mnist/t10k-labels-idx1-ubyte.gz";
 
     private SampleData() {}
@@ -64,17 +64,14 @@ public final class SampleData {
         return labelled(MNIST_SAMPLE_IMAGES, MNIST_SAMPLE_LABELS, "mnist-sample10k");
     }
 
-    /**
-     * The labelled MNIST test set (values 0..255): the digits behind binarized MNIST's test split, with their classes,
-     * which the binarized files do not carry (a latent-space scatter coloured by digit uses them).
-     */
+    /** The labelled MNIST test set t10k (values 0..255). */
     public static Dataset mnistTest() throws DataFormatException {
-        return labelled(MNIST_TEST_IMAGES, MNIST_TEST_LABELS, "mnist-test");
+        return labelled(MNIST_TEST_IMAGES, MNIST_TEST_LABELS, "mnist-t10k");
     }
 
-    private static Dataset labelled(String imageFile, String labelFile, String datasetName) throws DataFormatException {
+    private static Dataset labelled(String imageFile, String labelFile, String name) throws DataFormatException {
         Path images = file(imageFile);
-        Dataset d = Dataset.of(IdxReader.requireImages(IdxReader.read(images)), datasetName);
+        Dataset d = Dataset.of(IdxReader.requireImages(IdxReader.read(images)), name);
         int[] y = IdxReader.readLabels(file(labelFile));
         if (y.length != d.size()) {
             throw new DataFormatException(images, d.size() + " images but " + y.length + " labels");

@@ -65,12 +65,12 @@ final class BlasGemm implements Gemm {
     }
 
     @Override
-    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int lda,
-                     float[] b, int ldb, float beta, float[] c, int ldc) {
-        GemmArgs.check(transA, transB, m, n, k, a, lda, b, ldb, c, ldc);
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                     float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        GemmArgs.check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         if (m == 0 || n == 0) return;
         if (k == 0 || alpha == 0f) {               // netlib rejects empty operands; the result is beta·C anyway
-            GemmArgs.scale(m, n, beta, c, ldc);
+            GemmArgs.scale(m, n, beta, c, cOff, ldc);
             return;
         }
         // row-major C = op(A)·op(B)  <=>  column-major Cᵀ = op(B)ᵀ·op(A)ᵀ
@@ -78,7 +78,7 @@ final class BlasGemm implements Gemm {
         // recomputation), and a threaded OpenBLAS entered concurrently has a history of corrupting its buffers
         // (OpenBLAS issues #602, #2126, #4981). Each call already uses every core, so waiting costs little.
         synchronized (NATIVE) {
-            blas.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, 0, ldb, a, 0, lda, beta, c, 0, ldc);
+            blas.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
         }
     }
 

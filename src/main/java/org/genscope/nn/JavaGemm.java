@@ -41,8 +41,8 @@ final class JavaGemm extends ParallelGemm {
 
     @Override
     void compute(boolean transA, boolean transB, int m0, int m1, int n0, int n1, int k, float alpha,
-                 float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc) {
-        GemmArgs.scale(m0, m1, n0, n1, beta, c, ldc);        // C = beta·C first; blocks only accumulate
+                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        GemmArgs.scale(m0, m1, n0, n1, beta, c, cOff, ldc);  // C = beta·C first; blocks only accumulate
         Buffers buf = BUFFERS.get();
         float[][] bp = buf.b;
         float[] row = buf.c;
@@ -52,11 +52,11 @@ final class JavaGemm extends ParallelGemm {
             int kn = Math.min(KB, k - kb);
             for (int jb = n0; jb < n1; jb += NB) {
                 int len = Math.min(NB, n1 - jb);
-                packB(transB, b, ldb, kb, kn, jb, len, bp);
+                packB(transB, b, bOff, ldb, kb, kn, jb, len, bp);
                 for (int i = m0; i < m1; i++) {
-                    int co = i * ldc + jb;
+                    int co = cOff + i * ldc + jb;
                     System.arraycopy(c, co, row, 0, len);
-                    int ak = i * aRow + kb * aCol;
+                    int ak = aOff + i * aRow + kb * aCol;
                     int q = 0;
                     // C[i, jb:jb+len] += alpha · Σ_k A[i, k] · B[k, jb:jb+len], four k at a time
                     for (; q + 3 < kn; q += 4, ak += 4 * aCol) {
@@ -81,9 +81,9 @@ final class JavaGemm extends ParallelGemm {
     }
 
     /** bp[q][j] = op(B)[kb + q, jb + j] for q &lt; kn, j &lt; len. */
-    private static void packB(boolean transB, float[] b, int ldb, int kb, int kn, int jb, int len, float[][] bp) {
+    private static void packB(boolean transB, float[] b, int bOff, int ldb, int kb, int kn, int jb, int len, float[][] bp) {
         if (!transB) {
-            for (int q = 0; q < kn; q++) System.arraycopy(b, (kb + q) * ldb + jb, bp[q], 0, len);
+            for (int q = 0; q < kn; q++) System.arraycopy(b, bOff + (kb + q) * ldb + jb, bp[q], 0, len);
             return;
         }
         // op(B)[k, j] = b[j·ldb + k]: 16 stored rows at a time, so reads stream and writes fill whole lines
@@ -91,7 +91,7 @@ final class JavaGemm extends ParallelGemm {
             int j1 = Math.min(len, j0 + 16);
             for (int q = 0; q < kn; q++) {
                 float[] dst = bp[q];
-                for (int j = j0, src = (jb + j0) * ldb + kb + q; j < j1; j++, src += ldb) dst[j] = b[src];
+                for (int j = j0, src = bOff + (jb + j0) * ldb + kb + q; j < j1; j++, src += ldb) dst[j] = b[src];
             }
         }
     }

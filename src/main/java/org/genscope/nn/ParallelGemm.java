@@ -22,15 +22,16 @@ abstract class ParallelGemm implements Gemm {
 
     /** C[m0:m1, n0:n1] = alpha · op(A)[m0:m1, :] · op(B)[:, n0:n1] + beta · C[m0:m1, n0:n1], with k ≥ 1. */
     abstract void compute(boolean transA, boolean transB, int m0, int m1, int n0, int n1, int k,
-                          float alpha, float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc);
+                          float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta,
+                          float[] c, int cOff, int ldc);
 
     @Override
-    public final void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int lda,
-                           float[] b, int ldb, float beta, float[] c, int ldc) {
-        GemmArgs.check(transA, transB, m, n, k, a, lda, b, ldb, c, ldc);
+    public final void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
+                           int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        GemmArgs.check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         if (m == 0 || n == 0) return;
         if (k == 0 || alpha == 0f) {
-            GemmArgs.scale(m, n, beta, c, ldc);
+            GemmArgs.scale(m, n, beta, c, cOff, ldc);
             return;
         }
         boolean splitColumns = n >= m;
@@ -38,14 +39,15 @@ abstract class ParallelGemm implements Gemm {
         int parts = Math.min(pool.size(), blocks);
         if (parts > 1 && 2.0 * m * n * k >= PARALLEL_FLOPS && pool.tryBegin()) {
             try {
-                call.set(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, splitColumns, blocks);
+                call.set(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, splitColumns,
+                        blocks);
                 pool.invoke(call, parts);
             } finally {
                 call.clear();
                 pool.end();
             }
         } else {
-            compute(transA, transB, 0, m, 0, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            compute(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         }
     }
 
@@ -67,17 +69,23 @@ abstract class ParallelGemm implements Gemm {
         int k;
         float alpha;
         float[] a;
+        int aOff;
         int lda;
         float[] b;
+        int bOff;
         int ldb;
         float beta;
         float[] c;
+        int cOff;
         int ldc;
         boolean splitColumns;
         int blocks;
 
-        void set(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int lda, float[] b,
-                 int ldb, float beta, float[] c, int ldc, boolean splitColumns, int blocks) {
+        void set(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                 float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, boolean splitColumns, int blocks) {
+            this.aOff = aOff;
+            this.bOff = bOff;
+            this.cOff = cOff;
             this.transA = transA;
             this.transB = transB;
             this.m = m;
@@ -108,11 +116,11 @@ abstract class ParallelGemm implements Gemm {
             if (splitColumns) {
                 int n0 = first * colAlign();
                 int n1 = Math.min(n, last * colAlign());
-                if (n0 < n1) compute(transA, transB, 0, m, n0, n1, k, alpha, a, lda, b, ldb, beta, c, ldc);
+                if (n0 < n1) compute(transA, transB, 0, m, n0, n1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             } else {
                 int m0 = first * rowAlign();
                 int m1 = Math.min(m, last * rowAlign());
-                if (m0 < m1) compute(transA, transB, m0, m1, 0, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+                if (m0 < m1) compute(transA, transB, m0, m1, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             }
         }
     }

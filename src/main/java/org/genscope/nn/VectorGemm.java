@@ -52,7 +52,7 @@ final class VectorGemm extends ParallelGemm {
 
     @Override
     void compute(boolean transA, boolean transB, int m0, int m1, int n0, int n1, int k, float alpha,
-                 float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc) {
+                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
         Buffers buf = BUFFERS.get();
         int panels = ParallelGemm.ceilDiv(m1 - m0, MR);
         if (buf.a.length < panels * MR * KC) buf.a = new float[panels * MR * KC];
@@ -61,27 +61,27 @@ final class VectorGemm extends ParallelGemm {
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             float betaBlock = pc == 0 ? beta : 1f;       // later depth blocks accumulate onto the first
-            packA(transA, a, lda, m0, m1, pc, kc, ap);
+            packA(transA, a, aOff, lda, m0, m1, pc, kc, ap);
             for (int jr = n0; jr < n1; jr += NR) {
                 int nr = Math.min(NR, n1 - jr);
-                packB(transB, b, ldb, jr, nr, pc, kc, bp);
+                packB(transB, b, bOff, ldb, jr, nr, pc, kc, bp);
                 for (int ir = m0, p = 0; ir < m1; ir += MR, p++) {
                     int mr = Math.min(MR, m1 - ir);
-                    kernel(kc, ap, p * MR * kc, bp, alpha, betaBlock, c, ir * ldc + jr, ldc, mr, nr, buf.tile);
+                    kernel(kc, ap, p * MR * kc, bp, alpha, betaBlock, c, cOff + ir * ldc + jr, ldc, mr, nr, buf.tile);
                 }
             }
         }
     }
 
     /** Ap[p][kk][r] = op(A)[m0 + p·MR + r, pc + kk], rows past m1 zero. */
-    private static void packA(boolean transA, float[] a, int lda, int m0, int m1, int pc, int kc, float[] ap) {
+    private static void packA(boolean transA, float[] a, int aOff, int lda, int m0, int m1, int pc, int kc, float[] ap) {
         for (int i0 = m0, p = 0; i0 < m1; i0 += MR, p++) {
             int base = p * MR * kc;
             int mr = Math.min(MR, m1 - i0);
             if (transA) {
                 // op(A)[i, k] = a[k·lda + i]: MR consecutive floats per k
                 for (int kk = 0; kk < kc; kk++) {
-                    int src = (pc + kk) * lda + i0;
+                    int src = aOff + (pc + kk) * lda + i0;
                     int dst = base + kk * MR;
                     for (int r = 0; r < mr; r++) ap[dst + r] = a[src + r];
                     for (int r = mr; r < MR; r++) ap[dst + r] = 0f;
@@ -89,7 +89,7 @@ final class VectorGemm extends ParallelGemm {
             } else {
                 for (int r = 0; r < MR; r++) {
                     if (r < mr) {
-                        int src = (i0 + r) * lda + pc;
+                        int src = aOff + (i0 + r) * lda + pc;
                         for (int kk = 0; kk < kc; kk++) ap[base + kk * MR + r] = a[src + kk];
                     } else {
                         for (int kk = 0; kk < kc; kk++) ap[base + kk * MR + r] = 0f;
@@ -100,12 +100,12 @@ final class VectorGemm extends ParallelGemm {
     }
 
     /** Bp[kk][j] = op(B)[pc + kk, jr + j], columns past nr zero. */
-    private static void packB(boolean transB, float[] b, int ldb, int jr, int nr, int pc, int kc, float[] bp) {
+    private static void packB(boolean transB, float[] b, int bOff, int ldb, int jr, int nr, int pc, int kc, float[] bp) {
         if (transB) {
             // op(B)[k, j] = b[j·ldb + k]
             for (int j = 0; j < NR; j++) {
                 if (j < nr) {
-                    int src = (jr + j) * ldb + pc;
+                    int src = bOff + (jr + j) * ldb + pc;
                     for (int kk = 0; kk < kc; kk++) bp[kk * NR + j] = b[src + kk];
                 } else {
                     for (int kk = 0; kk < kc; kk++) bp[kk * NR + j] = 0f;
@@ -113,13 +113,13 @@ final class VectorGemm extends ParallelGemm {
             }
         } else if (nr == NR) {
             for (int kk = 0; kk < kc; kk++) {
-                int src = (pc + kk) * ldb + jr;
+                int src = bOff + (pc + kk) * ldb + jr;
                 FloatVector.fromArray(S, b, src).intoArray(bp, kk * NR);
                 FloatVector.fromArray(S, b, src + L).intoArray(bp, kk * NR + L);
             }
         } else {
             for (int kk = 0; kk < kc; kk++) {
-                int src = (pc + kk) * ldb + jr;
+                int src = bOff + (pc + kk) * ldb + jr;
                 int dst = kk * NR;
                 for (int j = 0; j < nr; j++) bp[dst + j] = b[src + j];
                 for (int j = nr; j < NR; j++) bp[dst + j] = 0f;

@@ -47,6 +47,19 @@ class BenchCommandTest {
     }
 
     @Test
+    void timesTheConvWtaLayersInBothDirectionsAndAnFcWtaEpoch() throws IOException {
+        Result conv = run("bench", "--only", "conv", "--maps", "2", "--conv-reps", "1");
+        assertEquals(0, conv.code, conv.err);
+        assertTrue(conv.out.contains("Conv-WTA 2conv5-2conv5-2deconv11"), conv.out);
+        assertTrue(conv.out.matches("(?s).*conv2 2→2 5×5 +[0-9.]+ \\(\\d+\\) +[0-9.]+ \\(\\d+\\).*"), conv.out);
+        assertTrue(conv.out.contains("whole network"), conv.out);
+        Result wta = run("bench", "--only", "wta", "--data", idx(300, 0, 1, 1).toString(), "--wta-images", "200");
+        assertEquals(0, wta.code, wta.err);
+        assertTrue(wta.out.contains("FC-WTA 16-2000-16") && wta.out.contains("s/epoch"), wta.out);
+        assertEquals(2, run("bench", "--maps", "0").code);
+    }
+
+    @Test
     void trainsATinyVaeAndTimesASingleDecode() throws IOException {
         Result r = run("bench", "--only", "vae", "--data", idx(300, 0, 1, 1).toString(), "--vae-images", "200", "--epochs", "2");
         assertEquals(0, r.code, r.err);

@@ -42,7 +42,7 @@ class MadeCommandsTest {
         String csv = binaryCsv().toString();
         List<String[]> bad = List.of(
                 new String[] {"train"},
-                new String[] {"train", "wta"},
+                new String[] {"train", "gan"},
                 new String[] {"train", "made", "--train", csv, "--hidden", "abc"},
                 new String[] {"train", "made", "--train", csv, "--hidden", "0"},
                 new String[] {"train", "made", "--train", csv, "--optimizer", "rmsprop"},

@@ -26,6 +26,7 @@ import org.genscope.made.MadeConfig;
 import org.genscope.made.MadeFile;
 import org.genscope.made.OrderingKind;
 import org.genscope.nn.Adam;
+import org.genscope.nn.Mat;
 import org.genscope.nn.Rng;
 import org.genscope.vae.DecoderKind;
 import org.genscope.vae.Evaluation;
@@ -33,6 +34,10 @@ import org.genscope.vae.Progress;
 import org.genscope.vae.Vae;
 import org.genscope.vae.VaeConfig;
 import org.genscope.vae.VaeFile;
+import org.genscope.wta.WtaAutoencoder;
+import org.genscope.wta.WtaConfig;
+import org.genscope.wta.WtaFile;
+import org.genscope.wta.WtaKind;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,6 +198,32 @@ class ReferenceReaderTest {
                 double ensemble = Double.parseDouble(lines.get(1).replaceAll("NLL ([-0-9.]+) nats \\(ensemble of \\d+ masks\\)", "$1"));
                 assertEquals(made.ensembleNll(x, config.numMasks()), ensemble, TOLERANCE, lines.toString());
             }
+        }
+    }
+
+    /** FC- and Conv-WTA files, trained a little, give Genscope's reconstruction error with the rules on. */
+    @Test
+    void winnerTakeAllAutoencodersGiveGenscopesReconstructionError() throws Exception {
+        Rng rng = new Rng(8);
+        for (WtaConfig c : new WtaConfig[] {WtaConfig.fc(6, 6, 20, 3, 10, 8),
+            new WtaConfig(WtaKind.CONV, 7, 7, new int[] {3, 4}, 3, 5, 30, true, 4),
+            new WtaConfig(WtaKind.CONV, 6, 6, new int[] {5}, 5, 3, 100, false, 5)}) {
+            FMatrixRMaj x = new FMatrixRMaj(130, c.inputs());
+            for (int i = 0; i < x.getNumElements(); i++) x.data[i] = rng.nextFloat();
+            WtaAutoencoder ae = WtaAutoencoder.create(c);
+            Adam adam = new Adam(ae.params(), 0.01);
+            for (int step = 0; step < 20; step++) {
+                ae.lossAndGradients(Mat.rows(x, 0, 100));
+                adam.step();
+            }
+            Path file = dir.resolve("wta-" + c.kind() + c.hidden().length + ".safetensors");
+            WtaFile.save(file, ae, Map.of());
+            List<String> out = script(file.toString(), csv(x).toString());
+            double reference = Double.parseDouble(out.get(0).replaceAll("reconstruction error ([-0-9.eE]+) per pixel", "$1"));
+            double genscope = ae.reconstructionError(x);
+            System.out.printf("reference reader vs Genscope, %s: reconstruction error %.9g vs %.9g%n", c.architecture(),
+                    reference, genscope);
+            assertEquals(genscope, reference, 1e-5 * genscope, out.toString());
         }
     }
 

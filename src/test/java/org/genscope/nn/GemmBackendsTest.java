@@ -48,6 +48,51 @@ class GemmBackendsTest {
         }
     }
 
+    /** Operands that start inside their arrays (as a convolution's shifted windows do) give the same product. */
+    @Test
+    void offsetsIntoTheArraysGiveTheSameProduct() {
+        Rng rng = new Rng(9);
+        for (Gemm g : GemmBackends.available()) {
+            for (int t = 0; t < 4; t++) {
+                boolean ta = (t & 1) == 1;
+                boolean tb = (t & 2) == 2;
+                for (int[] s : new int[][] {{5, 7, 3}, {64, 300, 128}}) {
+                    int m = s[0];
+                    int n = s[1];
+                    int k = s[2];
+                    int lda = (ta ? m : k) + 2;
+                    int ldb = (tb ? k : n) + 3;
+                    int ldc = n + 1;
+                    float[] a = strided(rng, ta ? k : m, ta ? m : k, lda, 0f);
+                    float[] b = strided(rng, tb ? n : k, tb ? k : n, ldb, 0f);
+                    float[] c = strided(rng, m, n, ldc, 0f);
+                    float[] expected = c.clone();
+                    g.gemm(ta, tb, m, n, k, 0.5f, a, lda, b, ldb, 1f, expected, ldc);
+                    int ao = 13;
+                    int bo = 7;
+                    int co = 29;
+                    float[] a2 = shifted(a, ao);
+                    float[] b2 = shifted(b, bo);
+                    float[] c2 = shifted(c, co);
+                    g.gemm(ta, tb, m, n, k, 0.5f, a2, ao, lda, b2, bo, ldb, 1f, c2, co, ldc);
+                    for (int i = 0; i < co; i++) assertEquals(-7f, c2[i], "wrote before C's offset");
+                    for (int i = 0; i < c.length; i++) {
+                        assertEquals(expected[i], c2[co + i], 1e-5 * (k + 2), g.name() + " t=" + t + " at " + i);
+                    }
+                }
+            }
+            assertThrows(IllegalArgumentException.class,
+                    () -> g.gemm(false, false, 2, 2, 2, 1f, new float[4], 1, 2, new float[4], 0, 2, 0f, new float[4], 0, 2));
+        }
+    }
+
+    private static float[] shifted(float[] x, int off) {
+        float[] y = new float[x.length + off];
+        java.util.Arrays.fill(y, 0, off, -7f);
+        System.arraycopy(x, 0, y, off, x.length);
+        return y;
+    }
+
     @Test
     void vectorBackendIsAvailableWhenTheModuleIsPresent() {
         // surefire runs with --add-modules=jdk.incubator.vector, so the fast kernel must be found
