@@ -1,7 +1,6 @@
 package org.genscope.ui.vae;
 
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import org.genscope.ui.common.ThemedCanvas;
 import org.genscope.ui.theme.Palette;
 
@@ -87,25 +86,13 @@ final class DataPlane extends ThemedCanvas {
                 }
             }
         }
-        polyline(g, f, linear, p.text(), false, ls);
-        polyline(g, f, spherical, p.text(), true, ls);
+        f.polyline(g, linear, p.text(), false, ls);
+        f.polyline(g, spherical, p.text(), true, ls);
         if (cursor != null) {
             g.setStroke(p.danger());
             g.setLineWidth(2.5 * ls);
             g.strokeOval(f.px(cursor[0]) - 7 * ls, f.py(cursor[1]) - 7 * ls, 14 * ls, 14 * ls);
         }
         f.drawAxes(g, p, "x₁", "x₂");
-    }
-
-    private static void polyline(GraphicsContext g, PlotFrame f, float[] xy, Color c, boolean dashed, double ls) {
-        if (xy == null || xy.length < 4) return;
-        g.setStroke(c);
-        g.setLineWidth(1.8 * ls);
-        if (dashed) g.setLineDashes(6 * ls, 4 * ls);
-        g.beginPath();
-        g.moveTo(f.px(xy[0]), f.py(xy[1]));
-        for (int k = 2; k + 1 < xy.length; k += 2) g.lineTo(f.px(xy[k]), f.py(xy[k + 1]));
-        g.stroke();
-        g.setLineDashes();
     }
 }

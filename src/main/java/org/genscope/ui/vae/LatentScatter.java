@@ -215,8 +215,8 @@ final class LatentScatter extends ThemedCanvas {
                     (gridExtent[3] - gridExtent[2]) * frame.scale());
             g.setLineDashes();
         }
-        path(g, linear, p.text(), false, ls);
-        path(g, spherical, p.text(), true, ls);
+        frame.polyline(g, linear, p.text(), false, ls);
+        frame.polyline(g, spherical, p.text(), true, ls);
         Color[] classes = ClassColours.of(this, p);
         for (int i : new int[] {selected, hover}) {
             if (i >= 0 && i < codes.size()) ellipses(g, p, classes, i, ls);
@@ -291,18 +291,6 @@ final class LatentScatter extends ThemedCanvas {
 
     private static int channel(int s, int d, int sa, int da, int oa) {
         return ((s & 255) * sa + (d & 255) * da * (255 - sa) / 255) / Math.max(1, oa);
-    }
-
-    private void path(GraphicsContext g, float[] uv, Color c, boolean dashed, double ls) {
-        if (uv == null || uv.length < 4) return;
-        g.setStroke(c);
-        g.setLineWidth(1.6 * ls);
-        if (dashed) g.setLineDashes(6 * ls, 4 * ls);
-        g.beginPath();
-        g.moveTo(frame.px(uv[0]), frame.py(uv[1]));
-        for (int k = 2; k + 1 < uv.length; k += 2) g.lineTo(frame.px(uv[k]), frame.py(uv[k + 1]));
-        g.stroke();
-        g.setLineDashes();
     }
 
     private void ellipses(GraphicsContext g, Palette p, Color[] classes, int i, double ls) {

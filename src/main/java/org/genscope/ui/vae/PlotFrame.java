@@ -3,6 +3,7 @@ package org.genscope.ui.vae;
 import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.genscope.ui.theme.Palette;
@@ -51,6 +52,19 @@ record PlotFrame(double x0, double y0, double scale, double umin, double vmax, d
 
     boolean inside(double px, double py) {
         return px >= x0 && px <= x0 + w && py >= y0 && py <= y0 + h;
+    }
+
+    /** A path through plane points (interleaved u, v), solid or dashed (an interpolation's), at layout scale {@code ls}. */
+    void polyline(GraphicsContext g, float[] uv, Color c, boolean dashed, double ls) {
+        if (uv == null || uv.length < 4) return;
+        g.setStroke(c);
+        g.setLineWidth(1.7 * ls);
+        if (dashed) g.setLineDashes(6 * ls, 4 * ls);
+        g.beginPath();
+        g.moveTo(px(uv[0]), py(uv[1]));
+        for (int k = 2; k + 1 < uv.length; k += 2) g.lineTo(px(uv[k]), py(uv[k + 1]));
+        g.stroke();
+        g.setLineDashes();
     }
 
     /** The frame, round ticks with labels on the left and bottom edges, and the two axis names. */
