@@ -193,6 +193,55 @@ class VaeViewModelTest {
     }
 
     @Test
+    void anInterpolationOfDigitsIsSavedAsAnAnimatedGifFromAToBAndBack() throws Exception {
+        VaeConfig c = VaeConfig.defaults(784).withHidden(new int[] {30}, new int[] {30}).withLatent(3)
+                .withDecoder(org.genscope.vae.DecoderKind.BERNOULLI);
+        Rng rng = new Rng(4);
+        FMatrixRMaj x = new FMatrixRMaj(40, 784);
+        for (int i = 0; i < x.data.length; i++) x.data[i] = rng.nextFloat() < 0.3f ? 1 : 0;
+        LatentViewModel latent = new LatentViewModel(UiExecutor.currentThread(), message);
+        latent.reset(new Dataset("random", "test", x, null, 28, 28));
+        latent.refresh(new Vae(c), 1);
+        latent.interpolate(2, 9);
+        Path gif = dir.resolve("path.gif");
+        latent.saveGif(gif, 28, 28);
+        assertTrue(message.get().startsWith("Saved the interpolation"), message.get());
+
+        javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+        try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            assertEquals(2 * InterpolationGif.STEPS - 2, reader.getNumImages(true), "a → b → back, without a twice");
+            java.awt.image.BufferedImage first = reader.read(0);
+            int s = InterpolationGif.SCALE;
+            int g = InterpolationGif.GAP;
+            assertEquals(2 * 28 * s + 3 * g, first.getWidth());
+            // frame 0, left: the decoding of example 2's code μ, pixel by pixel (within the GIF palette's step)
+            LatentCodes codes = latent.codesProperty().get();
+            float[] a = new float[784];
+            float[] b = new float[784];
+            codes.model().copy().decode(codes.code(2), a);
+            codes.model().copy().decode(codes.code(9), b);
+            double worst = 0;
+            double offA = 0;
+            double offB = 0;
+            for (int r = 0; r < 28; r++) {
+                for (int col = 0; col < 28; col++) {
+                    int got = first.getRGB(g + col * s + 1, g + r * s + 1) & 0xFF;
+                    int ga = org.genscope.ui.common.Colormap.GRAY_INVERTED.argb(a[r * 28 + col]) & 0xFF;
+                    int gb = org.genscope.ui.common.Colormap.GRAY_INVERTED.argb(b[r * 28 + col]) & 0xFF;
+                    worst = Math.max(worst, Math.abs(ga - got));
+                    offA += Math.abs(ga - got);
+                    offB += Math.abs(gb - got);
+                }
+            }
+            assertTrue(worst <= 16, "frame 0 shows the decoding of A (largest grey difference " + worst + ")");
+            assertTrue(offA < offB, "frame 0 is A's decoding, not B's: " + offA + " vs " + offB);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    @Test
     void interpolationsStartAndEndAtTheDecodingsOfTheTwoCodes() {
         trainToy(3);
         LatentCodes c = vm.latentSpace().codesProperty().get();
