@@ -219,6 +219,12 @@ public final class MainView {
     }
 
     @FXML
+    private void onOpenImageFolder() {
+        datasetOpener.openFolder(root.getScene().getWindow(), visible().datasets().orElse(null),
+                model.currentProperty().get().title());
+    }
+
+    @FXML
     private void onOpenModel() {
         ModelOpener.ask(root.getScene().getWindow(), "Open a trained model").ifPresent(this::openModel);
     }
