@@ -106,6 +106,7 @@ class VaeWorkspaceTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         Label status = robot.lookup("#train-status").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> status.getText().contains("failed"));
+        WaitForAsyncUtils.waitForFxEvents();     // the status line is set just before the views get that snapshot
         Label note = robot.lookup(n -> n instanceof Label l && l.getText() != null && l.getText().startsWith("Training stopped: "))
                 .queryAs(Label.class);
         assertTrue(note.getStyleClass().contains("error-text"), note.getText());
