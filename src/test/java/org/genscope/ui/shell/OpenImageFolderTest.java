@@ -75,6 +75,9 @@ class OpenImageFolderTest {
             dialog.set(d);
             d.dialog().show();
         });
+        // the summary appears once the folder has been read in the background: wait for it rather than race it
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && l.getText() != null
+                && l.getText().contains("pictures,")).tryQuery().isPresent());
         Label summary = robot.lookup(n -> n instanceof Label l && l.getText() != null && l.getText().contains("pictures,"))
                 .queryAs(Label.class);
         assertNotNull(summary);
