@@ -170,17 +170,23 @@ class VaeViewModelTest {
         assertArrayEquals(c.code(7), vm.latentSpace().decodedProperty().get().z(), 1e-4f, "a selected point decodes μ");
     }
 
-    @Test
-    void aPointOfTheMnistPlaneDecodesInUnderFiveMilliseconds() {
-        // the budget for a decode on every mouse move: 784-200-200-(2)-200-200-784, one code at a time
-        VaeConfig c = VaeConfig.defaults(784).withHidden(new int[] {200, 200}, new int[] {200, 200}).withLatent(2)
+    /** A latent space of {@code n} random 28×28 binary images encoded by a new 784-hidden-(L) Bernoulli VAE. */
+    private LatentViewModel latentOfRandomDigits(int[] hidden, int latentSize, int n) {
+        VaeConfig c = VaeConfig.defaults(784).withHidden(hidden, hidden).withLatent(latentSize)
                 .withDecoder(org.genscope.vae.DecoderKind.BERNOULLI);
-        Rng rng = new Rng(3);
-        FMatrixRMaj x = new FMatrixRMaj(200, 784);
-        for (int i = 0; i < x.data.length; i++) x.data[i] = rng.nextFloat() < 0.2f ? 1 : 0;
+        Rng rng = new Rng(n);
+        FMatrixRMaj x = new FMatrixRMaj(n, 784);
+        for (int i = 0; i < x.data.length; i++) x.data[i] = rng.nextFloat() < 0.25f ? 1 : 0;
         LatentViewModel latent = new LatentViewModel(UiExecutor.currentThread(), message);
         latent.reset(new Dataset("random", "test", x, null, 28, 28));
         latent.refresh(new Vae(c), 1);
+        return latent;
+    }
+
+    @Test
+    void aPointOfTheMnistPlaneDecodesInUnderFiveMilliseconds() {
+        // the budget for a decode on every mouse move: 784-200-200-(2)-200-200-784, one code at a time
+        LatentViewModel latent = latentOfRandomDigits(new int[] {200, 200}, 2, 200);
         long[] t = new long[300];
         for (int k = 0; k < t.length; k++) {
             latent.decodeAt(Math.sin(k * 0.1) * 2, Math.cos(k * 0.07) * 2);
@@ -194,14 +200,7 @@ class VaeViewModelTest {
 
     @Test
     void anInterpolationOfDigitsIsSavedAsAnAnimatedGifFromAToBAndBack() throws Exception {
-        VaeConfig c = VaeConfig.defaults(784).withHidden(new int[] {30}, new int[] {30}).withLatent(3)
-                .withDecoder(org.genscope.vae.DecoderKind.BERNOULLI);
-        Rng rng = new Rng(4);
-        FMatrixRMaj x = new FMatrixRMaj(40, 784);
-        for (int i = 0; i < x.data.length; i++) x.data[i] = rng.nextFloat() < 0.3f ? 1 : 0;
-        LatentViewModel latent = new LatentViewModel(UiExecutor.currentThread(), message);
-        latent.reset(new Dataset("random", "test", x, null, 28, 28));
-        latent.refresh(new Vae(c), 1);
+        LatentViewModel latent = latentOfRandomDigits(new int[] {30}, 3, 40);
         latent.interpolate(2, 9);
         Path gif = dir.resolve("path.gif");
         latent.saveGif(gif, 28, 28);
