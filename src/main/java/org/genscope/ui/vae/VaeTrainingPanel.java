@@ -27,6 +27,8 @@ import org.genscope.vae.VaePayload;
  * of fixed prior codes — or, for 2-D data, the learned density p(x) beside the data with samples on top.
  */
 final class VaeTrainingPanel extends VBox {
+    /** Below this width the pictures go under the charts (presenter mode at 1280×800 leaves the tab about 640 px). */
+    static final double SIDE_BY_SIDE = 720;
     private final LossChart elbo = new LossChart("−ELBO, the loss", "nats per example");
     private final LossChart reconstruction = new LossChart("Reconstruction", "−E_q[log p(x|z)], nats");
     private final LossChart kl = new LossChart("KL", "KL(q(z|x) ‖ p(z)), nats");
@@ -34,7 +36,10 @@ final class VaeTrainingPanel extends VBox {
     private final ImageGrid samples = new ImageGrid();
     private final DensityPair twoD = new DensityPair("Data", "Model p(x) + samples");
     private final VBox right = new VBox(4);
+    private final VBox charts;
+    private final HBox row = new HBox(12);
     private final Label note = muted("Pick a preset or data and press Train.");
+    private Boolean stacked;
 
     VaeTrainingPanel() {
         getStyleClass().add("vae-training");
@@ -57,7 +62,7 @@ final class VaeTrainingPanel extends VBox {
         }
         reconstruction.setPrefHeight(220);
         kl.setPrefHeight(220);
-        VBox charts = new VBox(8, elbo, terms);
+        charts = new VBox(8, elbo, terms);
         VBox.setVgrow(elbo, Priority.ALWAYS);
         HBox.setHgrow(charts, Priority.ALWAYS);
         charts.setMinWidth(300);                       // presenter mode at 1280×800 leaves about 640 px for the tab
@@ -67,11 +72,28 @@ final class VaeTrainingPanel extends VBox {
         samples.setMinSize(220, 220);
         VBox.setVgrow(samples, Priority.ALWAYS);
         VBox.setVgrow(twoD, Priority.ALWAYS);
-        HBox row = new HBox(12, charts, right);
         VBox.setVgrow(row, Priority.ALWAYS);
         note.setMinHeight(Region.USE_PREF_SIZE);
-        getChildren().addAll(row, note);
+        arrange(false);
+        widthProperty().addListener((o, a, w) -> arrange(w.doubleValue() < SIDE_BY_SIDE));
         showImages(true);
+    }
+
+    /**
+     * Pictures beside the charts, or — narrower than {@link #SIDE_BY_SIDE}, as in presenter mode — under them, the
+     * charts keeping a readable height and the tab scrolling.
+     */
+    private void arrange(boolean stack) {
+        if (stacked != null && stacked == stack) return;
+        stacked = stack;
+        charts.setMinHeight(stack ? 700 : Region.USE_COMPUTED_SIZE);    // room for the term charts' axis names
+        if (stack) {
+            row.getChildren().clear();
+            getChildren().setAll(charts, right, note);
+        } else {
+            row.getChildren().setAll(charts, right);
+            getChildren().setAll(row, note);
+        }
     }
 
     private void showImages(boolean images) {

@@ -157,7 +157,7 @@ public final class VaeView extends TabbedWorkspace implements DatasetTarget, Mod
                 .ifPresent(vm.latentSpace()::saveCodes));
         boundPanel = new BoundPanel(vm.evaluation());
         boundPanel.evaluate.setOnAction(e -> evaluate());
-        trainTab.setContent(OutOfDate.wrap(trainingPanel, vm.outOfDateProperty()));
+        trainTab.setContent(OutOfDate.wrap(scrolling(trainingPanel), vm.outOfDateProperty()));
         latentTab.setContent(OutOfDate.wrap(scrolling(latentPanel), vm.outOfDateProperty()));
         boundTab.setContent(OutOfDate.wrap(scrolling(boundPanel), vm.outOfDateProperty()));
         PaintPanel paint = new PaintPanel(context.ui());
