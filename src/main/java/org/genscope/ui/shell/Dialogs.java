@@ -22,6 +22,7 @@ public final class Dialogs {
         {"Ctrl+E", "Export the current view: PNG at 2×, its charts as SVG (vector, for papers and slides), or their data as CSV"},
         {"Ctrl+T", "Switch light / dark theme"},
         {"F5", "Presenter mode: large type and thick lines for projectors"},
+        {"Page Down / Page Up", "Next / previous step of the lesson on screen (Lessons tab)"},
         {"F1", "This list"},
         {"Ctrl+Q", "Quit"},
     };
