@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.genscope.ui.ChartReads;
+import org.genscope.ui.common.PaintPanel;
 import org.genscope.ui.GenscopeApp;
 import org.genscope.ui.Shots;
 import org.genscope.ui.common.DensityView;
@@ -127,6 +128,7 @@ class FlowWorkspaceTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         Label status = robot.lookup("#train-status").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().contains("failed"));
+        WaitForAsyncUtils.waitForFxEvents();     // the status line is set just before the views get that snapshot
         assertTrue(status.getText().contains("training diverged") && status.getText().contains("try a lower learning rate (now 0.99"),
                 status.getText());
         Label note = robot.lookup(n -> n instanceof Label l && l.getText() != null && l.getText().startsWith("Training stopped: "))
