@@ -14,18 +14,22 @@ import java.util.function.DoubleFunction;
  * drawing code would be the same and a plot needs only these few elements.
  */
 public final class SvgPlot {
-    /**
-     * Points (x[i], y[i]) drawn in {@code color} (CSS colour, e.g. {@code #1f77b4}): a curve, or with {@code bars} one
-     * bar per point from zero to y (values over categories).
-     */
-    public record Series(String name, double[] x, double[] y, String color, boolean bars) {
+    /** How a series is drawn: a curve, one bar per point from zero to y (values over categories), or a dot per point. */
+    public enum Mark { LINE, BARS, DOTS }
+
+    /** Points (x[i], y[i]) drawn in {@code color} (CSS colour, e.g. {@code #1f77b4}) as {@code mark} says. */
+    public record Series(String name, double[] x, double[] y, String color, Mark mark) {
         public Series {
             if (x.length != y.length) throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y");
         }
 
         /** A curve. */
         public Series(String name, double[] x, double[] y, String color) {
-            this(name, x, y, color, false);
+            this(name, x, y, color, Mark.LINE);
+        }
+
+        public boolean bars() {
+            return mark == Mark.BARS;
         }
     }
 
@@ -105,6 +109,10 @@ public final class SvgPlot {
                 bars(sb, series, ax, ay, x0, x1, y0, y1);
                 continue;
             }
+            if (series.mark() == Mark.DOTS) {
+                dots(sb, series, ax, ay, x0, x1, y0, y1);
+                continue;
+            }
             for (String points : polylines(series, ax, ay, x0, x1, y0, y1)) {
                 sb.append(String.format(Locale.ROOT, "<polyline class=\"series\" data-series=\"%s\" fill=\"none\" stroke=\"%s\" "
                         + "stroke-width=\"2\" stroke-linejoin=\"round\" points=\"%s\"/>%n",
@@ -125,6 +133,9 @@ public final class SvgPlot {
             if (series.bars()) {
                 sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"24\" height=\"10\" fill=\"%s\"/>%n",
                         lx, ly - 5, series.color()));
+            } else if (series.mark() == Mark.DOTS) {
+                sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>%n", lx + 12, ly,
+                        series.color()));
             } else {
                 sb.append(line(lx, ly, lx + 24, ly, series.color(), 3));
             }
@@ -173,6 +184,22 @@ public final class SvgPlot {
                     + "width=\"%.2f\" height=\"%.2f\" fill=\"%s\"/>%n", escape(s.name()), left, top, right - left,
                     bottom - top, s.color()));
         }
+    }
+
+    /** One small translucent dot per finite point inside the plot (a scatter of many points: one path of circles). */
+    private static void dots(StringBuilder sb, Series s, Axis ax, Axis ay, double x0, double x1, double y0, double y1) {
+        StringBuilder d = new StringBuilder();
+        for (int i = 0; i < s.x().length; i++) {
+            double x = s.x()[i];
+            double y = s.y()[i];
+            if (!Double.isFinite(x) || !Double.isFinite(y)) continue;
+            double px = map(x, ax, x0, x1);
+            double py = map(y, ay, y1, y0);
+            // a circle of radius 1.6 as two arcs, so thousands of dots stay one element
+            d.append(String.format(Locale.ROOT, "M%.1f %.1fa1.6 1.6 0 1 0 3.2 0a1.6 1.6 0 1 0 -3.2 0", px - 1.6, py));
+        }
+        sb.append(String.format(Locale.ROOT, "<path class=\"dots\" data-series=\"%s\" fill=\"%s\" fill-opacity=\"0.6\" d=\"%s\"/>%n",
+                escape(s.name()), s.color(), d));
     }
 
     /** Each run of finite points of the series as an SVG points list. */

@@ -44,7 +44,7 @@ class SvgPlotTest {
         SvgPlot.Axis ax = new SvgPlot.Axis("mask", 0.5, 3.5, true,
                 t -> t == Math.rint(t) ? "M" + Math.round(t) : "");
         SvgPlot.Plot p = new SvgPlot.Plot("kept", ax, new SvgPlot.Axis("fraction", 0, 1, false), List.of(
-                new SvgPlot.Series("kept", new double[] {1, 2, 3}, new double[] {0.25, 0.5, 1}, "#0072b2", true)));
+                new SvgPlot.Series("kept", new double[] {1, 2, 3}, new double[] {0.25, 0.5, 1}, "#0072b2", SvgPlot.Mark.BARS)));
         Document d = parse(SvgPlot.render(List.of(p), SvgPlot.Style.LIGHT));
         assertEquals(0, d.getElementsByTagName("polyline").getLength(), "bars, not a line through categories");
         List<Element> bars = new java.util.ArrayList<>();

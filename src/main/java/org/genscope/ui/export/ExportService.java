@@ -56,7 +56,9 @@ public final class ExportService {
      */
     public Optional<Path> exportView(Window owner, Node view, String slug, Color background) throws IOException {
         List<XYChart> charts = ViewExporter.findCharts(view);
-        List<FileChooser.ExtensionFilter> filters = charts.isEmpty() ? List.of(PNG) : List.of(PNG, SVG, CSV);
+        List<SvgSource> drawn = ViewExporter.findSvgSources(view);
+        List<FileChooser.ExtensionFilter> filters = charts.isEmpty() ? drawn.isEmpty() ? List.of(PNG) : List.of(PNG, SVG)
+                : List.of(PNG, SVG, CSV);
         Optional<Path> chosen = asker.ask(owner, "Export view", lastDir(), suggestedName(slug, "png"), filters);
         if (chosen.isEmpty()) return Optional.empty();
         Path file = chosen.get();
@@ -65,7 +67,7 @@ public final class ExportService {
             if (charts.isEmpty()) throw new IOException("this view has no chart data to export as CSV; choose .png");
             ViewExporter.writeCsv(charts, file);
         } else if (lower.endsWith(".svg")) {
-            ViewExporter.writeSvg(charts, file);
+            ViewExporter.writeSvg(charts, drawn, view, file);
         } else {
             if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
                 file = file.resolveSibling(file.getFileName() + ".png");

@@ -59,6 +59,20 @@ public final class ViewExporter {
         return charts;
     }
 
+    /** Every {@link SvgSource} inside {@code root} (including root itself), in scene-graph order. */
+    public static List<SvgSource> findSvgSources(Node root) {
+        List<SvgSource> out = new ArrayList<>();
+        collectSources(root, out);
+        return out;
+    }
+
+    private static void collectSources(Node node, List<SvgSource> out) {
+        if (node instanceof SvgSource source) out.add(source);
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) collectSources(child, out);
+        }
+    }
+
     private static void collectCharts(Node node, List<XYChart> out) {
         if (node instanceof XYChart chart) {
             out.add(chart);
@@ -102,7 +116,17 @@ public final class ViewExporter {
      * {@code -app-text}/{@code -app-grid} for the page). FX thread (it reads the charts); written atomically.
      */
     public static void writeSvg(List<XYChart> charts, Path file) throws IOException {
-        if (charts.isEmpty()) throw new IOException("this view has no chart to export as SVG; choose .png");
+        writeSvg(charts, List.of(), null, file);
+    }
+
+    /**
+     * The same with the plots of {@code sources} after the charts' ({@code themed}: a node of the view, where the
+     * page colours resolve when there is no chart).
+     */
+    public static void writeSvg(List<XYChart> charts, List<SvgSource> sources, Node themed, Path file) throws IOException {
+        List<SvgPlot.Plot> fromSources = new ArrayList<>();
+        for (SvgSource src : sources) fromSources.addAll(src.svgPlots());
+        if (charts.isEmpty() && fromSources.isEmpty()) throw new IOException("this view has no chart to export as SVG; choose .png");
         List<SvgPlot.Plot> plots = new ArrayList<>();
         for (int c = 0; c < charts.size(); c++) {
             XYChart chart = charts.get(c);
@@ -120,12 +144,13 @@ public final class ViewExporter {
                 }
                 Color color = ThemeColors.resolve(host(chart), "-app-chart-" + (k % 8 + 1), Color.GRAY);
                 series.add(new SvgPlot.Series(ds.getName() == null ? "series " + (k + 1) : ds.getName(), x, y, css(color),
-                        bars));
+                        bars ? SvgPlot.Mark.BARS : SvgPlot.Mark.LINE));
             }
             String title = chart.getTitle() == null || chart.getTitle().isBlank() ? "chart " + (c + 1) : chart.getTitle();
             plots.add(new SvgPlot.Plot(title, axis(chart.getXAxis()), axis(chart.getYAxis()), series));
         }
-        Parent any = host(charts.get(0));
+        plots.addAll(fromSources);
+        Parent any = host(charts.isEmpty() ? themed : charts.get(0));
         SvgPlot.Style style = new SvgPlot.Style(css(ThemeColors.resolve(any, "-app-surface", Color.WHITE)),
                 css(ThemeColors.resolve(any, "-app-text", Color.BLACK)), css(ThemeColors.resolve(any, "-app-grid", Color.LIGHTGRAY)));
         String svg = SvgPlot.render(plots, style);
@@ -148,7 +173,8 @@ public final class ViewExporter {
                 f == null ? null : f::toString);
     }
 
-    private static String css(Color c) {
+    /** A colour as CSS {@code #rrggbb} (for SVG). */
+    public static String css(Color c) {
         return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
                 Math.round(c.getBlue() * 255));
     }

@@ -1,5 +1,7 @@
 package org.genscope.ui.vae;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
 import javafx.geometry.VPos;
@@ -11,7 +13,10 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.genscope.io.SvgPlot;
 import org.genscope.ui.common.ThemedCanvas;
+import org.genscope.ui.export.SvgSource;
+import org.genscope.ui.export.ViewExporter;
 import org.genscope.ui.theme.Palette;
 
 /**
@@ -22,7 +27,7 @@ import org.genscope.ui.theme.Palette;
  * moving the mouse redraws the overlays on top of it. Press or drag anywhere to decode that point; press on a dot
  * to select its example. FX thread only.
  */
-final class LatentScatter extends ThemedCanvas {
+final class LatentScatter extends ThemedCanvas implements SvgSource {
     /** How close (pixels) the mouse must be to a dot to hover or select it. */
     static final double PICK_RADIUS = 7;
 
@@ -96,6 +101,39 @@ final class LatentScatter extends ThemedCanvas {
         if (c == null || hover >= c.size()) hover = -1;
         stale = true;
         redraw();
+    }
+
+    /**
+     * The scatter as File ▸ Export view writes it to SVG: one series of dots per shown class, in the theme's class
+     * colours, on the axes and range on screen (the hover, selection and paths are left out).
+     */
+    @Override
+    public List<SvgPlot.Plot> svgPlots() {
+        if (codes == null) return List.of();
+        Palette p = palette();
+        Color[] colours = ClassColours.of(this, p);
+        float[] uv = codes.uv();
+        int groups = Math.max(1, codes.classes());
+        List<SvgPlot.Series> series = new ArrayList<>();
+        for (int k = 0; k < groups; k++) {
+            int kk = k;
+            int[] members = java.util.stream.IntStream.range(0, codes.size())
+                    .filter(i -> visible(i) && (codes.classes() == 0 || codes.label(i) == kk)).toArray();
+            if (members.length == 0) continue;
+            double[] x = new double[members.length];
+            double[] y = new double[members.length];
+            for (int j = 0; j < members.length; j++) {
+                x[j] = uv[2 * members[j]];
+                y[j] = uv[2 * members[j] + 1];
+            }
+            String name = codes.classes() == 0 ? "codes" : noun + " " + k;
+            Color c = codes.classes() == 0 ? p.accent() : ClassColours.colour(colours, p, k);
+            series.add(new SvgPlot.Series(name, x, y, ViewExporter.css(c), SvgPlot.Mark.DOTS));
+        }
+        String u = codes.projected() ? "principal direction 1 of the codes" : "z1";
+        String v = codes.projected() ? "principal direction 2" : codes.latent() == 1 ? "" : "z2";
+        return List.of(new SvgPlot.Plot("Latent space: codes μ(x) of " + codes.size() + " examples",
+                new SvgPlot.Axis(u, box[0], box[1], false), new SvgPlot.Axis(v, box[2], box[3], false), series));
     }
 
     /** What a class is called in the hover label ("digit", "class"). */

@@ -75,6 +75,27 @@ class LatentScatterTest {
     }
 
     @Test
+    void theScatterExportsAsSvgDotsPerShownClass(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            scatter.setCodes(codes, null);
+            scatter.setClassShown(3, false);
+        });
+        java.util.List<org.genscope.io.SvgPlot.Plot>[] plots = new java.util.List[1];
+        robot.interact(() -> plots[0] = scatter.svgPlots());
+        assertEquals(1, plots[0].size());
+        var series = plots[0].get(0).series();
+        assertEquals(9, series.size(), "one series per shown class");
+        assertTrue(series.stream().allMatch(s -> s.mark() == org.genscope.io.SvgPlot.Mark.DOTS && s.x().length == 1000));
+        assertTrue(series.stream().noneMatch(s -> s.name().endsWith(" 3")), "the hidden class is left out");
+        String svg = org.genscope.io.SvgPlot.render(plots[0], org.genscope.io.SvgPlot.Style.LIGHT);
+        int dots = svg.split("a1\\.6 1\\.6 0 1 0 3\\.2 0", -1).length - 1;
+        assertEquals(9000, dots, "a circle per shown code");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));   // well-formed
+        robot.interact(() -> scatter.setClassShown(3, true));
+    }
+
+    @Test
     void aDotUnderTheMouseIsPickedAndAHiddenClassIsNot(FxRobot robot) {
         robot.interact(() -> scatter.setCodes(codes, null));
         WaitForAsyncUtils.waitForFxEvents();
