@@ -14,14 +14,19 @@ public final class RunNote {
     private RunNote() {}
 
     public static void update(Label note, Snapshot<?> s) {
+        update(note, s, "validation NLL %.3f nats");
+    }
+
+    /** As {@link #update(Label, Snapshot)}, naming the opened model's validation loss with {@code lossFormat}. */
+    public static void update(Label note, Snapshot<?> s, String lossFormat) {
         boolean failed = s.state() == JobState.FAILED && s.message() != null;
         note.getStyleClass().remove("error-text");
         if (failed) {
             note.getStyleClass().add("error-text");
             note.setText("Training stopped: " + s.message());
         } else if (s.step() == 0 && Double.isFinite(s.validationLoss())) {
-            note.setText(String.format(Locale.ROOT, "The model as opened, not trained here: validation NLL %.3f nats. "
-                    + "Press Train (Ctrl+Enter) to train it further.", s.validationLoss()));
+            note.setText(String.format(Locale.ROOT, "The model as opened, not trained here: " + lossFormat
+                    + ". Press Train (Ctrl+Enter) to train it further.", s.validationLoss()));
         }
     }
 }
