@@ -43,7 +43,8 @@ final class ActivityPanel extends VBox {
         setSpacing(8);
         image.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, WtaData.HELD_OUT - 1, 0));
         image.setEditable(true);
-        image.setPrefWidth(110);
+        image.setPrefWidth(120);
+        image.setMinWidth(Region.USE_PREF_SIZE);
         image.getValueFactory().valueProperty().addListener((o, a, v) -> model.imageProperty().set(v));
         image.setTooltip(new Tooltip("Which held-out image to look at (0-based); the rules see it inside a batch of 100, as in training"));
         Label imageLabel = new Label("Held-out image");
@@ -133,9 +134,10 @@ final class ActivityPanel extends VBox {
                 c.kind() == WtaKind.FC ? "unit" : "feature map", (int) Math.ceil(c.kPercent() / 100 * p.probeSize()),
                 p.probeSize(), spatial) : "No lifetime sparsity (k = 100%): every active unit passes." + spatial);
         int[] counts = WinHistogram.counts(p.winRate(), p.probeSize());
-        double[] xs = new double[counts.length];
-        double[] ys = new double[counts.length];
-        for (int i = 0; i < counts.length; i++) {
+        int shown = WinHistogram.shownBins(counts);
+        double[] xs = new double[shown];
+        double[] ys = new double[shown];
+        for (int i = 0; i < shown; i++) {
             xs[i] = i;
             ys[i] = counts[i];
         }

@@ -42,8 +42,8 @@ final class CodeGrid extends ImageGrid {
             if (!winners[i]) continue;
             double[] r = pixelRect(i / per, (i % per) / cols, i % cols);
             if (r == null) return;
-            double pad = Math.max(1.5, r[2] * 0.6);
-            g.setLineWidth(Math.max(1.5, r[2] * 0.25));
+            double pad = Math.max(1.5, r[2] * 0.3);
+            g.setLineWidth(Math.max(1.5, Math.min(3, r[2] * 0.2)));
             g.strokeOval(r[0] - pad, r[1] - pad, r[2] + 2 * pad, r[3] + 2 * pad);
         }
     }

@@ -53,22 +53,19 @@ final class FeaturesPanel extends VBox {
 
         TableView<FeatureProbe.Row> table = new TableView<>(probe.rows());
         table.setId("wta-probe-table");
-        table.getColumns().add(column("Features", r -> r.features(), 330));
-        table.getColumns().add(column("Dimensions", r -> String.format(Locale.ROOT, "%,d", r.dimension()), 170));
+        TableColumn<FeatureProbe.Row, String> name = column("Features", r -> r.features(), 200);
         table.getColumns().add(column("Test error", r -> String.format(Locale.ROOT, "%.2f%%", 100 * r.testError()), 160));
+        table.getColumns().add(column("Dimensions", r -> String.format(Locale.ROOT, "%,d", r.dimension()), 170));
+        table.getColumns().add(name);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No classifier trained yet."));
-        table.setPrefWidth(560);
+        table.setPrefHeight(150);
+        table.setMinHeight(120);
         Label tableTitle = section("Linear classifier test error on MNIST t10k (lower is better)");
-        VBox left = new VBox(6, tableTitle, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        HBox.setHgrow(left, Priority.ALWAYS);
         Label matrixTitle = section("Confusion matrix of the latest model (rows: true digit, columns: predicted)");
-        matrixTitle.setMaxWidth(440);
-        VBox right = new VBox(6, matrixTitle, confusion);
         VBox.setVgrow(confusion, Priority.ALWAYS);
-        confusion.setMinSize(260, 260);
-        HBox body = new HBox(14, left, right);
+        confusion.setMinSize(200, 200);
+        VBox body = new VBox(6, tableTitle, table, matrixTitle, confusion);
         VBox.setVgrow(body, Priority.ALWAYS);
         Label note = new Label("The classifier is fitted on the 10,000 labelled MNIST digits (10% held out to choose "
                 + "its epoch) and tested on the 10,000 of t10k; the paper's classifiers saw all 60,000 training labels, so "

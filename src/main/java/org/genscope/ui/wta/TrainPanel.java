@@ -19,6 +19,7 @@ final class TrainPanel extends VBox {
     private final LossChart chart = new LossChart("Reconstruction error", "MSE per pixel");
     private final Label speed = new Label();
     private final Label note = new Label("Pick a preset and press Train (Ctrl+Enter).");
+    private String runText = "";
 
     TrainPanel(ObservableValue<String> status) {
         setPadding(new Insets(12));
@@ -42,13 +43,15 @@ final class TrainPanel extends VBox {
     void reset(WtaViewModel.RunData r) {
         chart.clear();
         note.getStyleClass().remove("error-text");
-        note.setText("Training " + WtaLabels.model(r.config()) + " on " + r.dataName() + "; " + r.heldOut().size()
+        runText = "Training " + WtaLabels.model(r.config()) + " on " + r.dataName() + "; " + r.heldOut().size()
                 + " held-out images give the validation curve. The error is the mean squared difference per pixel "
-                + "between an image and its reconstruction; the sparsity rules make it harder to lower, on purpose.");
+                + "between an image and its reconstruction; the sparsity rules make it harder to lower, on purpose.";
+        note.setText(runText);
     }
 
     void show(Snapshot<WtaPayload> s) {
         chart.show(s);
+        note.setText(runText);
         RunNote.update(note, s, "validation MSE %.5f per pixel");
     }
 }

@@ -14,4 +14,11 @@ final class WinHistogram {
         for (float r : winRate) c[Math.max(0, Math.min(batch, Math.round(r * batch)))]++;
         return c;
     }
+
+    /** Bins worth drawing: up to a little past the last non-empty one (at least 11), so the bars are not slivers. */
+    static int shownBins(int[] counts) {
+        int last = 0;
+        for (int w = 0; w < counts.length; w++) if (counts[w] > 0) last = w;
+        return Math.min(counts.length, Math.max(11, last + 1 + Math.max(2, last / 4)));
+    }
 }

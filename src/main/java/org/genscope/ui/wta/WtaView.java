@@ -180,7 +180,7 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
         features.runButton().setOnAction(e -> vm.features().run(vm.modelCopy(), modelName()));
         featuresTab.setContent(features);
         compareTab.setContent(comparePanel);
-        comparePanel.keepButton().setOnAction(e -> vm.compare().keep(lastPayload, modelName()));
+        comparePanel.keepButton().setOnAction(e -> keepReference());
         comparePanel.keepButton().disableProperty().bind(vm.run().hasModelProperty().not());
         comparePanel.openButton().setOnAction(e -> ModelOpener.ask(root.getScene().getWindow(),
                 "Open a WTA model to compare").ifPresent(vm.compare()::open));
@@ -201,6 +201,11 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
             activityPanel.reset();
             vm.activity().clear();
         });
+    }
+
+    /** The Compare tab's "keep": this run's latest filters become the reference (tests press it too). */
+    void keepReference() {
+        vm.compare().keep(lastPayload, modelName());
     }
 
     private void onData() {

@@ -139,6 +139,7 @@ public final class WtaViewModel {
 
     /** k or spatial moved while a run is live: the model takes the new rule between two steps, weights kept. */
     private void changeSparsityLive() {
+        if (loading) return;                        // a preset or an opened model: settings for the next run
         TrainingJob<WtaPayload> j = run.job().job();
         WtaAutoencoder m = model;
         JobState state = j == null ? null : j.state();
@@ -303,7 +304,7 @@ public final class WtaViewModel {
      */
     static Duration payloadInterval(WtaConfig c) {
         if (c.kind() == WtaKind.FC) return Duration.ofMillis(300);
-        return c.codeUnits() > 64 ? Duration.ofSeconds(3) : Duration.ofMillis(500);
+        return c.codeUnits() > 64 ? Duration.ofSeconds(3) : Duration.ofSeconds(2);
     }
 
     /** File ▸ Open dataset while this workspace is visible: a file of images becomes the training data. */
@@ -356,6 +357,7 @@ public final class WtaViewModel {
     void openModel(Path file) {
         run.open(file, WtaFile::load, m -> {
             load(() -> showConfig(m.config()));
+            preset.set(null);                           // an opened model is no demo
             boolean fitsFile = fileSplits != null && fileSplits.train().dimension() == m.config().inputs();
             if (!fitsFile && m.config().inputs() != 28 * 28) {
                 run.await(m, "Opened " + file.getFileName() + ": it takes " + m.config().height() + "×"

@@ -23,5 +23,10 @@ class FilterOrderTest {
     @Test
     void theHistogramCountsUnitsByWins() {
         assertArrayEquals(new int[] {1, 0, 2, 0, 1}, WinHistogram.counts(new float[] {0, 0.5f, 0.5f, 1f}, 4));
+        int[] k5 = WinHistogram.counts(new float[] {0.05f, 0.05f, 0.04f}, 100);
+        org.junit.jupiter.api.Assertions.assertEquals(11, WinHistogram.shownBins(k5), "at least 11 bins");
+        int[] spread = new int[101];
+        spread[60] = 3;
+        org.junit.jupiter.api.Assertions.assertEquals(76, WinHistogram.shownBins(spread), "a quarter past the last");
     }
 }
