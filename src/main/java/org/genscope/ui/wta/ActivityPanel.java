@@ -70,7 +70,7 @@ final class ActivityPanel extends VBox {
         HBox maps = new HBox(12, pairBox, beforeBox, afterBox);
         VBox.setVgrow(maps, Priority.ALWAYS);
 
-        DefaultNumericAxis x = Charts.axis("images of the probe batch (of 100) in which the unit wins");
+        DefaultNumericAxis x = Charts.countAxis("images of the probe batch (of 100) in which the unit wins");
         DefaultNumericAxis y = Charts.axis("units");
         histogram = Charts.standard(new XYChart(x, y));
         histogram.setTitle("Lifetime sparsity: how often each unit wins");

@@ -64,7 +64,7 @@ final class FeaturesPanel extends VBox {
         Label tableTitle = section("Linear classifier test error on MNIST t10k (lower is better)");
         Label matrixTitle = section("Confusion matrix of the latest model (rows: true digit, columns: predicted)");
         VBox.setVgrow(confusion, Priority.ALWAYS);
-        confusion.setMinSize(200, 200);
+        confusion.setMinSize(320, 320);
         VBox body = new VBox(6, tableTitle, table, matrixTitle, confusion);
         VBox.setVgrow(body, Priority.ALWAYS);
         Label note = new Label("The classifier is fitted on the 10,000 labelled MNIST digits (10% held out to choose "

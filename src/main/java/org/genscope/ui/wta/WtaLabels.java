@@ -19,6 +19,14 @@ final class WtaLabels {
         return family + " " + c.architecture() + ", " + c.sparsity();
     }
 
+    /** A few words for a table row: "FC-WTA 2000 units, lifetime 5%", "conv AE 32,32 maps, no sparsity". */
+    static String brief(WtaConfig c) {
+        String family = c.kind() == WtaKind.FC ? (c.sparse() ? "FC-WTA" : "FC AE") : (c.sparse() ? "Conv-WTA" : "conv AE");
+        StringBuilder h = new StringBuilder();
+        for (int u : c.hidden()) h.append(h.length() == 0 ? "" : ",").append(u);
+        return family + " " + h + (c.kind() == WtaKind.FC ? " units, " : " maps, ") + c.sparsity();
+    }
+
     /** What a filter tile is, for captions. */
     static String tile(WtaConfig c) {
         return c.kind() == WtaKind.FC ? "row j of the decoder W_d: unit j's " + c.height() + "×" + c.width() + " image"

@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -177,8 +178,11 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
         activityPanel = new ActivityPanel(vm.activity());
         activityTab.setContent(activityPanel);
         FeaturesPanel features = new FeaturesPanel(vm.features());
-        features.runButton().setOnAction(e -> vm.features().run(vm.modelCopy(), modelName()));
-        featuresTab.setContent(features);
+        features.runButton().setOnAction(e -> vm.features().run(vm.modelCopy(), briefName()));
+        ScrollPane featuresScroll = new ScrollPane(features);   // nothing is cut off in presenter mode
+        featuresScroll.setFitToWidth(true);
+        featuresScroll.setFitToHeight(true);
+        featuresTab.setContent(featuresScroll);
         compareTab.setContent(comparePanel);
         comparePanel.keepButton().setOnAction(e -> keepReference());
         comparePanel.keepButton().disableProperty().bind(vm.run().hasModelProperty().not());
@@ -214,10 +218,16 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
     }
 
     private String modelName() {
-        WtaPayload p = lastPayload;
+        return lastPayload == null ? "the model" : WtaLabels.model(lastPayload.config()) + atStep();
+    }
+
+    private String briefName() {
+        return lastPayload == null ? "the model" : WtaLabels.brief(lastPayload.config()) + atStep();
+    }
+
+    private String atStep() {
         Snapshot<WtaPayload> s = vm.run().job().job() == null ? null : vm.run().job().job().latest();
-        String steps = s == null ? "" : String.format(java.util.Locale.ROOT, " (step %,d)", s.step());
-        return p == null ? "the model" : WtaLabels.model(p.config()) + steps;
+        return s == null ? "" : String.format(java.util.Locale.ROOT, " (step %,d)", s.step());
     }
 
     private void onSnapshot(Snapshot<WtaPayload> s) {
