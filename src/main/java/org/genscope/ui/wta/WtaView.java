@@ -1,6 +1,5 @@
 package org.genscope.ui.wta;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -22,7 +21,6 @@ import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.train.JobState;
 import org.genscope.train.Snapshot;
-import org.genscope.ui.common.BackgroundTask;
 import org.genscope.ui.common.Labels;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.shell.DatasetTarget;
@@ -274,27 +272,11 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
 
     @FXML
     private void onExportFilters() {
-        try {
-            context.files().exportView(root.getScene().getWindow(), filtersPanel.grid(), "wta-filters", null)
-                    .ifPresent(f -> context.message().set("Exported the filters to " + f));
-        } catch (IOException e) {
-            context.message().set("Could not export: " + e.getMessage());
-        }
+        FilterExports.png(context, root.getScene().getWindow(), filtersPanel.grid());
     }
 
     @FXML
     private void onSaveGif() {
-        var frames = filtersPanel.frames().frames();
-        if (frames.isEmpty()) {
-            context.message().set("No filter frames yet: train for a few seconds first.");
-            return;
-        }
-        context.files().askSave(root.getScene().getWindow(), "Save the filters forming as a GIF", "wta-filters",
-                ExportService.GIF).ifPresent(file -> BackgroundTask.of(() -> {
-                    FilterFrames.write(file, frames);
-                    return file;
-                }).onSuccess(f -> context.message().set("Saved " + frames.size() + " frames to " + f))
-                .onFailure(e -> context.message().set("Could not save the GIF: " + BackgroundTask.describe(e)))
-                .run(context.ui()));
+        FilterExports.gif(context, root.getScene().getWindow(), filtersPanel.frames().frames());
     }
 }

@@ -114,6 +114,20 @@ class WtaScreenshots {
         robot.interact(() -> robot.lookup("#wta-probe").queryButton().fire());
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> !vm.features().runningProperty().get());
         everyTab(robot, "trained-fc5");
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        FiltersPanel filters = robot.lookup(".wta-filters").queryAs(FiltersPanel.class);
+        for (int n : FiltersPanel.COUNTS) {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<Integer> count = (javafx.scene.control.ComboBox<Integer>) robot
+                    .lookup(".wta-filters .combo-box").queryAll().stream().skip(1).findFirst().orElseThrow();
+            long[] best = {Long.MAX_VALUE};
+            for (int r = 0; r < 5; r++) {
+                int shown = r % 2 == 0 ? n : 64;
+                robot.interact(() -> count.setValue(shown));
+                if (r % 2 == 0) best[0] = Math.min(best[0], filters.lastDrawNanos());
+            }
+            System.err.printf(Locale.ROOT, "REDRAW %s FC tiles: %.1f ms%n", n == 0 ? "all 2000" : n, best[0] / 1e6);
+        }
     }
 
     @Test
