@@ -62,7 +62,7 @@ final class VaeTrain implements ModelVerb {
                             --max-minutes M (stop after M minutes of training and keep the best so far)
                             --checkpoint FILE (written after every epoch and when training ends)
                             --resume FILE (continue a checkpoint exactly: give the same options as the run that wrote it)
-                  output    --out vae.safetensors   --curves FILE (−ELBO curves: .svg plot, else CSV)
+                  output    --out vae.safetensors   --curves FILE (train/validation −ELBO curves: .svg plot, else CSV series,step,neg_elbo)
                             --test-k K (importance samples per test example for the final figures; 100)   --quiet true
                   Prints one line per epoch (train: the objective with β; valid: −ELBO), then the test ELBO, its
                   two terms and the importance-sampled log-likelihood (nats) of the best-validation parameters.
@@ -124,6 +124,7 @@ final class VaeTrain implements ModelVerb {
         }
         int startEpoch = job.latest().epoch();
         EarlyStopping stop = t.stopping(job, vae.params(), out);
+        stop.resumedAfter(startEpoch);
         long t0 = System.nanoTime();
         job.start();
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -133,7 +134,7 @@ final class VaeTrain implements ModelVerb {
             out.println("checkpoint written to " + checkpoint);
         }
         if (curves != null) {
-            CurveExport.write(curves, "VAE " + config.architecture() + ": −ELBO", job.latest());
+            CurveExport.write(curves, "VAE " + config.architecture() + ": negative ELBO", job.latest(), "−ELBO (nats)", "neg_elbo");
             out.println("curves written to " + curves);
         }
         stop.restoreBest();

@@ -84,6 +84,11 @@ public final class EarlyStopping implements TrainingListener {
         epochs = epoch;
     }
 
+    /** For a run resumed from a checkpoint: {@code epochsDone} epochs were completed before, so epochs count on from there. */
+    public void resumedAfter(int epochsDone) {
+        epochs = epochsDone;
+    }
+
     /** Puts the parameters of the best validation back (no-op if there was no validation). */
     public void restoreBest() {
         if (best.length == 0 || best[0] == null) return;

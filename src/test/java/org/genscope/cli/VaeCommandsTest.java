@@ -100,7 +100,7 @@ class VaeCommandsTest {
         double ll = Double.parseDouble(o.replaceAll("(?s).*test log p\\(x\\) ≈ (-?[0-9.]+) nats.*", "$1"));
         assertTrue(elbo < ll && ll < 0, "ELBO " + elbo + " ≤ log p(x) " + ll);
         assertTrue(ll > -5.5, "two prototypes with 10% flips: about 8·0.325 + ln 2 = 3.3 nats; got " + ll);
-        assertEquals("series,step,nll", Files.readAllLines(curves).get(0));
+        assertEquals("series,step,neg_elbo", Files.readAllLines(curves).get(0));
         ModelFile f = ModelFile.read(model);
         assertEquals("vae", f.meta("model.kind").orElseThrow());
         assertEquals(ll, Double.parseDouble(f.meta("metric.test_log_likelihood").orElseThrow()), 1e-4);

@@ -56,6 +56,16 @@ class EarlyStoppingTest {
     }
 
     @Test
+    void aResumedRunNamesItsBestEpochFromTheStartOfTheWholeRun() {
+        EarlyStopping s = new EarlyStopping(List.of(w), 0, () -> stops++);
+        s.resumedAfter(556);                               // a checkpoint written after epoch 556
+        s.onValidation(1, 3.0);                            // measured during epoch 557
+        s.onEpochEnd(557, 1);
+        assertEquals(557, s.bestEpoch());
+        assertEquals(557, s.epochs());
+    }
+
+    @Test
     void stopsOnceTheTimeBudgetIsUsedUp() {
         long[] now = {1_000};
         EarlyStopping s = new EarlyStopping(List.of(w), 0, () -> stops++, () -> now[0]);

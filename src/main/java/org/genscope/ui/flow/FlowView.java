@@ -123,6 +123,11 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
         return "flows";
     }
 
+    @Override
+    protected String applySetting(String key, String value) {
+        return FlowLessonSettings.apply(vm, key, value);
+    }
+
     @FXML
     private void initialize() {
         keepLabelsWhole(dataGrid, layerGrid, trainingGrid);

@@ -2,17 +2,24 @@ package org.genscope.ui.home;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.genscope.ui.common.Lesson;
+import org.genscope.ui.common.Lessons;
 import org.genscope.ui.shell.WorkspaceContext;
 import org.genscope.ui.shell.WorkspaceDescriptor;
 import org.genscope.ui.shell.WorkspaceView;
@@ -67,6 +74,21 @@ public final class HomeView implements WorkspaceView {
                 + "opens a model you trained earlier, ready to show; Ctrl+O trains the workspace on your own data.");
     }
 
+    /** Links to the workspace's built-in lessons ("Lessons: A · B"), each opening it there; empty without lessons. */
+    private Node lessons(WorkspaceDescriptor w) {
+        FlowPane links = new FlowPane(4, 2);
+        List<Lesson> all = w.available() ? Lessons.forWorkspace(w.id()) : List.of();
+        if (all.isEmpty()) return links;
+        links.getChildren().add(new Label("Lessons:"));
+        for (Lesson l : all) {
+            Hyperlink link = new Hyperlink(l.title());
+            link.setTooltip(new Tooltip(l.about()));
+            link.setOnAction(e -> context.openLesson().accept(l));
+            links.getChildren().add(link);
+        }
+        return links;
+    }
+
     private HBox card(WorkspaceDescriptor w) {
         Label title = new Label(w.title());
         title.getStyleClass().add("card-title");
@@ -84,7 +106,7 @@ public final class HomeView implements WorkspaceView {
         head.setAlignment(Pos.BASELINE_LEFT);
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        VBox text = new VBox(8, head, body, spacer, open);
+        VBox text = new VBox(8, head, body, lessons(w), spacer, open);
         HBox.setHgrow(text, Priority.ALWAYS);
         Region accent = new Region();
         accent.getStyleClass().addAll("card-accent", "family-" + w.id());

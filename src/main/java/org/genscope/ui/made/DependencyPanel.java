@@ -90,7 +90,7 @@ final class DependencyPanel extends VBox {
             int u = first[1];
             int n = cells.count(State.VIOLATION);
             verdict.setText("FAIL: " + n + (n == 1 ? " forbidden dependency" : " forbidden dependencies")
-                    + "; e.g. output x̂"
+                    + "; e.g. the output for x"                       // no x̂ in a wrapped label: JavaFX wraps
                     + (seq[t] + 1) + " depends on x" + (seq[u] + 1) + ", which is generated "
                     + (u == t ? "at the same step" : "later") + ".");
             verdict.getStyleClass().add("verdict-fail");

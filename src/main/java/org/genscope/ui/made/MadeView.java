@@ -117,6 +117,11 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget, Mo
         return "made";
     }
 
+    @Override
+    protected String applySetting(String key, String value) {
+        return MadeLessonSettings.apply(vm, key, value);
+    }
+
     @FXML
     private void initialize() {
         keepLabelsWhole(networkGrid, trainingGrid);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.genscope.data.DataFiles;
@@ -18,12 +19,18 @@ import org.genscope.ui.common.UiExecutor;
  * File ▸ Open dataset: asks for an IDX, CSV or NPY file, reads it off the FX thread (a sibling IDX label file,
  * {@code *-labels-idx1-*}, is picked up automatically), makes it the current dataset, hands it to the visible
  * workspace when that one can train on it ({@link DatasetTarget}), and tells the user what it holds and what was
- * done with it. A bad file gives a message naming the file and the problem; nothing else changes.
+ * done with it. A bad file gives a message naming the file and the problem; nothing else changes. File ▸ Open
+ * image folder does the same for a folder of pictures ({@link ImageFolderDialog}).
  */
 final class DatasetOpener {
     /** Asks for the file; tests replace the real file chooser. */
     interface Picker {
         Optional<Path> pick(Window owner);
+    }
+
+    /** Asks how to read a folder of pictures (size, inversion, binarization) and gives the dataset; tests replace it. */
+    interface FolderPrompt {
+        Optional<Dataset> ask(Window owner, Path folder);
     }
 
     /** Tells the user the outcome; tests replace the modal dialogs. */
@@ -36,11 +43,22 @@ final class DatasetOpener {
     private final MainViewModel model;
     private final UiExecutor ui;
     private Picker picker = DatasetOpener::askWithChooser;
+    private Picker folderPicker = DatasetOpener::askForFolder;
+    private FolderPrompt folderPrompt;
     private Reporter reporter = DatasetOpener::showDialog;
 
     DatasetOpener(MainViewModel model, UiExecutor ui) {
         this.model = model;
         this.ui = ui;
+        this.folderPrompt = (owner, folder) -> new ImageFolderDialog(owner, folder, ui).showAndWait();
+    }
+
+    void setFolderPicker(Picker folderPicker) {
+        this.folderPicker = folderPicker;
+    }
+
+    void setFolderPrompt(FolderPrompt folderPrompt) {
+        this.folderPrompt = folderPrompt;
     }
 
     void setPicker(Picker picker) {
@@ -74,6 +92,17 @@ final class DatasetOpener {
                                 + "\n\nGenscope reads IDX (raw or gzip), numeric CSV and NPY (float32, float64, uint8).");
                     }
                 }).run(ui);
+    }
+
+    /**
+     * File ▸ Open image folder: asks for a folder, then how to read its pictures (with a preview, off the FX
+     * thread), and uses the dataset as {@link #open} does. FX thread.
+     */
+    void openFolder(Window owner, DatasetTarget target, String workspace) {
+        Optional<Path> chosen = folderPicker.pick(owner);
+        if (chosen.isEmpty()) return;
+        Path folder = chosen.get();
+        folderPrompt.ask(owner, folder).ifPresent(d -> opened(owner, folder, d, target, workspace));
     }
 
     private void opened(Window owner, Path file, Dataset d, DatasetTarget target, String workspace) {
@@ -113,6 +142,13 @@ final class DatasetOpener {
                         "*.txt", "*.npy"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         File f = chooser.showOpenDialog(owner);
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    private static Optional<Path> askForFolder(Window owner) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of pictures (one sub-folder per class, optionally)");
+        File f = chooser.showDialog(owner);
         return Optional.ofNullable(f).map(File::toPath);
     }
 

@@ -17,10 +17,12 @@ public final class Dialogs {
         {"Ctrl+Enter", "Train, or resume a paused run (in a workspace)"},
         {"Esc", "Pause training (in a workspace)"},
         {"Ctrl+O", "Open a dataset (IDX, CSV, NPY) in the current workspace"},
+        {"Ctrl+Shift+I", "Open a folder of pictures (PNG, JPEG, GIF, BMP; sub-folders as classes) as a dataset"},
         {"Ctrl+Shift+O", "Open a trained model (MADE or flow) in its workspace"},
         {"Ctrl+E", "Export the current view: PNG at 2×, its charts as SVG (vector, for papers and slides), or their data as CSV"},
         {"Ctrl+T", "Switch light / dark theme"},
         {"F5", "Presenter mode: large type and thick lines for projectors"},
+        {"Page Down / Page Up", "Next / previous step of the lesson on screen (Lessons tab)"},
         {"F1", "This list"},
         {"Ctrl+Q", "Quit"},
     };

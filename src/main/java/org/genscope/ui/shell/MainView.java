@@ -36,6 +36,8 @@ import org.genscope.io.Metadata;
 import org.genscope.io.ModelFile;
 import org.genscope.io.ModelFileException;
 import org.genscope.ui.common.BackgroundTask;
+import org.genscope.ui.common.Lesson;
+import org.genscope.ui.common.Lessons;
 import org.genscope.ui.common.UiExecutor;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.theme.Theme;
@@ -184,7 +186,7 @@ public final class MainView {
     private WorkspaceView createView(WorkspaceDescriptor w) {
         if (!w.available()) throw new IllegalStateException(w.title() + " is not built");
         WorkspaceContext context = new WorkspaceContext(model.settings(), ui, exporter, model.messageProperty(),
-                this::onOpenDataset, model.workspaces(), model::select);
+                this::onOpenDataset, model.workspaces(), model::select, this::openLesson);
         return w.factory().apply(context);
     }
 
@@ -219,6 +221,12 @@ public final class MainView {
     }
 
     @FXML
+    private void onOpenImageFolder() {
+        datasetOpener.openFolder(root.getScene().getWindow(), visible().datasets().orElse(null),
+                model.currentProperty().get().title());
+    }
+
+    @FXML
     private void onOpenModel() {
         ModelOpener.ask(root.getScene().getWindow(), "Open a trained model").ifPresent(this::openModel);
     }
@@ -240,6 +248,31 @@ public final class MainView {
             Dialogs.error(root.getScene().getWindow(), "Cannot open this model", BackgroundTask.describe(e)
                     + "\n\nGenscope opens the .safetensors files it saves (" + openableKinds() + ").");
         }).run(ui);
+    }
+
+    /** Shows {@code lesson} in its workspace's Lessons tab; says so when that workspace is not built. FX thread. */
+    public void openLesson(Lesson lesson) {
+        if (!model.select(lesson.workspace()) || visible().lessons().isEmpty()) {
+            Dialogs.error(root.getScene().getWindow(), "Cannot show this lesson", "\"" + lesson.title() + "\" is for the '"
+                    + lesson.workspace() + "' workspace, which is not built yet or runs no lessons.");
+            return;
+        }
+        visible().lessons().get().showLesson(lesson);
+        model.messageProperty().set("Lesson: " + lesson.title());
+    }
+
+    @FXML
+    private void onOpenLesson() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open lesson");
+        chooser.getExtensionFilters().setAll(new javafx.stage.FileChooser.ExtensionFilter("Lessons (*.lesson, *.txt)", "*.lesson", "*.txt"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        java.io.File f = chooser.showOpenDialog(root.getScene().getWindow());
+        if (f == null) return;
+        Path file = f.toPath();
+        BackgroundTask.of(() -> Lessons.read(file)).onSuccess(this::openLesson).onFailure(e -> Dialogs.error(
+                root.getScene().getWindow(), "Cannot read this lesson", BackgroundTask.describe(e)
+                        + "\n\nThe lesson format is in docs/lessons.md.")).run(ui);
     }
 
     private String openableKinds() {

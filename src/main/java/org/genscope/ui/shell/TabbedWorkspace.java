@@ -15,6 +15,9 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.genscope.ui.common.Lesson;
+import org.genscope.ui.common.LessonPanel;
+import org.genscope.ui.common.Lessons;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import org.genscope.train.JobState;
@@ -25,9 +28,11 @@ import org.genscope.ui.train.RunLifecycle;
  * What every training workspace view shares: loading its FXML with itself as controller, exporting the visible
  * tab, the shell's train/pause keys and status lines routed to its run, and the unsaved-work check on quit.
  */
-public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcuts {
+public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcuts, LessonTarget {
     private final ReadOnlyStringWrapper dataset = new ReadOnlyStringWrapper("");
     private Parent root;
+    private LessonPanel lessonPanel;
+    private Tab lessonsTab;
 
     /** The workspace's tabs (the visible one is what File ▸ Export view exports). */
     protected abstract TabPane tabs();
@@ -44,11 +49,74 @@ public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcut
         loader.setControllerFactory(t -> controller);
         try {
             ((TabbedWorkspace) controller).root = loader.load();
+            ((TabbedWorkspace) controller).addLessonsTab(Lessons.forWorkspace(controller.slug()));
             ((TabbedWorkspace) controller).attachTabsWhenFirstShown();
             return controller;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + fxml, e);
         }
+    }
+
+    /** A Lessons tab last, when there are lessons for this workspace (built in, or one opened later). */
+    private void addLessonsTab(java.util.List<Lesson> lessons) {
+        lessonPanel = new LessonPanel(lessons, this::applyLessonSetup);
+        lessonsTab = new Tab("Lessons", lessonPanel);
+        lessonsTab.setClosable(false);
+        if (!lessons.isEmpty()) tabs().getTabs().add(lessonsTab);
+    }
+
+    @Override
+    public Optional<LessonTarget> lessons() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public void showLesson(Lesson lesson) {
+        if (!tabs().getTabs().contains(lessonsTab)) tabs().getTabs().add(lessonsTab);
+        lessonPanel.show(lesson);
+        tabs().getSelectionModel().select(lessonsTab);
+    }
+
+    /** The Lessons tab's panel (tests drive it). */
+    public LessonPanel lessonPanel() {
+        return lessonPanel;
+    }
+
+    /**
+     * Applies a lesson step's settings in file order: {@code tab} (a tab's title) and {@code train} ({@code yes}:
+     * start training) here, every other one by {@link #applySetting}. Returns what could not be applied.
+     */
+    public java.util.List<String> applyLessonSetup(java.util.Map<String, String> setup) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        String tab = null;
+        boolean train = false;
+        for (var e : setup.entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue();
+            if (key.equals("tab")) {
+                tab = value;
+                if (tabs().getTabs().stream().noneMatch(t -> t.getText().equalsIgnoreCase(value))) problems.add("no tab '" + value + "'");
+            } else if (key.equals("train")) {
+                train = value.equalsIgnoreCase("yes");
+                if (!train && !value.equalsIgnoreCase("no")) problems.add("train: yes or no, not '" + value + "'");
+            } else {
+                String problem = applySetting(key, value);
+                if (problem != null) problems.add(problem);
+            }
+        }
+        if (tab != null) {
+            for (Tab t : tabs().getTabs()) if (t.getText().equalsIgnoreCase(tab)) tabs().getSelectionModel().select(t);
+        }
+        if (train && problems.isEmpty()) trainOrResume();
+        return problems;
+    }
+
+    /**
+     * One lesson setting of this workspace ({@code data}, {@code hidden}, {@code preset}, …); null when applied,
+     * else what is wrong in a few words. This default knows none.
+     */
+    protected String applySetting(String key, String value) {
+        return "this workspace has no setting '" + key + "'";
     }
 
     /**

@@ -46,6 +46,11 @@ public interface WorkspaceView {
         return Optional.empty();
     }
 
+    /** File ▸ Open lesson, if it runs lessons. */
+    default Optional<LessonTarget> lessons() {
+        return Optional.empty();
+    }
+
     /** Whether closing the window now would lose trained work that was never saved. */
     default boolean hasUnsavedWork() {
         return false;
