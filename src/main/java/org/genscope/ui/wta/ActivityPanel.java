@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.genscope.ui.common.Captions;
 import org.genscope.ui.common.Charts;
 import org.genscope.ui.common.Colormap;
 import org.genscope.ui.common.FxDataSet;
@@ -31,9 +32,9 @@ final class ActivityPanel extends VBox {
     private final ImageGrid pair = new ImageGrid();
     private final CodeGrid before = new CodeGrid();
     private final CodeGrid after = new CodeGrid();
-    private final Label beforeTitle = title("Code before the rules");
-    private final Label afterTitle = title("After the rules (winners ringed)");
-    private final Label summary = new Label("Train (Ctrl+Enter) to see a held-out image through the model.");
+    private final Label beforeTitle = Captions.section("Code before the rules");
+    private final Label afterTitle = Captions.section("After the rules (winners ringed)");
+    private final Label summary = Captions.note("Train (Ctrl+Enter) to see a held-out image through the model.");
     private final FxDataSet wins = new FxDataSet("units");
     private final XYChart histogram;
 
@@ -49,15 +50,13 @@ final class ActivityPanel extends VBox {
         image.setTooltip(new Tooltip("Which held-out image to look at (0-based); the rules see it inside a batch of 100, as in training"));
         Label imageLabel = new Label("Held-out image");
         imageLabel.setMinWidth(Region.USE_PREF_SIZE);
-        summary.setWrapText(true);
-        summary.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(summary, Priority.ALWAYS);
         HBox top = new HBox(10, imageLabel, image, summary);
         top.setAlignment(Pos.CENTER_LEFT);
 
         pair.setPrefSize(240, 120);
         pair.setMinSize(160, 80);
-        VBox pairBox = new VBox(4, title("Input · reconstruction"), pair);
+        VBox pairBox = new VBox(4, Captions.section("Input · reconstruction"), pair);
         VBox beforeBox = new VBox(4, beforeTitle, before);
         VBox afterBox = new VBox(4, afterTitle, after);
         for (VBox b : new VBox[] {beforeBox, afterBox}) {
@@ -146,14 +145,6 @@ final class ActivityPanel extends VBox {
 
     private static float[] padded(float[] v, int n) {
         return v.length == n ? v : java.util.Arrays.copyOf(v, n);
-    }
-
-    private static Label title(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-section");
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
     }
 
     /** The images spinner (tests). */

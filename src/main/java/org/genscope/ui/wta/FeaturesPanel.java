@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.genscope.ui.common.Captions;
 
 /**
  * The features measured: a button that fits and tests the linear classifier on the current model's features (off
@@ -61,19 +62,16 @@ final class FeaturesPanel extends VBox {
         table.setPlaceholder(new Label("No classifier trained yet."));
         table.setPrefHeight(150);
         table.setMinHeight(120);
-        Label tableTitle = section("Linear classifier test error on MNIST t10k (lower is better)");
-        Label matrixTitle = section("Confusion matrix of the latest model (rows: true digit, columns: predicted)");
+        Label tableTitle = Captions.section("Linear classifier test error on MNIST t10k (lower is better)");
+        Label matrixTitle = Captions.section("Confusion matrix of the latest model (rows: true digit, columns: predicted)");
         VBox.setVgrow(confusion, Priority.ALWAYS);
         confusion.setMinSize(320, 320);
         VBox body = new VBox(6, tableTitle, table, matrixTitle, confusion);
         VBox.setVgrow(body, Priority.ALWAYS);
-        Label note = new Label("The classifier is fitted on the 10,000 labelled MNIST digits (10% held out to choose "
+        Label note = Captions.note("The classifier is fitted on the 10,000 labelled MNIST digits (10% held out to choose "
                 + "its epoch) and tested on the 10,000 of t10k; the paper's classifiers saw all 60,000 training labels, so "
                 + "its errors (FC-WTA 1.2%, Conv-WTA 0.64%) are lower than reachable here. Probe a plain autoencoder "
                 + "and a WTA one in turn to compare them in the table.");
-        note.getStyleClass().add("muted");
-        note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
         probe.latestProperty().addListener((o, a, r) -> confusion.show(r == null ? null : r.confusion()));
         getChildren().addAll(top, status, body, note);
     }
@@ -90,13 +88,5 @@ final class FeaturesPanel extends VBox {
         c.setMinWidth(width);                   // headers stay whole in presenter mode
         c.setSortable(false);
         return c;
-    }
-
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-section");
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
     }
 }

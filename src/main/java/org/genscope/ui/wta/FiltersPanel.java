@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.genscope.ui.common.Captions;
 import org.genscope.ui.common.Colormap;
 import org.genscope.ui.common.ImageGrid;
 import org.genscope.wta.WtaAutoencoder;
@@ -32,7 +33,7 @@ final class FiltersPanel extends VBox {
     private final ComboBox<FilterOrder> order = new ComboBox<>();
     private final ComboBox<Integer> count = new ComboBox<>();
     private final Label hover = new Label(" ");
-    private final Label caption = new Label("Train (Ctrl+Enter) to see the decoder's filters form.");
+    private final Label caption = Captions.note("Train (Ctrl+Enter) to see the decoder's filters form.");
     private final ImageGrid grid = new ImageGrid();
     private final FilterFrames frames = new FilterFrames();
     private CompareModel.FilterSet shown;
@@ -67,9 +68,6 @@ final class FiltersPanel extends VBox {
         grid.setOnMouseMoved(e -> hover(grid.imageAt(e.getX(), e.getY())));
         grid.setOnMouseExited(e -> hover(-1));
         VBox.setVgrow(grid, Priority.ALWAYS);
-        caption.getStyleClass().add("muted");
-        caption.setWrapText(true);
-        caption.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(bar, grid, caption);
     }
 

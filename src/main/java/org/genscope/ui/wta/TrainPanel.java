@@ -4,9 +4,9 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.genscope.train.Snapshot;
+import org.genscope.ui.common.Captions;
 import org.genscope.ui.train.LossChart;
 import org.genscope.ui.train.RunNote;
 import org.genscope.wta.WtaPayload;
@@ -17,21 +17,15 @@ import org.genscope.wta.WtaPayload;
  */
 final class TrainPanel extends VBox {
     private final LossChart chart = new LossChart("Reconstruction error", "MSE per pixel");
-    private final Label speed = new Label();
-    private final Label note = new Label("Pick a preset and press Train (Ctrl+Enter).");
+    private final Label speed = Captions.section("");
+    private final Label note = Captions.note("Pick a preset and press Train (Ctrl+Enter).");
     private String runText = "";
 
     TrainPanel(ObservableValue<String> status) {
         setPadding(new Insets(12));
         setSpacing(8);
         speed.setId("wta-speed");
-        speed.getStyleClass().add("form-section");
         speed.textProperty().bind(status);
-        speed.setWrapText(true);
-        speed.setMinHeight(Region.USE_PREF_SIZE);
-        note.getStyleClass().add("muted");
-        note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(chart, Priority.ALWAYS);
         getChildren().addAll(speed, chart, note);
     }

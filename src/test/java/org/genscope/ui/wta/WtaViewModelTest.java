@@ -106,6 +106,19 @@ class WtaViewModelTest {
     }
 
     @Test
+    void aTrainedModelIsSavedAndOpensAgainAsItWas() throws Exception {
+        trainTinyFc(10);
+        Path file = dir.resolve("tiny.safetensors");
+        vm.run().save(file);
+        assertTrue(message.get().startsWith("Saved model to"), message.get());
+        WtaAutoencoder back = WtaFile.load(file);
+        WtaAutoencoder trained = vm.modelCopy().join();
+        assertEquals(trained.config(), back.config());
+        assertArrayEquals(trained.decoderFilters().values(), back.decoderFilters().values(), "the trained weights");
+        assertTrue(!vm.run().hasUnsavedWork(), "saved");
+    }
+
+    @Test
     void theActivityOfAChosenImageKeepsOnlyTheWinnersOfTheRules() {
         trainTinyFc(10);
         Dataset held = vm.runDataProperty().get().heldOut();
