@@ -50,8 +50,7 @@ final class ActivityPanel extends VBox {
         image.setTooltip(new Tooltip("Which held-out image to look at (0-based); the rules see it inside a batch of 100, as in training"));
         Label imageLabel = new Label("Held-out image");
         imageLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(summary, Priority.ALWAYS);
-        HBox top = new HBox(10, imageLabel, image, summary);
+        HBox top = new HBox(10, imageLabel, image);
         top.setAlignment(Pos.CENTER_LEFT);
 
         pair.setPrefSize(240, 120);
@@ -76,9 +75,9 @@ final class ActivityPanel extends VBox {
         histogram.getDatasets().add(wins);
         Charts.bars(histogram);
         histogram.setLegendVisible(false);
-        histogram.setPrefHeight(220);
-        histogram.setMinHeight(180);
-        getChildren().addAll(top, maps, histogram);
+        histogram.setPrefHeight(200);
+        histogram.setMinHeight(160);
+        getChildren().addAll(top, summary, maps, histogram);
     }
 
     /** Cleared for a new run. */
