@@ -22,8 +22,24 @@ public final class CsvWriter {
 
     public static void write(Appendable out, Dataset d) throws IOException {
         int dim = d.dimension();
-        for (int j = 0; j < dim; j++) out.append(j == 0 ? "" : ",").append(dim == 2 ? (j == 0 ? "x" : "y") : "x" + (j + 1));
-        if (d.hasLabels()) out.append(",label");
+        String[] names = new String[dim];
+        for (int j = 0; j < dim; j++) names[j] = dim == 2 ? (j == 0 ? "x" : "y") : "x" + (j + 1);
+        write(out, d, names, "label");
+    }
+
+    /** With the columns named {@code prefix}1 … {@code prefix}D and the labels' column {@code labelColumn}. */
+    public static void write(Path file, Dataset d, String prefix, String labelColumn) throws IOException {
+        String[] names = new String[d.dimension()];
+        for (int j = 0; j < names.length; j++) names[j] = prefix + (j + 1);
+        try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            write(w, d, names, labelColumn);
+        }
+    }
+
+    private static void write(Appendable out, Dataset d, String[] names, String labelColumn) throws IOException {
+        int dim = d.dimension();
+        out.append(String.join(",", names));
+        if (d.hasLabels()) out.append(',').append(labelColumn);
         out.append('\n');
         float[] x = d.x().data;
         for (int i = 0; i < d.size(); i++) {

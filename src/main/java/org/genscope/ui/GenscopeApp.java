@@ -17,6 +17,7 @@ import org.genscope.ui.settings.Settings;
 import org.genscope.ui.shell.MainView;
 import org.genscope.ui.shell.MainViewModel;
 import org.genscope.ui.shell.WorkspaceDescriptor;
+import org.genscope.ui.vae.VaeView;
 import org.genscope.ui.wta.WtaView;
 
 /** The JavaFX application: registers the workspaces and builds the main window from the shell view and its view-model. */
@@ -28,11 +29,7 @@ public class GenscopeApp extends Application {
     static final List<WorkspaceDescriptor> WORKSPACES = List.of(
             MadeView.DESCRIPTOR,
             FlowView.DESCRIPTOR,
-            WorkspaceDescriptor.planned("vae", "VAE", "Variational autoencoders",
-                    "A variational autoencoder learns a small latent space and a decoder that maps latent points back "
-                            + "to data, trained on the ELBO = reconstruction − KL. Scatter the latent codes, decode a "
-                            + "grid of latent points, and click anywhere in latent space to see what it means. "
-                            + "(Kingma & Welling, 2014)"),
+            VaeView.DESCRIPTOR,
             WtaView.DESCRIPTOR);
 
     /** Started with a file argument ({@code genscope open FILE}), the window opens that trained model. */

@@ -44,6 +44,17 @@ class SampleDataTest {
     }
 
     @Test
+    void mnistTestSetIsLabelledGrayscaleWithEveryClass() throws Exception {
+        Dataset d = SampleData.mnistTest();
+        assertEquals(10000, d.size());
+        assertTrue(d.hasLabels() && d.isImage());
+        assertArrayEquals(new float[] {0, 255}, Normalization.range(d.x().data));
+        int[] perClass = new int[10];
+        for (int y : d.labels()) perClass[y]++;
+        for (int k = 0; k < 10; k++) assertTrue(perClass[k] > 850, "class " + k + ": " + perClass[k]);
+    }
+
+    @Test
     void locatesWorkingDirectoryThenJarFolderThenItsParent() throws Exception {
         Path cwd = Files.createDirectories(dir.resolve("cwd"));
         Path app = Files.createDirectories(dir.resolve("app"));

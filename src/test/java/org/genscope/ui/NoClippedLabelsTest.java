@@ -82,15 +82,28 @@ class NoClippedLabelsTest {
         await(() -> vm.run().job().job() != null && vm.run().job().job().state().isTerminal());
     }
 
+    /** The first preset (2-D latent MNIST), one epoch of a small network: every VAE tab shows a model and its latent space. */
+    private void trainVaeBriefly(FxRobot robot) {
+        org.genscope.ui.vae.VaeViewModel vm = ((org.genscope.ui.vae.VaeView) main.visible()).viewModel();
+        if (vm.run().job().job() != null) return;
+        robot.interact(() -> {
+            vm.hiddenProperty().set("64");
+            vm.epochsProperty().set(1);
+            vm.run().train();
+        });
+        await(() -> vm.run().job().job() != null && vm.run().job().job().state().isTerminal());
+    }
+
     @Test
     void noLabelIsCutOffInAnyTabOrMode(FxRobot robot) {
         List<String> cut = new ArrayList<>();
         for (boolean presenter : new boolean[] {false, true}) {
             robot.interact(() -> main.model().presenterProperty().set(presenter));
-            for (String id : new String[] {"home", "made", "flows", "wta"}) {
+            for (String id : new String[] {"home", "made", "flows", "vae", "wta"}) {
                 robot.interact(() -> main.model().select(id));
                 if (id.equals("made")) trainMadeBriefly(robot);
                 if (id.equals("flows")) trainFlowBriefly(robot);
+                if (id.equals("vae")) trainVaeBriefly(robot);
                 if (id.equals("wta")) trainWtaBriefly(robot);
                 WaitForAsyncUtils.waitForFxEvents();
                 TabPane tabs = main.currentView().lookup(".tab-pane") instanceof TabPane t ? t : null;

@@ -39,7 +39,7 @@ class SettingsHelpTest {
     @Test
     void everySettingHasATooltip(FxRobot robot) {
         List<String> bare = new ArrayList<>();
-        for (String id : new String[] {"made", "flows", "wta"}) {
+        for (String id : new String[] {"made", "flows", "vae", "wta"}) {
             robot.interact(() -> main.model().select(id));
             Node side = main.currentView().lookup(".side-panel");
             assertTrue(side != null, id + " has a side panel");

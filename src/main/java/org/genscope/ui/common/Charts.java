@@ -83,6 +83,25 @@ public final class Charts {
         }
     }
 
+    /**
+     * Labels only the whole ticks of {@code axis}, as {@code prefix}1, {@code prefix}2, … (numbered things: masks,
+     * latent units); ChartFX may still place ticks at quarters, which then stay unlabelled.
+     */
+    public static void wholeTicks(DefaultNumericAxis axis, String prefix) {
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return Math.abs(v - Math.rint(v)) < 1e-9 ? prefix + Math.round(v) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s.substring(prefix.length()));
+            }
+        });
+    }
+
     /** Whether {@code chart} draws its data as bars ({@link #bars}). */
     public static boolean drawsBars(XYChart chart) {
         return chart.getRenderers().stream().anyMatch(r -> r instanceof ErrorDataSetRenderer e && e.isDrawBars());

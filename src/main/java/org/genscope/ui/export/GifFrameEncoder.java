@@ -8,6 +8,9 @@ import java.io.ByteArrayOutputStream;
  * <ul>
  *   <li><b>frame differencing</b>: a pixel that already shows (within the tolerance) what the frame wants may be
  *       written as the transparent code, which keeps what is on screen;</li>
+ *   <li><b>quiet error</b>: any pixel may be written a small step (the {@code quiet} allowance) further from its
+ *       colour than its nearest table colour, so one that moved by a level or two (sub-pixel motion,
+ *       anti-aliasing) can stay as shown and a string can run on;</li>
  *   <li><b>lossy LZW</b> (the idea of gifsicle's {@code --lossy}) where contrast hides it: a pixel may be written
  *       as any table colour within half the step to its most different neighbour (at most the tolerance) of its
  *       true colour, so the encoder can extend its current string with a code the dictionary already continues it
@@ -15,9 +18,10 @@ import java.io.ByteArrayOutputStream;
  *       density's gradient) stay at their nearest colour, so no speckle appears.</li>
  * </ul>
  * Every pixel shown is thus within that allowance (largest channel difference, 0..255) of the frame's own colour,
- * or its nearest table colour where that is farther. With tolerance 0 the result is exactly the nearest-colour
- * frame. A string starts with the transparent code when unchanged pixels run on further than the
- * pixel's own colour does, otherwise with its colour. The first frame is written whole and opaque. Not thread-safe.
+ * or its nearest table colour's error plus the quiet step where that is farther. With tolerance and quiet step 0
+ * the result is exactly the nearest-colour frame. A string starts with whichever acceptable code (transparent,
+ * the nearest colour, the last string's last code) the dictionary carries furthest. The first frame is written
+ * whole and opaque. Not thread-safe.
  */
 final class GifFrameEncoder {
     private static final int MAX_CODES = 4096;
@@ -25,6 +29,7 @@ final class GifFrameEncoder {
     private final GifPalette palette;
     private final int width;
     private final int tolerance;
+    private final int quiet;
     private final int transparent;
     private final int minCodeSize;
     /** Palette index each pixel shows now (after the frames written so far); null before the first frame. */
@@ -38,11 +43,13 @@ final class GifFrameEncoder {
      * @param width     the frames' width in pixels (neighbours above and below are a width apart)
      * @param tableSize the colour table's size (a power of two above the palette, whose next index is transparent)
      * @param tolerance the largest error allowed where the frame's contrast masks it
+     * @param quiet     how much further than its nearest table colour any pixel may be (0: none)
      */
-    GifFrameEncoder(GifPalette palette, int width, int tableSize, int tolerance) {
+    GifFrameEncoder(GifPalette palette, int width, int tableSize, int tolerance, int quiet) {
         this.palette = palette;
         this.width = width;
         this.tolerance = tolerance;
+        this.quiet = quiet;
         this.transparent = palette.size();
         this.minCodeSize = Math.max(2, Integer.numberOfTrailingZeros(tableSize));
     }
@@ -65,8 +72,9 @@ final class GifFrameEncoder {
             if (x + 1 < width) contrast = Math.max(contrast, distance(rgb[p], rgb[p + 1]));
             if (p >= width) contrast = Math.max(contrast, distance(rgb[p], rgb[p - width]));
             if (p + width < n) contrast = Math.max(contrast, distance(rgb[p], rgb[p + width]));
-            // contrast masks error: half the step to the nearest neighbour, up to the tolerance (smooth areas stay exact)
-            error[p] = Math.max(Math.min(tolerance, contrast / 2), distance(palette.rgb(nearest[p]), rgb[p]));
+            // contrast masks error: half the step to the nearest neighbour, up to the tolerance; anywhere else a
+            // pixel may be a quiet step further than its nearest colour
+            error[p] = Math.max(Math.min(tolerance, contrast / 2), distance(palette.rgb(nearest[p]), rgb[p]) + quiet);
             int keep = first ? Integer.MAX_VALUE : distance(palette.rgb(shown[p]), rgb[p]);
             keepError[p] = keep <= error[p] ? keep : -1;
         }
@@ -91,7 +99,7 @@ final class GifFrameEncoder {
                 current = child;
                 last = symbol[child];
             } else {
-                int start = keepError[p] >= 0 && keepRun[p] > colourRun[p] ? transparent : nearest[p];
+                int start = start(p, last, nearest, colourRun, keepRun, rgb, error, keepError);
                 if (current >= 0) {
                     out.write(current);
                     if (next < MAX_CODES) {
@@ -111,6 +119,41 @@ final class GifFrameEncoder {
         out.write(current);
         out.write(clear + 1);
         return out.finish();
+    }
+
+    /**
+     * The code to start a string with at pixel p: of the acceptable ones among the transparent code, the nearest
+     * colour and the last string's last code, the one the dictionary carries furthest; on a tie transparent when
+     * unchanged pixels run on further than the nearest colour does, else the nearest colour.
+     */
+    private int start(int p, int last, int[] nearest, int[] colourRun, int[] keepRun, int[] rgb, int[] error, int[] keepError) {
+        int best = keepError[p] >= 0 && keepRun[p] > colourRun[p] ? transparent : nearest[p];
+        int reach = reach(best, rgb, error, keepError, p);
+        int[] others = {transparent, nearest[p], last};
+        for (int c : others) {
+            if (c < 0 || c == best) continue;
+            int e = error(c, rgb, keepError, p);
+            if (e < 0 || e > error[p]) continue;
+            int r = reach(c, rgb, error, keepError, p);
+            if (r > reach) {
+                best = c;
+                reach = r;
+            }
+        }
+        return best;
+    }
+
+    /** How many pixels from p on a string starting with code s would cover, extended greedily as the encoder does. */
+    private int reach(int s, int[] rgb, int[] error, int[] keepError, int p) {
+        int node = s;
+        int q = p + 1;
+        while (q < rgb.length) {
+            int c = extend(node, symbol[node], rgb, error, keepError, q);
+            if (c < 0) break;
+            node = c;
+            q++;
+        }
+        return q - p;
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.genscope.ui.flow;
 
-import static org.genscope.ui.flow.FlowLabels.muted;
-import static org.genscope.ui.flow.FlowLabels.section;
+import static org.genscope.ui.common.FormLabels.muted;
+import static org.genscope.ui.common.FormLabels.section;
 
 import java.util.Locale;
 import javafx.geometry.Insets;

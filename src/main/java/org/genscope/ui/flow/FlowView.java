@@ -29,6 +29,7 @@ import org.genscope.train.JobState;
 import org.genscope.train.Snapshot;
 import org.genscope.ui.common.Labels;
 import org.genscope.ui.common.OutOfDate;
+import org.genscope.ui.common.PaintPanel;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.shell.DatasetTarget;
 import org.genscope.ui.shell.ModelOpener;

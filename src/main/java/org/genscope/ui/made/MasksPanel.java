@@ -46,19 +46,7 @@ final class MasksPanel extends VBox {
         x.setAutoRanging(false);
         x.setTickUnit(1);
         x.setMinorTickCount(0);
-        // masks are numbered: label whole ticks only (ChartFX may still place ticks at quarters)
-        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                double v = n.doubleValue();
-                return Math.abs(v - Math.rint(v)) < 1e-9 ? "M" + Math.round(v) : "";
-            }
-
-            @Override
-            public Number fromString(String text) {
-                return Double.parseDouble(text.replace("M", ""));
-            }
-        });
+        Charts.wholeTicks(x, "M");                 // masks are numbered
         chart = Charts.standard(new XYChart(x, y));
         chart.setTitle("Weights kept per layer");
         chart.getDatasets().add(kept);

@@ -35,14 +35,19 @@ public final class LossChart extends XYChart {
     }
 
     public void show(Snapshot<?> s) {
-        if (s.trainCurve().size() == 0) {          // e.g. a model shown before training: one lone point, no curve yet
+        show(s.trainCurve(), s.validationCurve(), s.totalSteps());
+    }
+
+    /** Other curves of the same run (a model's own, e.g. the terms of a loss), over a run of {@code totalSteps}. */
+    public void show(Curve trainCurve, Curve validationCurve, long totalSteps) {
+        if (trainCurve.size() == 0) {              // e.g. a model shown before training: one lone point, no curve yet
             clear();
             return;
         }
-        set(train, s.trainCurve());
-        set(validation, s.validationCurve());
+        set(train, trainCurve);
+        set(validation, validationCurve);
         if (Double.isFinite(referenceValue)) {
-            reference.set(new double[] {0, Math.max(1, s.totalSteps())}, new double[] {referenceValue, referenceValue});
+            reference.set(new double[] {0, Math.max(1, totalSteps)}, new double[] {referenceValue, referenceValue});
         }
     }
 

@@ -13,7 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.genscope.ui.common.Captions;
+import org.genscope.ui.common.FormLabels;
 import org.genscope.ui.common.Charts;
 import org.genscope.ui.common.Colormap;
 import org.genscope.ui.common.FxDataSet;
@@ -32,9 +32,9 @@ final class ActivityPanel extends VBox {
     private final ImageGrid pair = new ImageGrid();
     private final CodeGrid before = new CodeGrid();
     private final CodeGrid after = new CodeGrid();
-    private final Label beforeTitle = Captions.section("Code before the rules");
-    private final Label afterTitle = Captions.section("After the rules (winners ringed)");
-    private final Label summary = Captions.note("Train (Ctrl+Enter) to see a held-out image through the model.");
+    private final Label beforeTitle = FormLabels.section("Code before the rules");
+    private final Label afterTitle = FormLabels.section("After the rules (winners ringed)");
+    private final Label summary = FormLabels.muted("Train (Ctrl+Enter) to see a held-out image through the model.");
     private final FxDataSet wins = new FxDataSet("units");
     private final XYChart histogram;
 
@@ -55,7 +55,7 @@ final class ActivityPanel extends VBox {
 
         pair.setPrefSize(240, 120);
         pair.setMinSize(160, 80);
-        VBox pairBox = new VBox(4, Captions.section("Input · reconstruction"), pair);
+        VBox pairBox = new VBox(4, FormLabels.section("Input · reconstruction"), pair);
         VBox beforeBox = new VBox(4, beforeTitle, before);
         VBox afterBox = new VBox(4, afterTitle, after);
         for (VBox b : new VBox[] {beforeBox, afterBox}) {

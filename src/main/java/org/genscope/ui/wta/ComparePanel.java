@@ -9,7 +9,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.genscope.ui.common.Captions;
+import org.genscope.ui.common.FormLabels;
 import org.genscope.ui.common.Colormap;
 import org.genscope.ui.common.ImageGrid;
 import org.genscope.wta.WtaAutoencoder;
@@ -27,8 +27,8 @@ final class ComparePanel extends VBox {
     private final Button open = new Button("Open a saved model as the reference…");
     private final ImageGrid left = new ImageGrid();
     private final ImageGrid right = new ImageGrid();
-    private final Label leftTitle = Captions.section("Reference: none yet");
-    private final Label rightTitle = Captions.section("This run: not trained yet");
+    private final Label leftTitle = FormLabels.section("Reference: none yet");
+    private final Label rightTitle = FormLabels.section("This run: not trained yet");
 
     ComparePanel() {
         getStyleClass().add("wta-compare");
@@ -42,7 +42,7 @@ final class ComparePanel extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
         HBox sides = new HBox(16, side(leftTitle, left), side(rightTitle, right));
         VBox.setVgrow(sides, Priority.ALWAYS);
-        Label note = Captions.note("A demonstration in three clicks: train “plain conv AE (delta filters)”, keep its filters, "
+        Label note = FormLabels.muted("A demonstration in three clicks: train “plain conv AE (delta filters)”, keep its filters, "
                 + "then train “Conv-WTA 32 maps” on the same data. Without sparsity the filters become single bright "
                 + "points (each map copies pixels through); with spatial and lifetime sparsity they become strokes.");
         getChildren().addAll(buttons, sides, note);

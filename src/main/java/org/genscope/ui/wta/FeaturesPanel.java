@@ -14,7 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.genscope.ui.common.Captions;
+import org.genscope.ui.common.FormLabels;
 
 /**
  * The features measured: a button that fits and tests the linear classifier on the current model's features (off
@@ -62,13 +62,13 @@ final class FeaturesPanel extends VBox {
         table.setPlaceholder(new Label("No classifier trained yet."));
         table.setPrefHeight(150);
         table.setMinHeight(120);
-        Label tableTitle = Captions.section("Linear classifier test error on MNIST t10k (lower is better)");
-        Label matrixTitle = Captions.section("Confusion matrix of the latest model (rows: true digit, columns: predicted)");
+        Label tableTitle = FormLabels.section("Linear classifier test error on MNIST t10k (lower is better)");
+        Label matrixTitle = FormLabels.section("Confusion matrix of the latest model (rows: true digit, columns: predicted)");
         VBox.setVgrow(confusion, Priority.ALWAYS);
         confusion.setMinSize(320, 320);
         VBox body = new VBox(6, tableTitle, table, matrixTitle, confusion);
         VBox.setVgrow(body, Priority.ALWAYS);
-        Label note = Captions.note("The classifier is fitted on the 10,000 labelled MNIST digits (10% held out to choose "
+        Label note = FormLabels.muted("The classifier is fitted on the 10,000 labelled MNIST digits (10% held out to choose "
                 + "its epoch) and tested on the 10,000 of t10k; the paper's classifiers saw all 60,000 training labels, so "
                 + "its errors (FC-WTA 1.2%, Conv-WTA 0.64%) are lower than reachable here. Probe a plain autoencoder "
                 + "and a WTA one in turn to compare them in the table.");

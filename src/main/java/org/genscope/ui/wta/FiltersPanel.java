@@ -11,7 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.genscope.ui.common.Captions;
+import org.genscope.ui.common.FormLabels;
 import org.genscope.ui.common.Colormap;
 import org.genscope.ui.common.ImageGrid;
 import org.genscope.wta.WtaAutoencoder;
@@ -33,7 +33,7 @@ final class FiltersPanel extends VBox {
     private final ComboBox<FilterOrder> order = new ComboBox<>();
     private final ComboBox<Integer> count = new ComboBox<>();
     private final Label hover = new Label(" ");
-    private final Label caption = Captions.note("Train (Ctrl+Enter) to see the decoder's filters form.");
+    private final Label caption = FormLabels.muted("Train (Ctrl+Enter) to see the decoder's filters form.");
     private final ImageGrid grid = new ImageGrid();
     private final FilterFrames frames = new FilterFrames();
     private CompareModel.FilterSet shown;

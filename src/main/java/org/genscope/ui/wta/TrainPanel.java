@@ -6,7 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.genscope.train.Snapshot;
-import org.genscope.ui.common.Captions;
+import org.genscope.ui.common.FormLabels;
 import org.genscope.ui.train.LossChart;
 import org.genscope.ui.train.RunNote;
 import org.genscope.wta.WtaPayload;
@@ -17,8 +17,8 @@ import org.genscope.wta.WtaPayload;
  */
 final class TrainPanel extends VBox {
     private final LossChart chart = new LossChart("Reconstruction error", "MSE per pixel");
-    private final Label speed = Captions.section("");
-    private final Label note = Captions.note("Pick a preset and press Train (Ctrl+Enter).");
+    private final Label speed = FormLabels.section("");
+    private final Label note = FormLabels.muted("Pick a preset and press Train (Ctrl+Enter).");
     private String runText = "";
 
     TrainPanel(ObservableValue<String> status) {
@@ -46,6 +46,6 @@ final class TrainPanel extends VBox {
     void show(Snapshot<WtaPayload> s) {
         chart.show(s);
         note.setText(runText);
-        RunNote.update(note, s, "validation MSE %.5f per pixel");
+        RunNote.update(note, s, "MSE", "%.5f per pixel");
     }
 }

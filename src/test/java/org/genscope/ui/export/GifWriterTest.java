@@ -123,6 +123,45 @@ class GifWriterTest {
         }
     }
 
+    /** A smooth ramp of 100 colours; {@code later} lifts green by one level everywhere and by 40 in a block. */
+    private static BufferedImage ramp(boolean later) {
+        BufferedImage img = new BufferedImage(100, 40, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 100; x++) {
+            for (int y = 0; y < 40; y++) {
+                boolean block = later && x >= 40 && x < 60 && y >= 10 && y < 30;
+                img.setRGB(x, y, new Color(2 * x, later ? (block ? 140 : 101) : 100, 50).getRGB());
+            }
+        }
+        return img;
+    }
+
+    @Test
+    void aPixelThatMovedByALevelStaysAsShownAndARealChangeIsPainted() throws IOException {
+        // 220 colours in all: the table holds each exactly, so only the quiet step lets a lifted pixel stay
+        Path file = dir.resolve("ramp.gif");
+        GifWriter.write(file, 2, i -> ramp(i == 1), i -> 100, true);
+        BufferedImage later = ramp(true);
+        BufferedImage shown = GifFrames.read(file).get(1);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            BufferedImage raw = reader.read(1);
+            int kept = 0;
+            for (int y = 0; y < 40; y++) {
+                for (int x = 0; x < 100; x++) {
+                    boolean block = x >= 40 && x < 60 && y >= 10 && y < 30;
+                    if (!block && (raw.getRGB(x, y) >>> 24) == 0) kept++;
+                }
+            }
+            assertTrue(kept >= 0.99 * (100 * 40 - 20 * 20), "pixels one level off stay as shown: " + kept);
+            reader.dispose();
+        }
+        assertTrue(GifFrames.Error.between(later, shown).max() <= GifWriter.QUIET, GifFrames.Error.between(later, shown).toString());
+        // inside the block (its edge may take the edge's allowance) the new colour is painted
+        GifFrames.Error inside = GifFrames.Error.between(later.getSubimage(41, 11, 18, 18), shown.getSubimage(41, 11, 18, 18));
+        assertTrue(inside.max() <= GifWriter.QUIET, "the block is painted: " + inside);
+    }
+
     @Test
     void playOnceHasNoLoopExtensionAndShortDelaysAreRaised() throws IOException {
         Path file = dir.resolve("once.gif");

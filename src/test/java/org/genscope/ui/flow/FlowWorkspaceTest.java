@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.genscope.ui.ChartReads;
+import org.genscope.ui.common.PaintPanel;
 import org.genscope.ui.GenscopeApp;
 import org.genscope.ui.Shots;
 import org.genscope.ui.common.DensityView;
@@ -127,6 +128,7 @@ class FlowWorkspaceTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         Label status = robot.lookup("#train-status").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().contains("failed"));
+        WaitForAsyncUtils.waitForFxEvents();     // the status line is set just before the views get that snapshot
         assertTrue(status.getText().contains("training diverged") && status.getText().contains("try a lower learning rate (now 0.99"),
                 status.getText());
         Label note = robot.lookup(n -> n instanceof Label l && l.getText() != null && l.getText().startsWith("Training stopped: "))
@@ -169,10 +171,10 @@ class FlowWorkspaceTest {
                 .stream().filter(c -> c.getItems().stream().anyMatch(i -> i instanceof FlowData)).findFirst().orElseThrow();
         FlowData rings = data.getItems().stream().filter(d -> "rings".equals(d.label())).findFirst().orElseThrow();
         robot.interact(() -> data.setValue(rings));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && l.getText() != null
-                && l.getText().startsWith("rings, noise")).tryQuery().isPresent());
         DensityView shown = robot.lookup(".data-density").queryAs(DensityView.class);
-        assertTrue(shown.rows() > 0, "the data view has its bounds");
+        // the note and the picture arrive from the same background preview, but not in the same pulse
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && l.getText() != null
+                && l.getText().startsWith("rings, noise")).tryQuery().isPresent() && shown.rows() > 0);
         Label note = robot.lookup(n -> n instanceof Label l && l.getText() != null && l.getText().startsWith("rings, noise"))
                 .queryAs(Label.class);
         assertTrue(note.getText().contains("Press Train"), note.getText());

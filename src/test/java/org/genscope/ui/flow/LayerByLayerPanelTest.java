@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -22,6 +24,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import org.genscope.ui.common.UiExecutor;
+import org.genscope.ui.export.GifFrames;
+import org.genscope.ui.export.GifWriter;
 import org.genscope.flow.FlowSpec;
 import org.genscope.flow.LayerStages;
 import org.genscope.train.TaskExecutor;
@@ -173,6 +177,23 @@ class LayerByLayerPanelTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(robot.lookup("#warp-export").query().isDisabled());
+    }
+
+    @Test
+    void theGifShowsEachRenderedFrameWithinTheColourTablesStep(FxRobot robot) throws IOException {
+        LayerStages s = WarpFixtures.small();
+        robot.interact(() -> panel.show(s));
+        WarpExport[] e = new WarpExport[1];
+        robot.interact(() -> e[0] = new WarpExport(s, panel.view(), 160, 4));
+        Path gif = dir.resolve("warp.gif");
+        e[0].writeGif(gif, i -> { });
+        List<BufferedImage> shown = GifFrames.read(gif);
+        assertEquals(e[0].frames(), shown.size());
+        for (int i = 0; i < shown.size(); i++) {
+            // edges may be off by up to the edge allowance, everything else by a colour-table step and the quiet step
+            GifFrames.Error err = GifFrames.Error.between(e[0].render(i), shown.get(i));
+            assertTrue(err.p999() <= GifWriter.TOLERANCE && err.mean() <= 3, "frame " + i + ": " + err);
+        }
     }
 
     @Test

@@ -25,7 +25,9 @@ import org.testfx.framework.junit5.Start;
 /**
  * The size and fidelity of the default warp GIF (480², 12 frames per layer) of a trained preset (RealNVP on the
  * pinwheel, actnorm + 8 couplings, 3000 steps; -Dgenscope.bench.preset and -Dgenscope.bench.steps change them), in
- * both themes: prints the file size, the time to write it and how far the decoded frames are from the rendered ones. A benchmark, not a test: it runs only with -Dgenscope.bench=true
+ * both themes: prints the file size, the time to write it and how far the decoded frames are from the rendered ones;
+ * with -Dgenscope.bench.layers=true also the size with only the grid, only the points or only the density drawn
+ * (where the bytes go). A benchmark, not a test: it runs only with -Dgenscope.bench=true
  * ({@code mvn -B -q test -Dtest=WarpGifBench -Dgenscope.bench=true}) and writes the GIFs and one frame as PNG,
  * rendered and decoded, into target/bench/.
  */
@@ -74,5 +76,29 @@ class WarpGifBench {
                     theme, s.count(), shown.size(), Files.size(gif) / 1e6, Files.size(gif) / 1024 / shown.size(), seconds,
                     worst.max(), worst.p999(), worst.mean());
         }
+        if (Boolean.getBoolean("genscope.bench.layers")) layers(robot, s, out);
+    }
+
+    /** Where the bytes go: the light theme's GIF with one layer of the picture drawn at a time. */
+    private void layers(FxRobot robot, LayerStages s, Path out) throws IOException {
+        robot.interact(() -> ThemeManager.apply(scene, Theme.LIGHT, false));
+        WarpView v = panel.view();
+        for (String only : new String[] {"grid", "points", "density"}) {
+            robot.interact(() -> {
+                v.setShowGrid(only.equals("grid"));
+                v.setShowPoints(only.equals("points"));
+                v.setShowDensity(only.equals("density"));
+            });
+            WarpExport[] e = new WarpExport[1];
+            robot.interact(() -> e[0] = new WarpExport(s, v, WarpExport.SIZE, WarpExport.FRAMES_PER_LAYER));
+            Path gif = out.resolve("warp-light-" + only + ".gif");
+            e[0].writeGif(gif, i -> { });
+            System.out.printf("warp GIF, light theme, %s only: %.2f MB%n", only, Files.size(gif) / 1e6);
+        }
+        robot.interact(() -> {
+            v.setShowGrid(true);
+            v.setShowPoints(true);
+            v.setShowDensity(true);
+        });
     }
 }

@@ -16,6 +16,9 @@ import org.genscope.made.Made;
 import org.genscope.made.MadeConfig;
 import org.genscope.made.MadeFile;
 import org.genscope.nn.Rng;
+import org.genscope.vae.Vae;
+import org.genscope.vae.VaeConfig;
+import org.genscope.vae.VaeFile;
 import org.genscope.ui.GenscopeApp;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.settings.Settings;
@@ -59,6 +62,12 @@ class OpenModelTest {
         MadeFile.save(made, new Made(MadeConfig.defaults(16).withHidden(20), new Rng(1)), Map.of(MadeFile.IMAGE, "4x4"));
         robot.interact(() -> main.openModel(made));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.model().currentProperty().get().id().equals("made"));
+        awaitOpened(robot);
+
+        Path vae = dir.resolve("vae.safetensors");
+        VaeFile.save(vae, new Vae(VaeConfig.defaults(2)), Map.of(Metadata.DATASET, "moons-train"));
+        robot.interact(() -> main.openModel(vae));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.model().currentProperty().get().id().equals("vae"));
         awaitOpened(robot);
 
         Path wta = dir.resolve("wta.safetensors");

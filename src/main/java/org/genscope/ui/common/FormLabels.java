@@ -1,23 +1,23 @@
-package org.genscope.ui.flow;
+package org.genscope.ui.common;
 
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 
-/** The labels the flow panels share: wrapped labels that never collapse to one truncated line. */
-final class FlowLabels {
-    private FlowLabels() {}
+/** Labels the panels share: wrapped labels that never collapse to one truncated line. */
+public final class FormLabels {
+    private FormLabels() {}
 
     /** Secondary text (hints, details). */
-    static Label muted(String text) {
+    public static Label muted(String text) {
         return wrapped(text, "muted");
     }
 
     /** A small bold heading above a group of controls or a view. */
-    static Label section(String text) {
+    public static Label section(String text) {
         return wrapped(text, "form-section");
     }
 
-    static Label wrapped(String text, String styleClass) {
+    public static Label wrapped(String text, String styleClass) {
         Label l = new Label(text);
         l.getStyleClass().add(styleClass);
         l.setWrapText(true);

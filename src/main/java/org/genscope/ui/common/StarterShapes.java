@@ -1,4 +1,4 @@
-package org.genscope.ui.flow;
+package org.genscope.ui.common;
 
 import javafx.geometry.VPos;
 import javafx.scene.SnapshotParameters;

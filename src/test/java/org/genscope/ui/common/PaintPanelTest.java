@@ -1,4 +1,4 @@
-package org.genscope.ui.flow;
+package org.genscope.ui.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +11,6 @@ import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.genscope.ui.Shots;
-import org.genscope.ui.common.UiExecutor;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Grid2D;
 import org.genscope.train.TaskExecutor;

@@ -1,4 +1,4 @@
-package org.genscope.ui.flow;
+package org.genscope.ui.common;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -15,7 +15,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.genscope.data.Grid2D;
-import org.genscope.ui.common.ThemedCanvas;
+
 import org.genscope.ui.theme.Palette;
 
 /**

@@ -1,7 +1,7 @@
-package org.genscope.ui.flow;
+package org.genscope.ui.common;
 
-import static org.genscope.ui.flow.FlowLabels.muted;
-import static org.genscope.ui.flow.FlowLabels.section;
+import static org.genscope.ui.common.FormLabels.muted;
+import static org.genscope.ui.common.FormLabels.section;
 
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -23,8 +23,8 @@ import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.data.PaintedDensity;
 import org.genscope.data.Grid2D;
-import org.genscope.ui.common.BackgroundTask;
-import org.genscope.ui.common.UiExecutor;
+
+
 
 /**
  * Paint a 2-D density and train on it: the {@link PaintCanvas} beside its controls (brush size, paint/erase,

@@ -1,4 +1,4 @@
-package org.genscope.ui.flow;
+package org.genscope.ui.common;
 
 import java.util.Locale;
 import javafx.geometry.VPos;
