@@ -43,8 +43,9 @@ final class ComparePanel extends VBox {
         HBox sides = new HBox(16, side(leftTitle, left), side(rightTitle, right));
         VBox.setVgrow(sides, Priority.ALWAYS);
         Label note = FormLabels.muted("A demonstration in three clicks: train “plain conv AE (delta filters)”, keep its filters, "
-                + "then train “Conv-WTA 32 maps” on the same data. Without sparsity the filters become single bright "
-                + "points (each map copies pixels through); with spatial and lifetime sparsity they become strokes.");
+                + "then train “Conv-WTA 32 maps” on the same data. Without sparsity nothing makes the filters mean "
+                + "anything: the paper's become delta functions (single bright points), ours stay noise in runs this "
+                + "short; with spatial and lifetime sparsity they become strokes.");
         getChildren().addAll(buttons, sides, note);
     }
 

@@ -92,7 +92,7 @@ final class FiltersPanel extends VBox {
         count.setValue(c.codeUnits() <= 144 ? 0 : 144);
         grid.setImages(new float[0], 0, 1, 1, 1, Colormap.GRAY, true, 0, 1);
         caption.setText("Each tile is " + WtaLabels.tile(c) + ", contrast-normalised per tile. " + (c.sparse()
-                ? "With sparsity, each unit must reconstruct whole digits' parts on its own: strokes appear."
+                ? "With sparsity, a few winners must rebuild each image on their own, so each filter becomes a part of digits: strokes."
                 : "Without sparsity nothing stops the filters from staying noise or becoming delta functions (a copy)."));
     }
 
