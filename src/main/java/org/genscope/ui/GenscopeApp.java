@@ -18,6 +18,7 @@ import org.genscope.ui.shell.MainView;
 import org.genscope.ui.shell.MainViewModel;
 import org.genscope.ui.shell.WorkspaceDescriptor;
 import org.genscope.ui.vae.VaeView;
+import org.genscope.ui.wta.WtaView;
 
 /** The JavaFX application: registers the workspaces and builds the main window from the shell view and its view-model. */
 public class GenscopeApp extends Application {
@@ -29,11 +30,7 @@ public class GenscopeApp extends Application {
             MadeView.DESCRIPTOR,
             FlowView.DESCRIPTOR,
             VaeView.DESCRIPTOR,
-            WorkspaceDescriptor.planned("wta", "WTA", "Winner-take-all autoencoders",
-                    "Winner-take-all autoencoders learn sparse features by letting only the strongest units fire: "
-                            + "lifetime sparsity across a batch, spatial sparsity in convolutional maps. Watch the "
-                            + "filters sharpen as it trains, then use the features for a linear classifier. "
-                            + "(Makhzani & Frey, 2015)"));
+            WtaView.DESCRIPTOR);
 
     /** Started with a file argument ({@code genscope open FILE}), the window opens that trained model. */
     @Override

@@ -70,6 +70,18 @@ class NoClippedLabelsTest {
         await(() -> vm.run().job().job() != null && vm.run().job().job().state().isTerminal());
     }
 
+    /** A small FC-WTA on the 10k sample, one epoch: the filters, activity and curves show a model. */
+    private void trainWtaBriefly(FxRobot robot) {
+        org.genscope.ui.wta.WtaViewModel vm = ((org.genscope.ui.wta.WtaView) main.visible()).viewModel();
+        if (vm.run().job().job() != null) return;
+        robot.interact(() -> {
+            vm.unitsProperty().set("64");
+            vm.epochsProperty().set(1);
+            vm.run().train();
+        });
+        await(() -> vm.run().job().job() != null && vm.run().job().job().state().isTerminal());
+    }
+
     /** The first preset (2-D latent MNIST), one epoch of a small network: every VAE tab shows a model and its latent space. */
     private void trainVaeBriefly(FxRobot robot) {
         org.genscope.ui.vae.VaeViewModel vm = ((org.genscope.ui.vae.VaeView) main.visible()).viewModel();
@@ -87,11 +99,12 @@ class NoClippedLabelsTest {
         List<String> cut = new ArrayList<>();
         for (boolean presenter : new boolean[] {false, true}) {
             robot.interact(() -> main.model().presenterProperty().set(presenter));
-            for (String id : new String[] {"home", "made", "flows", "vae"}) {
+            for (String id : new String[] {"home", "made", "flows", "vae", "wta"}) {
                 robot.interact(() -> main.model().select(id));
                 if (id.equals("made")) trainMadeBriefly(robot);
                 if (id.equals("flows")) trainFlowBriefly(robot);
                 if (id.equals("vae")) trainVaeBriefly(robot);
+                if (id.equals("wta")) trainWtaBriefly(robot);
                 WaitForAsyncUtils.waitForFxEvents();
                 TabPane tabs = main.currentView().lookup(".tab-pane") instanceof TabPane t ? t : null;
                 int n = tabs == null ? 1 : tabs.getTabs().size();

@@ -39,7 +39,7 @@ class SettingsHelpTest {
     @Test
     void everySettingHasATooltip(FxRobot robot) {
         List<String> bare = new ArrayList<>();
-        for (String id : new String[] {"made", "flows", "vae"}) {
+        for (String id : new String[] {"made", "flows", "vae", "wta"}) {
             robot.interact(() -> main.model().select(id));
             Node side = main.currentView().lookup(".side-panel");
             assertTrue(side != null, id + " has a side panel");
@@ -51,7 +51,7 @@ class SettingsHelpTest {
     private static void collect(Node n, String where, List<String> bare) {
         if (n.getStyleClass().contains("ordering-strip")) return;          // the chips are the ordering itself
         boolean setting = n instanceof ComboBox || n instanceof Spinner || n instanceof TextField && !(n.getParent() instanceof Spinner)
-                || n instanceof CheckBox || n instanceof ButtonBase || n instanceof ListView;
+                || n instanceof CheckBox || n instanceof ButtonBase || n instanceof ListView || n instanceof javafx.scene.control.Slider;
         if (setting && ((Control) n).getTooltip() == null) bare.add(where + ": " + describe(n));
         if (n instanceof Parent p && !(n instanceof Spinner) && !(n instanceof ComboBox)) {
             for (Node c : p.getChildrenUnmodifiable()) collect(c, where, bare);

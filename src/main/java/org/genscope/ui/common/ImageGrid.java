@@ -20,6 +20,14 @@ public class ImageGrid extends PixelView {
         this.gapArgb = argb;
     }
 
+    /** One rendered grid: ARGB pixels of {@code width}×{@code height}, {@code columns} images across. */
+    public record Tiles(int[] argb, int width, int height, int columns) {}
+
+    private int shownCount;
+    private int shownCols = 1;
+    private int tileH = 1;
+    private int tileW = 1;
+
     /**
      * @param values   count·h·w values
      * @param perImage normalize each image to its own min..max (filters); otherwise map [lo, hi]
@@ -27,9 +35,28 @@ public class ImageGrid extends PixelView {
     public void setImages(float[] values, int count, int h, int w, int columns, Colormap map,
                           boolean perImage, double lo, double hi) {
         if (count == 0) {
+            shownCount = 0;
             setPixels(null, 0, 0);
             return;
         }
+        setTiles(render(values, count, h, w, columns, map, perImage, lo, hi, gapArgb), count, h, w);
+    }
+
+    /** Shows a grid {@link #render}ed before (e.g. also kept as a GIF frame): {@code count} images of h×w. */
+    public void setTiles(Tiles t, int count, int h, int w) {
+        shownCount = count;
+        shownCols = t.columns();
+        tileH = h;
+        tileW = w;
+        setPixels(t.argb(), t.width(), t.height());
+    }
+
+    /**
+     * The grid as pixels, one-pixel gutters of {@code gapArgb} between images (any thread: for exports and GIF
+     * frames). Per image: x ↦ map((x − a)/(b − a)) with [a, b] its own min..max when {@code perImage}, else [lo, hi].
+     */
+    public static Tiles render(float[] values, int count, int h, int w, int columns, Colormap map, boolean perImage,
+                               double lo, double hi, int gapArgb) {
         int gridCols = Math.max(1, Math.min(columns, count));
         int gridRows = (count + gridCols - 1) / gridCols;
         int mw = gridCols * (w + PAD) + PAD;
@@ -58,6 +85,36 @@ public class ImageGrid extends PixelView {
                 }
             }
         }
-        setPixels(argb, mw, mh);
+        return new Tiles(argb, mw, mh, gridCols);
+    }
+
+    /** The position of the image under a point of this view (its coordinates), or −1 for a gutter or outside. */
+    public int imageAt(double x, double y) {
+        double[] f = frame();
+        if (f == null || shownCount == 0) return -1;
+        double px = (x - snappedLeftInset() - f[0]) / f[2] * (shownCols * (tileW + PAD) + PAD);
+        int rows = (shownCount + shownCols - 1) / shownCols;
+        double py = (y - snappedTopInset() - f[1]) / f[3] * (rows * (tileH + PAD) + PAD);
+        if (px < PAD || py < PAD) return -1;
+        int col = (int) ((px - PAD) / (tileW + PAD));
+        int row = (int) ((py - PAD) / (tileH + PAD));
+        if (col >= shownCols || row >= rows || px - PAD - col * (tileW + PAD) >= tileW
+                || py - PAD - row * (tileH + PAD) >= tileH) {
+            return -1;
+        }
+        int i = row * shownCols + col;
+        return i < shownCount ? i : -1;
+    }
+
+    /** The canvas rectangle {x, y, w, h} of pixel (row, col) of image {@code i}, or null if nothing is shown. */
+    protected double[] pixelRect(int i, int row, int col) {
+        double[] f = frame();
+        if (f == null || shownCount == 0) return null;
+        int rows = (shownCount + shownCols - 1) / shownCols;
+        double sx = f[2] / (shownCols * (tileW + PAD) + PAD);
+        double sy = f[3] / (rows * (tileH + PAD) + PAD);
+        double x = f[0] + (PAD + (i % shownCols) * (tileW + PAD) + col) * sx;
+        double y = f[1] + (PAD + (i / shownCols) * (tileH + PAD) + row) * sy;
+        return new double[] {x, y, sx, sy};
     }
 }

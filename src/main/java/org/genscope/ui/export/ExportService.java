@@ -28,6 +28,7 @@ public final class ExportService {
     public static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image, 2× (*.png)", "*.png");
     public static final FileChooser.ExtensionFilter CSV = new FileChooser.ExtensionFilter("Chart data (*.csv)", "*.csv");
     public static final FileChooser.ExtensionFilter SVG = new FileChooser.ExtensionFilter("Charts as vector graphics (*.svg)", "*.svg");
+    public static final FileChooser.ExtensionFilter GIF = new FileChooser.ExtensionFilter("Animated GIF (*.gif)", "*.gif");
     public static final FileChooser.ExtensionFilter MODEL = new FileChooser.ExtensionFilter("safetensors model (*.safetensors)", "*.safetensors");
     private static final String LAST_DIR = "export.lastDir";
 

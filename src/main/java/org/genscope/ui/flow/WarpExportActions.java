@@ -22,7 +22,7 @@ import org.genscope.ui.export.ExportService;
  * at a time. Call the commands on the FX thread.
  */
 final class WarpExportActions {
-    static final FileChooser.ExtensionFilter GIF = new FileChooser.ExtensionFilter("Animated GIF (*.gif)", "*.gif");
+    static final FileChooser.ExtensionFilter GIF = ExportService.GIF;
 
     private interface Job {
         String run() throws IOException;

@@ -19,14 +19,19 @@ public final class RunNote {
 
     /** As {@link #update(Label, Snapshot)}, naming the validation loss {@code loss} (a VAE's is the −ELBO). */
     public static void update(Label note, Snapshot<?> s, String loss) {
+        update(note, s, loss, "%.3f nats");
+    }
+
+    /** As above, the loss's value written with {@code valueFormat} (e.g. a WTA's "%.5f per pixel"). */
+    public static void update(Label note, Snapshot<?> s, String loss, String valueFormat) {
         boolean failed = s.state() == JobState.FAILED && s.message() != null;
         note.getStyleClass().remove("error-text");
         if (failed) {
             note.getStyleClass().add("error-text");
             note.setText("Training stopped: " + s.message());
         } else if (s.step() == 0 && Double.isFinite(s.validationLoss())) {
-            note.setText(String.format(Locale.ROOT, "The model as opened, not trained here: validation %s %.3f nats. "
-                    + "Press Train (Ctrl+Enter) to train it further.", loss, s.validationLoss()));
+            note.setText(String.format(Locale.ROOT, "The model as opened, not trained here: validation %s " + valueFormat
+                    + ". Press Train (Ctrl+Enter) to train it further.", loss, s.validationLoss()));
         }
     }
 }

@@ -69,6 +69,13 @@ class OpenModelTest {
         robot.interact(() -> main.openModel(vae));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.model().currentProperty().get().id().equals("vae"));
         awaitOpened(robot);
+
+        Path wta = dir.resolve("wta.safetensors");
+        org.genscope.wta.WtaFile.save(wta, org.genscope.wta.WtaAutoencoder.create(
+                org.genscope.wta.WtaConfig.fc(28, 28, 5, 1, 16)), Map.of());
+        robot.interact(() -> main.openModel(wta));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> main.model().currentProperty().get().id().equals("wta"));
+        awaitOpened(robot);
     }
 
     @Test
