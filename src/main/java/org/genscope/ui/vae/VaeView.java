@@ -117,6 +117,11 @@ public final class VaeView extends TabbedWorkspace implements DatasetTarget, Mod
         return "vae";
     }
 
+    @Override
+    protected String applySetting(String key, String value) {
+        return VaeLessonSettings.apply(vm, key, value);
+    }
+
     @FXML
     private void initialize() {
         keepLabelsWhole(modelGrid, trainingGrid);

@@ -118,6 +118,11 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
         return "wta";
     }
 
+    @Override
+    protected String applySetting(String key, String value) {
+        return WtaLessonSettings.apply(vm, key, value);
+    }
+
     @FXML
     private void initialize() {
         keepLabelsWhole(modelGrid, trainingGrid);

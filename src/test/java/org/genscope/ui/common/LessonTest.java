@@ -75,8 +75,9 @@ class LessonTest {
     @Test
     void everyBuiltInLessonParsesAndNamesAWorkspace() {
         List<Lesson> all = Lessons.builtIn();
-        assertTrue(all.size() >= 4, "lessons: " + all.size());
         for (Lesson l : all) assertTrue(List.of("made", "flows", "vae", "wta").contains(l.workspace()), l.title());
-        assertEquals(2, Lessons.forWorkspace("made").size());
+        for (String w : List.of("made", "flows", "vae", "wta")) {
+            assertTrue(Lessons.forWorkspace(w).size() >= 3, w + ": " + Lessons.forWorkspace(w).size() + " lessons");
+        }
     }
 }
