@@ -75,7 +75,10 @@ class LessonTest {
     @Test
     void everyBuiltInLessonParsesAndNamesAWorkspace() {
         List<Lesson> all = Lessons.builtIn();
-        for (Lesson l : all) assertTrue(List.of("made", "flows", "vae", "wta").contains(l.workspace()), l.title());
+        for (Lesson l : all) {
+            assertTrue(List.of("made", "flows", "vae", "wta").contains(l.workspace()), l.title());
+            assertTrue(l.title().length() <= 40, "a title the lesson list shows whole in presenter mode: " + l.title());
+        }
         for (String w : List.of("made", "flows", "vae", "wta")) {
             assertTrue(Lessons.forWorkspace(w).size() >= 3, w + ": " + Lessons.forWorkspace(w).size() + " lessons");
         }
