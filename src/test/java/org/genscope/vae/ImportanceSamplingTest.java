@@ -1,5 +1,6 @@
 package org.genscope.vae;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,6 +121,24 @@ class ImportanceSamplingTest {
         assertEquals(3000, last.get());
         assertThrows(CancellationException.class, () -> vae.evaluate(x, 100, new Rng(1), (done, total) -> done < 1000));
         assertThrows(IllegalArgumentException.class, () -> vae.evaluate(x, 0, new Rng(1), Progress.NONE));
+    }
+
+    @Test
+    void theQuadratureDensityOfALowDimensionalLatentAgreesWithImportanceSamplingAndIsDeterministic() {
+        for (int latent : new int[] {1, 2}) {
+            Vae vae = TinyVaes.trained(TinyVaes.config(2, 16, latent, DecoderKind.GAUSSIAN, 6), TinyVaes.ring(256, 3), 200, 4);
+            Grid2D grid = new Grid2D(-3, 3, -3, 3, 8, 8);
+            long t0 = System.nanoTime();
+            float[] q = vae.densityGrid(grid, 1, new Rng(1));
+            double ms = (System.nanoTime() - t0) / 1e6;
+            assertArrayEquals(q, vae.densityGrid(grid, 1, new Rng(2)), "no random numbers in the quadrature");
+            double[] is = vae.evaluate(grid.centres(), 4000, new Rng(9), Progress.NONE).logLikelihood();
+            for (int i = 0; i < q.length; i++) {
+                if (Math.exp(is[i]) < 1e-3) continue;                         // far tails: both tiny
+                assertEquals(is[i], Math.log(q[i]), 0.05, "L = " + latent + ", cell " + i + ": log p by quadrature vs IS (k = 4000)");
+            }
+            System.out.printf(java.util.Locale.ROOT, "quadrature density, L = %d: %d cells in %.1f ms%n", latent, q.length, ms);
+        }
     }
 
     @Test
