@@ -89,7 +89,7 @@ class ClickLatencyBench {
 
     /** One round of every click; on the first round the workspaces open for the first time. */
     private void pass(FxRobot robot, Map<String, List<double[]>> into, boolean first) throws Exception {
-        for (String id : List.of("made", "flows")) {
+        for (String id : List.of("made", "flows", "vae", "wta")) {
             add(into, (first ? "first open of " : "open ") + id, click(robot, "open " + id, () -> view.model().select(id)));
             TabPane tabs = tabs();
             Tab home = tabs.getTabs().get(0);
