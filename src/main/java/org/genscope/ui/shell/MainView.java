@@ -32,12 +32,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.Window;
-import org.genscope.io.Metadata;
-import org.genscope.io.ModelFile;
-import org.genscope.io.ModelFileException;
-import org.genscope.ui.common.BackgroundTask;
 import org.genscope.ui.common.Lesson;
-import org.genscope.ui.common.Lessons;
 import org.genscope.ui.common.UiExecutor;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.theme.Theme;
@@ -63,6 +58,8 @@ public final class MainView {
     private final MainViewModel model;
     private final ExportService exporter;
     private final DatasetOpener datasetOpener;
+    private final LessonOpener lessonOpener;
+    private final ModelRouter modelRouter;
     private final UiExecutor ui;
     private final Map<String, WorkspaceView> views = new LinkedHashMap<>();
     private final Map<String, ToggleButton> navButtons = new HashMap<>();
@@ -74,6 +71,8 @@ public final class MainView {
         this.model = model;
         this.exporter = exporter;
         this.datasetOpener = new DatasetOpener(model, ui);
+        this.lessonOpener = new LessonOpener(model, ui, this::visible);
+        this.modelRouter = new ModelRouter(model, ui, this::visible);
         this.ui = ui;
     }
 
@@ -236,48 +235,17 @@ public final class MainView {
      * which shows it; a file of another kind, or not a model, gets a message naming it. FX thread; returns at once.
      */
     public void openModel(Path file) {
-        model.messageProperty().set("Reading " + file.getFileName() + "…");
-        BackgroundTask.of(() -> {
-            String kind = ModelFile.read(file).meta(Metadata.MODEL).orElse("");
-            return model.forModelKind(kind).orElseThrow(() -> new ModelFileException(file, kind.isEmpty()
-                    ? "names no model kind" : "holds a '" + kind + "' model, which no workspace opens yet"));
-        }).onSuccess(w -> {
-            if (model.select(w)) visible().models().ifPresent(t -> t.openModel(file));
-        }).onFailure(e -> {
-            model.messageProperty().set("Could not open " + file.getFileName());
-            Dialogs.error(root.getScene().getWindow(), "Cannot open this model", BackgroundTask.describe(e)
-                    + "\n\nGenscope opens the .safetensors files it saves (" + openableKinds() + ").");
-        }).run(ui);
+        modelRouter.open(root.getScene().getWindow(), file);
     }
 
-    /** Shows {@code lesson} in its workspace's Lessons tab; says so when that workspace is not built. FX thread. */
+    /** Shows {@code lesson} in its workspace's Lessons tab (the home page's links, tests). FX thread. */
     public void openLesson(Lesson lesson) {
-        if (!model.select(lesson.workspace()) || visible().lessons().isEmpty()) {
-            Dialogs.error(root.getScene().getWindow(), "Cannot show this lesson", "\"" + lesson.title() + "\" is for the '"
-                    + lesson.workspace() + "' workspace, which is not built yet or runs no lessons.");
-            return;
-        }
-        visible().lessons().get().showLesson(lesson);
-        model.messageProperty().set("Lesson: " + lesson.title());
+        lessonOpener.show(root.getScene().getWindow(), lesson);
     }
 
     @FXML
     private void onOpenLesson() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Open lesson");
-        chooser.getExtensionFilters().setAll(new javafx.stage.FileChooser.ExtensionFilter("Lessons (*.lesson, *.txt)", "*.lesson", "*.txt"),
-                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
-        java.io.File f = chooser.showOpenDialog(root.getScene().getWindow());
-        if (f == null) return;
-        Path file = f.toPath();
-        BackgroundTask.of(() -> Lessons.read(file)).onSuccess(this::openLesson).onFailure(e -> Dialogs.error(
-                root.getScene().getWindow(), "Cannot read this lesson", BackgroundTask.describe(e)
-                        + "\n\nThe lesson format is in docs/lessons.md.")).run(ui);
-    }
-
-    private String openableKinds() {
-        return String.join(", ", model.workspaces().stream().filter(w -> w.modelKind() != null && w.available())
-                .map(WorkspaceDescriptor::title).toList());
+        lessonOpener.openFile(root.getScene().getWindow());
     }
 
     /** File ▸ Open dataset (tests replace its file chooser and dialogs). */

@@ -74,7 +74,8 @@ class ClickLatencyBench {
             flows.trainOrResume();
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> flows.viewModel().run().job().stateProperty().get() == JobState.RUNNING);
-        Thread.sleep(2000);
+        // the clicks below are measured while training is under way: wait until it has taken some steps
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> flows.viewModel().run().job().job().latest().step() >= 200);
         pass(robot, training, false);
         robot.interact(() -> flows.viewModel().run().job().stop());
         System.out.printf("%nms from click to frame: median / max of %d (first opens once), (FX-thread CPU); load average %.1f%n",
@@ -126,7 +127,7 @@ class ClickLatencyBench {
     /** {wall, FX-thread CPU} milliseconds; see the class comment. */
     private double[] click(FxRobot robot, String name, Runnable action) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(150);
+        Thread.sleep(150);                        // a pause between clicks, as a user makes: the measurement's pacing
         CompletableFuture<Long> done = new CompletableFuture<>();
         AtomicBoolean sampling = new AtomicBoolean(true);
         Map<String, Integer> hits = new HashMap<>();
