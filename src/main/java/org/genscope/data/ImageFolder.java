@@ -22,7 +22,7 @@ import org.ejml.data.FMatrixRMaj;
  * is listed in {@link Result#unreadable} instead of failing the whole folder.
  *
  * <p>Grey level = 0.299 R + 0.587 G + 0.114 B (ITU-R BT.601 luma) of the picture composited over white (so a
- * transparent background reads as paper); {@code invert} gives 1 − grey, for dark strokes on a light background
+ * transparent background reads as paper); {@link #inverted} gives 1 − grey, for dark strokes on a light background
  * (MNIST's digits are light on dark). Resizing stretches to the square by area averaging (see {@link #grey}).
  */
 public final class ImageFolder {
@@ -35,7 +35,7 @@ public final class ImageFolder {
     public static final int MAX_IMAGES = 200_000;
 
     /** How the pictures become examples. */
-    public record Options(int size, boolean invert) {
+    public record Options(int size) {
         public Options {
             if (size < MIN_SIZE || size > MAX_SIZE) {
                 throw new IllegalArgumentException("the image size must be " + MIN_SIZE + " to " + MAX_SIZE + " pixels, not " + size);
@@ -98,7 +98,7 @@ public final class ImageFolder {
             Path f = files.get(i);
             try {
                 BufferedImage img = decode(f);
-                grey(img, s, options.invert(), pixels, n * s * s);
+                grey(img, s, pixels, n * s * s);
                 kept.add(labels.isEmpty() ? 0 : labels.get(i));
                 n++;
             } catch (IOException | RuntimeException e) {
@@ -111,7 +111,7 @@ public final class ImageFolder {
         FMatrixRMaj x = new FMatrixRMaj(n, s * s);
         System.arraycopy(pixels, 0, x.data, 0, n * s * s);
         int[] y = classes.isEmpty() ? null : kept.stream().mapToInt(Integer::intValue).toArray();
-        String name = folder.toAbsolutePath().normalize().getFileName() + "-" + s + "px" + (options.invert() ? "-inverted" : "");
+        String name = folder.toAbsolutePath().normalize().getFileName() + "-" + s + "px";
         return new Result(new Dataset(name, folder.toString(), x, y, s, s), List.copyOf(classes), List.copyOf(bad), leftOut);
     }
 
@@ -128,9 +128,9 @@ public final class ImageFolder {
     /**
      * Grey levels over white, g = α·luma + (1 − α), then an s×s box (area-average) resampling: output pixel (r, c)
      * averages the source pixels under its square [r·H/s, (r+1)·H/s) × [c·W/s, (c+1)·W/s), weighting the edge pixels
-     * by the fraction they cover. Written at {@code at}, inverted to 1 − g if asked.
+     * by the fraction they cover. Written at {@code at}.
      */
-    private static void grey(BufferedImage img, int s, boolean invert, float[] out, int at) {
+    private static void grey(BufferedImage img, int s, float[] out, int at) {
         int w = img.getWidth();
         int h = img.getHeight();
         double[] g = new double[w * h];
@@ -160,9 +160,17 @@ public final class ImageFolder {
                     }
                 }
                 double v = area > 0 ? sum / area : 1;
-                out[at + r * s + c] = (float) (invert ? 1 - v : v);
+                out[at + r * s + c] = (float) v;
             }
         }
+    }
+
+    /** 1 − x of every value of grey images in [0, 1]: dark writing on white paper becomes bright strokes on black. */
+    public static Dataset inverted(Dataset d) {
+        FMatrixRMaj y = new FMatrixRMaj(d.size(), d.dimension());
+        float[] x = d.x().data;
+        for (int i = 0; i < y.data.length; i++) y.data[i] = 1f - x[i];
+        return d.withX(y, d.name() + "-inverted");
     }
 
     private static String reason(Exception e) {

@@ -57,7 +57,7 @@ class ImageFolderTest {
         write("stray.png", picture(white), "png");                         // beside class folders: left out
         Files.createDirectories(dir.resolve("empty"));                       // no pictures: not a class
 
-        ImageFolder.Result r = ImageFolder.read(dir, new ImageFolder.Options(4, false));
+        ImageFolder.Result r = ImageFolder.read(dir, new ImageFolder.Options(4));
         assertEquals(List.of("cats", "dogs"), r.classes());
         Dataset d = r.dataset();
         assertEquals(4, d.size());
@@ -77,7 +77,7 @@ class ImageFolderTest {
     void resizingAveragesAreasAndInvertingFlipsGreyLevels() throws IOException {
         // at its own size a picture is read pixel for pixel
         write("x.png", picture(new int[][] {{0, 255, 255, 255}, {255, 0, 255, 255}, {0, 0, 0, 0}, {0, 0, 255, 255}}), "png");
-        ImageFolder.Result r = ImageFolder.read(dir, new ImageFolder.Options(4, false));
+        ImageFolder.Result r = ImageFolder.read(dir, new ImageFolder.Options(4));
         assertNull(r.dataset().labels());                                    // no class folders: unlabelled
         assertTrue(r.classes().isEmpty());
         float[] same = r.dataset().x().data;
@@ -88,10 +88,10 @@ class ImageFolderTest {
         for (int y = 0; y < 12; y++) for (int x = 0; x < 12; x++) big[y][x] = (x + y) % 2 == 0 ? 255 : 0;
         Path three = dir.resolve("three");
         write("three/z.png", picture(big), "png");
-        float[] v = ImageFolder.read(three, new ImageFolder.Options(4, false)).dataset().x().data;
+        float[] v = ImageFolder.read(three, new ImageFolder.Options(4)).dataset().x().data;
         assertEquals(5f / 9, v[0], 1e-6f);                                   // 5 white of 9 in the first block
         assertEquals(4f / 9, v[1], 1e-6f);
-        float[] inv = ImageFolder.read(three, new ImageFolder.Options(4, true)).dataset().x().data;
+        float[] inv = ImageFolder.inverted(ImageFolder.read(three, new ImageFolder.Options(4)).dataset()).x().data;
         assertEquals(4f / 9, inv[0], 1e-6f);
     }
 
@@ -101,7 +101,7 @@ class ImageFolderTest {
         img.setRGB(0, 0, 0xFF000000);                                               // one opaque black pixel
         img.setRGB(1, 0, 0x80000000);                                               // half-transparent black
         write("t.png", img, "png");
-        float[] v = ImageFolder.read(dir, new ImageFolder.Options(4, false)).dataset().x().data;
+        float[] v = ImageFolder.read(dir, new ImageFolder.Options(4)).dataset().x().data;
         assertEquals(0f, v[0], 1e-6f);
         assertEquals(1 - 128 / 255f, v[1], 1e-6f);
         assertEquals(1f, v[2], 1e-6f);
@@ -109,13 +109,13 @@ class ImageFolderTest {
 
     @Test
     void aFolderWithoutReadablePicturesIsRefusedNamingIt() throws IOException {
-        DataFormatException none = assertThrows(DataFormatException.class, () -> ImageFolder.read(dir, new ImageFolder.Options(28, false)));
+        DataFormatException none = assertThrows(DataFormatException.class, () -> ImageFolder.read(dir, new ImageFolder.Options(28)));
         assertTrue(none.getMessage().contains(dir.toString()) && none.getMessage().contains("holds no pictures"), none.getMessage());
         Files.writeString(dir.resolve("a.png"), "garbage");
         Files.write(dir.resolve("b.jpg"), new byte[0]);
-        DataFormatException bad = assertThrows(DataFormatException.class, () -> ImageFolder.read(dir, new ImageFolder.Options(28, false)));
+        DataFormatException bad = assertThrows(DataFormatException.class, () -> ImageFolder.read(dir, new ImageFolder.Options(28)));
         assertTrue(bad.getMessage().contains("none of its 2 pictures could be read (first: a.png: "), bad.getMessage());
-        IllegalArgumentException size = assertThrows(IllegalArgumentException.class, () -> new ImageFolder.Options(2, false));
+        IllegalArgumentException size = assertThrows(IllegalArgumentException.class, () -> new ImageFolder.Options(2));
         assertTrue(size.getMessage().contains("4 to 256"), size.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package org.genscope.ui.shell;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -39,7 +40,7 @@ final class ImageFolderDialog {
     private static final int TILE = 56;
 
     /** The settings of one reading: an immutable copy that crosses to the background thread. */
-    record Choice(ImageFolder.Options options, boolean binarize) {}
+    record Choice(ImageFolder.Options options, boolean invert, boolean binarize) {}
 
     /** A reading's outcome: the dataset as it will be used (binarized if chosen) and what the folder held. */
     record Reading(Dataset dataset, ImageFolder.Result folder) {}
@@ -52,10 +53,12 @@ final class ImageFolderDialog {
     private final Label problems = new Label();
     private final Canvas preview = new Canvas(COLUMNS * TILE, PREVIEW / COLUMNS * TILE);
     private final LatestWins<Choice, Reading> reader;
+    /** The folder as last decoded (one size): inverting or binarizing does not decode the pictures again. */
+    private final AtomicReference<ImageFolder.Result> decoded = new AtomicReference<>();
     private Reading shown;
 
     ImageFolderDialog(Window owner, Path folder, UiExecutor ui) {
-        reader = new LatestWins<>(ui, c -> read(folder, c), this::show, e -> {
+        reader = new LatestWins<>(ui, c -> read(folder, c, decoded), this::show, e -> {
             shown = null;
             summary.setText(BackgroundTask.describe(e));
             problems.setText("");
@@ -108,7 +111,7 @@ final class ImageFolderDialog {
 
     /** The settings as they are now (tests set them through the controls). */
     Choice choice() {
-        return new Choice(new ImageFolder.Options(size.getValue(), invert.isSelected()), binarize.isSelected());
+        return new Choice(new ImageFolder.Options(size.getValue()), invert.isSelected(), binarize.isSelected());
     }
 
     private void reread() {
@@ -117,12 +120,16 @@ final class ImageFolderDialog {
         reader.submit(choice());
     }
 
-    /** Background thread: the folder read with {@code c}. */
-    static Reading read(Path folder, Choice c) {
+    /** Background thread: the folder read with {@code c} (decoded again only when the size changed). */
+    static Reading read(Path folder, Choice c, AtomicReference<ImageFolder.Result> decoded) {
         try {
-            ImageFolder.Result r = ImageFolder.read(folder, c.options());
-            Dataset d = c.binarize() ? Binarization.threshold(r.dataset(), 0.5f) : r.dataset();
-            return new Reading(d, r);
+            ImageFolder.Result r = decoded.get();
+            if (r == null || r.dataset().imageRows() != c.options().size()) {
+                r = ImageFolder.read(folder, c.options());
+                decoded.set(r);
+            }
+            Dataset d = c.invert() ? ImageFolder.inverted(r.dataset()) : r.dataset();
+            return new Reading(c.binarize() ? Binarization.threshold(d, 0.5f) : d, r);
         } catch (DataFormatException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

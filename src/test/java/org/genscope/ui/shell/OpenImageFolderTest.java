@@ -108,7 +108,8 @@ class OpenImageFolderTest {
         robot.interact(() -> main.model().select("made"));
         main.datasetOpener().setFolderPicker(owner -> Optional.of(folder));
         main.datasetOpener().setFolderPrompt((owner, f) -> Optional.of(ImageFolderDialog.read(f,
-                new ImageFolderDialog.Choice(new org.genscope.data.ImageFolder.Options(12, true), true)).dataset()));
+                new ImageFolderDialog.Choice(new org.genscope.data.ImageFolder.Options(12), true, true),
+                new AtomicReference<>()).dataset()));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.I).release(KeyCode.I, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> report.get() != null);
         assertTrue(report.get().startsWith("OPENED: 40 examples × 144 features (images 12×12)"), report.get());
