@@ -36,6 +36,14 @@ public record Lesson(String title, String workspace, String about, List<Step> st
         }
     }
 
+    /** A lesson setting's yes/no value ({@code yes}, {@code no}, {@code true}, {@code false}, any case). */
+    public static boolean yes(String value) {
+        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (v.equals("yes") || v.equals("true")) return true;
+        if (v.equals("no") || v.equals("false")) return false;
+        throw new IllegalArgumentException("yes or no, not '" + value + "'");
+    }
+
     /** The largest lesson file read (a guard against opening something else by mistake). */
     public static final int MAX_CHARS = 200_000;
 

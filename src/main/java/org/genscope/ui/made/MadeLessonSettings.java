@@ -3,6 +3,7 @@ package org.genscope.ui.made;
 import java.util.Locale;
 import org.genscope.made.DegreeRule;
 import org.genscope.made.OrderingKind;
+import org.genscope.ui.common.Lesson;
 
 /**
  * The settings a lesson step can make in the MADE workspace ({@code set NAME: VALUE}; docs/lessons.md lists them):
@@ -28,9 +29,9 @@ final class MadeLessonSettings {
                 case "ordering" -> b.orderingProperty().set(OrderingKind.valueOf(v.toUpperCase(Locale.ROOT)));
                 case "rule" -> b.ruleProperty().set(DegreeRule.valueOf(v.toUpperCase(Locale.ROOT)));
                 case "seed" -> b.seedProperty().set(Integer.parseInt(v));
-                case "direct" -> b.directProperty().set(yes(v));
+                case "direct" -> b.directProperty().set(Lesson.yes(v));
                 case "masks" -> vm.masksProperty().set(Integer.parseInt(v));
-                case "order-agnostic" -> vm.orderAgnosticProperty().set(yes(v));
+                case "order-agnostic" -> vm.orderAgnosticProperty().set(Lesson.yes(v));
                 case "epochs" -> vm.epochsProperty().set(Integer.parseInt(v));
                 case "lr" -> vm.learningRateProperty().set(Double.toString(Double.parseDouble(v)));
                 default -> {
@@ -42,11 +43,5 @@ final class MadeLessonSettings {
         }
         if (!b.rebuild()) return key + ": " + b.errorProperty().get();
         return null;
-    }
-
-    private static boolean yes(String v) {
-        if (v.equals("yes") || v.equals("true")) return true;
-        if (v.equals("no") || v.equals("false")) return false;
-        throw new IllegalArgumentException(v);
     }
 }

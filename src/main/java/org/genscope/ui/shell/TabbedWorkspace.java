@@ -2,7 +2,10 @@ package org.genscope.ui.shell;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -15,12 +18,12 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import org.genscope.ui.common.Lesson;
-import org.genscope.ui.common.LessonPanel;
-import org.genscope.ui.common.Lessons;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import org.genscope.train.JobState;
+import org.genscope.ui.common.Lesson;
+import org.genscope.ui.common.LessonPanel;
+import org.genscope.ui.common.Lessons;
 import org.genscope.ui.train.JobViewModel;
 import org.genscope.ui.train.RunLifecycle;
 
@@ -58,7 +61,7 @@ public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcut
     }
 
     /** A Lessons tab last, when there are lessons for this workspace (built in, or one opened later). */
-    private void addLessonsTab(java.util.List<Lesson> lessons) {
+    private void addLessonsTab(List<Lesson> lessons) {
         lessonPanel = new LessonPanel(lessons, this::applyLessonSetup);
         lessonsTab = new Tab("Lessons", lessonPanel);
         lessonsTab.setClosable(false);
@@ -86,8 +89,8 @@ public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcut
      * Applies a lesson step's settings in file order: {@code tab} (a tab's title) and {@code train} ({@code yes}:
      * start training) here, every other one by {@link #applySetting}. Returns what could not be applied.
      */
-    public java.util.List<String> applyLessonSetup(java.util.Map<String, String> setup) {
-        java.util.List<String> problems = new java.util.ArrayList<>();
+    public List<String> applyLessonSetup(Map<String, String> setup) {
+        List<String> problems = new ArrayList<>();
         String tab = null;
         boolean train = false;
         for (var e : setup.entrySet()) {

@@ -1,5 +1,6 @@
 package org.genscope.ui.wta;
 
+import org.genscope.ui.common.Lesson;
 import org.genscope.wta.WtaPreset;
 
 /**
@@ -26,7 +27,7 @@ final class WtaLessonSettings {
                     if (!(k > 0 && k <= 100)) return "k: a percentage in (0, 100], not '" + value + "'";
                     vm.kPercentProperty().set(k);
                 }
-                case "spatial" -> vm.spatialProperty().set(yes(v));
+                case "spatial" -> vm.spatialProperty().set(Lesson.yes(v));
                 case "units" -> vm.unitsProperty().set(v);
                 case "epochs" -> vm.epochsProperty().set(Integer.parseInt(v));
                 case "lr" -> vm.learningRateProperty().set(Double.toString(Double.parseDouble(v)));
@@ -39,11 +40,5 @@ final class WtaLessonSettings {
             return key + ": " + (e.getMessage() == null ? "'" + value + "' is not a value it takes" : e.getMessage());
         }
         return null;
-    }
-
-    private static boolean yes(String v) {
-        if (v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("true")) return true;
-        if (v.equalsIgnoreCase("no") || v.equalsIgnoreCase("false")) return false;
-        throw new IllegalArgumentException("yes or no, not '" + v + "'");
     }
 }
