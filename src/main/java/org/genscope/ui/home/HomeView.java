@@ -12,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -74,15 +73,17 @@ public final class HomeView implements WorkspaceView {
                 + "opens a model you trained earlier, ready to show; Ctrl+O trains the workspace on your own data.");
     }
 
-    /** Links to the workspace's built-in lessons ("Lessons: A · B"), each opening it there; empty without lessons. */
+    /** Links to the workspace's built-in lessons, one a line (they wrap, so the card never widens), each opening it there. */
     private Node lessons(WorkspaceDescriptor w) {
-        FlowPane links = new FlowPane(4, 2);
+        VBox links = new VBox(0);
         List<Lesson> all = w.available() ? Lessons.forWorkspace(w.id()) : List.of();
         if (all.isEmpty()) return links;
         links.getChildren().add(new Label("Lessons:"));
         for (Lesson l : all) {
             Hyperlink link = new Hyperlink(l.title());
             link.setTooltip(new Tooltip(l.about()));
+            link.setWrapText(true);
+            link.setMinHeight(Region.USE_PREF_SIZE);
             link.setOnAction(e -> context.openLesson().accept(l));
             links.getChildren().add(link);
         }
