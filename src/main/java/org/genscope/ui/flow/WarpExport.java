@@ -24,7 +24,8 @@ import org.genscope.ui.export.ViewExporter;
 
 /**
  * The warp as an animation file: frames are snapshots of an off-screen {@link WarpView} (same theme and presenter
- * mode as the panel) at a fixed size, along one sweep base → data → base, eased at every stage like the player.
+ * mode as the panel) at a fixed size, along one sweep base → data and a quicker rewind to the base, eased at every
+ * stage like the player.
  * Written as an animated GIF (holding each end a moment) or as numbered PNG frames. The writing methods run on
  * any thread: each snapshot is taken on the FX thread (at once if called there), one frame at a time, so the
  * interface stays live and memory stays flat.
@@ -34,6 +35,8 @@ final class WarpExport {
     static final int SIZE = 480;
     /** Default frames per layer; they share one second, like the player at 1×. */
     static final int FRAMES_PER_LAYER = 12;
+    /** How many times faster than the warp the animation returns from the data to the base. */
+    static final int REWIND = 3;
     /** How long the GIF rests on the base and on the data. */
     static final int HOLD_MS = 1000;
     private static final long FRAME_TIMEOUT_S = 30;
@@ -67,21 +70,33 @@ final class WarpExport {
         frameMillis = 1000 / perLayer;
     }
 
+    /** Index of the frame on the data (the end of the warp, before the rewind). */
+    private int dataFrame() {
+        int last = 0;
+        for (int i = 1; i < positions.length; i++) if (positions[i] > positions[last]) last = i;
+        return last;
+    }
+
     /** Frames in the animation. */
     int frames() {
         return positions.length;
     }
 
     /**
-     * Positions 0 → K → 0 with {@code perLayer} frames per layer, eased (see {@link WarpPlayer#eased}); the ends
-     * once each, so the loop has no doubled frame.
+     * Positions 0 → K eased (see {@link WarpPlayer#eased}) at {@code perLayer} frames a layer, then back to 0 as a
+     * rewind {@value #REWIND}× as fast (at least one frame a layer); the ends once each, so the loop has no doubled
+     * frame. A GIF cannot show a frame again, so the way back would otherwise cost as many bytes as the warp itself
+     * (every pixel moves in every frame): the quick rewind keeps the file near half the size while the warp the class
+     * watches, base → data, keeps every frame.
      */
     static double[] sweep(int k, int perLayer) {
         int n = k * perLayer;
         if (n == 0) return new double[] {0};
-        double[] t = new double[2 * n];
+        int backPerLayer = Math.max(1, perLayer / REWIND);
+        int m = k * backPerLayer;
+        double[] t = new double[n + m];
         for (int j = 0; j <= n; j++) t[j] = WarpPlayer.eased((double) j / perLayer);
-        for (int j = 1; j < n; j++) t[n + j] = t[n - j];
+        for (int j = 1; j < m; j++) t[n + j] = WarpPlayer.eased((double) (m - j) / backPerLayer);
         return t;
     }
 
@@ -124,7 +139,7 @@ final class WarpExport {
 
     /** Writes the animated GIF, looping forever; {@code progress} hears each frame done (1..n). */
     void writeGif(Path file, IntConsumer progress) throws IOException {
-        int last = positions.length / 2;
+        int last = dataFrame();
         GifWriter.write(file, positions.length, this::render, i -> i == 0 || i == last ? HOLD_MS : frameMillis, true, progress);
     }
 
