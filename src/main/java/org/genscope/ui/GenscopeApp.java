@@ -38,6 +38,7 @@ public class GenscopeApp extends Application {
         Settings settings = Settings.load();
         MainView view = createMainWindow(stage, settings, new ExportService(settings));
         stage.show();
+        view.prebuildWorkspaces();
         getParameters().getRaw().stream().findFirst().map(java.nio.file.Path::of).ifPresent(view::openModel);
     }
 

