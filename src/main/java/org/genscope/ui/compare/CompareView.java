@@ -15,13 +15,16 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.util.StringConverter;
 import org.genscope.compare.Evaluator;
@@ -51,12 +54,12 @@ public final class CompareView implements WorkspaceView {
 
     private final CompareViewModel vm;
     private final DefaultNumericAxis rowAxis = Charts.axis("row of the table");
-    private final DefaultNumericAxis valueAxis = Charts.axis("test NLL (nats)");
+    private final DefaultNumericAxis valueAxis = Charts.axis("nats");
     private final XYChart chart = new XYChart(rowAxis, valueAxis);
     private final FxDataSet session = new FxDataSet("this session");
     private final FxDataSet references = new FxDataSet("reference");
     private final TableView<CompareRow> table = new TableView<>();
-    private final FlowPane tiles = new FlowPane(10, 10);
+    private final TilePane tiles = new TilePane(10, 10);     // equal tiles: the images line up whatever the titles
     private final Label tilesTitle = FormLabels.section("Densities on this data");
     private final Button probe = new Button("Fit the linear classifiers");
     private final ScrollPane root;
@@ -70,6 +73,8 @@ public final class CompareView implements WorkspaceView {
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.groups()));
         empty.managedProperty().bind(empty.visibleProperty());
 
+        tiles.getStyleClass().add("compare-tiles");
+        tiles.setTileAlignment(Pos.BOTTOM_LEFT);
         VBox page = new VBox(8, title, intro, empty, controls(), table(), chart(), tilesTitle, tiles);
         page.setPadding(new Insets(12, 16, 12, 16));
         page.getStyleClass().add("compare-view");
@@ -147,15 +152,14 @@ public final class CompareView implements WorkspaceView {
         table.setId("compare-table");
         table.getStyleClass().add("compare-table");
         table.setItems(vm.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No models in this group yet"));
         table.getColumns().setAll(List.of(
-                column("#", r -> Integer.toString(r.number()), 0.04),
-                column("model", CompareRow::model, 0.26),
-                column("run / source", CompareRow::run, 0.26),
-                column("figure", r -> r.measure() == null ? "" : r.measure().label, 0.14),
-                column("value", r -> r.value() + (r.unit().isEmpty() ? "" : " " + r.unit()), 0.12),
-                column("how", CompareRow::method, 0.18)));
+                column("#", r -> Integer.toString(r.number()), 0.05, table),
+                column("model", CompareRow::model, 0.21, table),
+                column("run / source", CompareRow::run, 0.27, table),
+                column("figure", r -> r.measure() == null ? "" : r.measure().label, 0.12, table),
+                column("value", r -> r.value() + (r.unit().isEmpty() ? "" : " " + r.unit()), 0.13, table),
+                column("how", CompareRow::method, 0.22, table)));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(CompareRow r, boolean empty) {
@@ -167,12 +171,29 @@ public final class CompareView implements WorkspaceView {
         return table;
     }
 
+    /** A column of text that wraps at the column's width (long names and sources stay whole, also in presenter mode). */
     private static TableColumn<CompareRow, String> column(String name, java.util.function.Function<CompareRow, String> text,
-                                                          double share) {
+                                                          double share, TableView<CompareRow> table) {
         TableColumn<CompareRow, String> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
-        c.setMaxWidth(1_000_000 * share);
+        c.prefWidthProperty().bind(table.widthProperty().subtract(40).multiply(share));   // room for the scroll bar
         c.setSortable(false);
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Text shown = new Text();
+
+            {
+                shown.getStyleClass().add("compare-cell-text");
+                shown.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
+                setGraphic(shown);
+                setPrefHeight(Region.USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                shown.setText(empty || s == null ? "" : s);
+            }
+        });
         return c;
     }
 
@@ -195,7 +216,7 @@ public final class CompareView implements WorkspaceView {
         double[][] refs = xy(shown.stream().filter(CompareRow::reference).toList());
         session.set(mine[0], mine[1]);
         references.set(refs[0], refs[1]);
-        valueAxis.setName(m.label + " (" + m.unit + ")");
+        valueAxis.setName(m.unit);                          // the title names the measure
         chart.setTitle(vm.groupProperty().get() == null ? "" : m.label + " on " + vm.groupProperty().get().title());
         rowAxis.setAutoRanging(false);
         rowAxis.set(0.5, Math.max(1, vm.rows().size()) + 0.5);
@@ -220,7 +241,7 @@ public final class CompareView implements WorkspaceView {
         Color accent = Palette.of(root).accent();
         for (DensityTile t : vm.tiles()) {
             DensityView v = new DensityView();
-            v.setPrefSize(190, 190);
+            v.setPrefSize(150, 150);
             v.setMinSize(150, 150);
             var g = t.grid();
             double[] bounds = {g.xmin(), g.xmax(), g.ymin(), g.ymax()};
@@ -232,7 +253,7 @@ public final class CompareView implements WorkspaceView {
                 v.setDataPoints(shown, accent);
             }
             Label name = FormLabels.wrapped(t.title(), "muted");
-            name.setMaxWidth(190);
+            name.setMaxWidth(150);
             tiles.getChildren().add(new VBox(4, name, v));
         }
         tilesTitle.setVisible(!vm.tiles().isEmpty());

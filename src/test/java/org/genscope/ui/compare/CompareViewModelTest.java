@@ -71,7 +71,7 @@ class CompareViewModelTest {
     void aToyWithAClosedFormEntropyHasItAsAReferenceRow() {
         session.publish(flow("1"));
         CompareRow h = vm.rows().stream().filter(CompareRow::reference).findFirst().orElseThrow();
-        assertEquals("true entropy H of the density", h.model());
+        assertEquals("true entropy H", h.model());
         assertEquals(Math.log(8), h.figure(), 1e-12, "checkerboard: uniform on 8 unit squares");
         assertEquals(Figure.Measure.TEST_NLL, h.measure());
     }
