@@ -1,6 +1,7 @@
 package org.genscope.cli;
 
 import java.util.Map;
+import org.genscope.compare.TestSet;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.data.Toy2D;
@@ -23,22 +24,34 @@ final class FlowData {
 
     /** {@code --toy NAME [--noise S] [--size N]} (defaults from the preset, else moons, 0.05, 20000). */
     static Dataset toy(Map<String, String> o, FlowPreset preset, long seed) throws UsageException {
-        Toy2D toy;
+        int size = (int) Options.integer(o, "size", preset != null ? preset.size() : 20_000, 10, 10_000_000);
+        return toyOf(o, preset).generate(size, noise(o, preset), seed);
+    }
+
+    /**
+     * The data of {@code eval --toy NAME [--noise S]}: the toy's fixed test sample, where the Compare view measures
+     * every model of that density ({@link TestSet#toy}); with {@code --size N}, N points drawn with {@code seed}.
+     */
+    static Dataset testToy(Map<String, String> o, long seed) throws UsageException {
+        if (o.containsKey("size")) return toy(o, null, seed);
+        return TestSet.toy(toyOf(o, null), noise(o, null)).data();
+    }
+
+    private static Toy2D toyOf(Map<String, String> o, FlowPreset preset) throws UsageException {
         try {
-            toy = Toy2D.byName(o.getOrDefault("toy", preset != null ? preset.dataset() : "moons"));
+            return Toy2D.byName(o.getOrDefault("toy", preset != null ? preset.dataset() : "moons"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        double noise = Options.number(o, "noise", preset != null ? preset.noise() : 0.05, 0, 10);
-        int size = (int) Options.integer(o, "size", preset != null ? preset.size() : 20_000, 10, 10_000_000);
-        return toy.generate(size, noise, seed);
+    }
+
+    private static double noise(Map<String, String> o, FlowPreset preset) throws UsageException {
+        return Options.number(o, "noise", preset != null ? preset.noise() : 0.05, 0, 10);
     }
 
     /** The closed-form entropy of the toy the options name, or NaN (files, or toys without one). */
     static double entropy(Map<String, String> o, FlowPreset preset) throws UsageException {
         if (o.containsKey("train") || o.containsKey("data")) return Double.NaN;
-        String name = o.getOrDefault("toy", preset != null ? preset.dataset() : "moons");
-        double noise = Options.number(o, "noise", preset != null ? preset.noise() : 0.05, 0, 10);
-        return Toy2D.byName(name).entropy(noise).orElse(Double.NaN);
+        return toyOf(o, preset).entropy(noise(o, preset)).orElse(Double.NaN);
     }
 }

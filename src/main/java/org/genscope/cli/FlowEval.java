@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.genscope.compare.Evaluator;
+import org.genscope.compare.Figure;
+import org.genscope.compare.TestSet;
 import org.genscope.data.Columns;
 import org.genscope.data.Dataset;
 import org.genscope.data.Grid2D;
@@ -18,13 +21,15 @@ final class FlowEval implements ModelVerb {
     public String usage() {
         return """
                 genscope eval flow MODEL.safetensors (--data FILE [--columns A,B,...] [--label NAME|none]
-                                   | --toy NAME [--noise S] [--size N] [--seed 7]) [--timing true]
+                                   | --toy NAME [--noise S] [--size N --seed 7]) [--timing true]
                   Prints the mean negative log-likelihood (nats per example) of the data under the flow, the
                   inversion error max |f⁻¹(f(x)) − x|, and for toys with a closed-form entropy H the gap NLL − H.
+                  --toy NAME: the toy's test sample of the Compare view (%,d points drawn with seed %d, which no
+                  training run uses); --size N draws N points with --seed instead.
                   --timing true also times the density on a 200×200 grid (2-D flows) and both directions for
                   1000 points (MAF: density 1 pass, sampling D; IAF the other way round).
                 %s
-                """.formatted(MadeData.columnsHelp("  "));
+                """.formatted(TestSet.TOY_SIZE, TestSet.TOY_SEED, MadeData.columnsHelp("  "));
     }
 
     @Override
@@ -35,17 +40,17 @@ final class FlowEval implements ModelVerb {
         long seed = Options.integer(o, "seed", 7, Long.MIN_VALUE, Long.MAX_VALUE);
         boolean timing = Options.flag(o, "timing");
         Columns columns = MadeData.columns(o, "data");
-        Dataset data = o.containsKey("data") ? MadeData.read(o.get("data"), columns) : FlowData.toy(o, null, seed);
+        Dataset data = o.containsKey("data") ? MadeData.read(o.get("data"), columns) : FlowData.testToy(o, seed);
         FlowModel m = load(file);
         if (data.dimension() != m.dimension()) {
             throw new CliException(data.source() + ": " + data.dimension() + " columns, the flow models " + m.dimension());
         }
-        double nll = Finite.meanNll(m.logLikelihoods(data.x()), file, data.source());
+        Figure nll = Figures.of(() -> Evaluator.flow(m, data.x(), file, data.source()));
         double inverseError = Finite.figure(FlowDiagnostics.inverseError(m, data.x()), "the inversion error max |f⁻¹(f(x)) − x|", file);
         out.printf(Locale.ROOT, "model %s%ndata %s%n", m, data);
-        out.printf(Locale.ROOT, "NLL %.4f nats; max |f⁻¹(f(x)) − x| = %.2g%n", nll, inverseError);
+        out.printf(Locale.ROOT, "NLL %s nats; max |f⁻¹(f(x)) − x| = %.2g%n", nll.formatted(), inverseError);
         double h = FlowData.entropy(o, null);
-        if (!Double.isNaN(h)) out.printf(Locale.ROOT, "entropy H = %.4f nats (closed form); gap NLL − H = %.4f%n", h, nll - h);
+        if (!Double.isNaN(h)) out.printf(Locale.ROOT, "entropy H = %.4f nats (closed form); gap NLL − H = %.4f%n", h, nll.value() - h);
         if (timing) {
             if (m.dimension() == 2) {
                 Grid2D g = new Grid2D(-4, 4, -4, 4, 200, 200);

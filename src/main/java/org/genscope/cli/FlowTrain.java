@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.genscope.compare.Evaluator;
 import org.genscope.data.DataSplits;
 import org.genscope.flow.FlowDiagnostics;
 import org.genscope.flow.FlowFile;
@@ -95,7 +96,7 @@ final class FlowTrain implements ModelVerb {
         double testNll = Double.NaN;
         double inverseError = Double.NaN;
         try {
-            testNll = Finite.meanNll(model.logLikelihoods(data.test().x()), "the trained flow", data.test().source());
+            testNll = Figures.of(() -> Evaluator.flow(model, data.test().x(), "the trained flow", data.test().source())).value();
             inverseError = Finite.figure(FlowDiagnostics.inverseError(model, data.test().x()),
                     "the inversion error max |f⁻¹(f(x)) − x| on " + data.test().source(), "the trained flow");
         } catch (CliException e) {

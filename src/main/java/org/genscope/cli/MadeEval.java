@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.genscope.compare.Evaluator;
+import org.genscope.compare.Figure;
 import org.genscope.data.DataFormatException;
 import org.genscope.data.Dataset;
 import org.genscope.data.SampleData;
@@ -11,7 +13,7 @@ import org.genscope.made.Made;
 import org.genscope.made.MadeConfig;
 import org.genscope.made.MadeFile;
 
-/** {@code genscope eval made MODEL [--data FILE] [--ensemble N]}: test NLL of a saved MADE. */
+/** {@code genscope eval made MODEL [--data FILE] [--ensemble N]}: test NLL of a saved MADE (the Compare view's figures). */
 final class MadeEval implements ModelVerb {
     @Override
     public String usage() {
@@ -40,11 +42,10 @@ final class MadeEval implements ModelVerb {
             throw new CliException(data.source() + ": " + data.dimension() + " features, the model has " + made.inputs() + " inputs");
         }
         if (made.family().binary()) MadeData.requireBinary(data);
-        double nll = Finite.meanNll(made.logLikelihoods(data.x()), file, data.source());
-        double ensembleNll = ensemble > 1 ? Finite.meanNll(made.ensembleLogLikelihoods(data.x(), ensemble), file, data.source()) : nll;
+        List<Figure> figures = Figures.of(() -> Evaluator.made(made, data.x(), ensemble, file, data.source()));
         out.printf(Locale.ROOT, "data %s%n", data);
-        out.printf(Locale.ROOT, "NLL %.4f nats (mask 0)%n", nll);
-        if (ensemble > 1) out.printf(Locale.ROOT, "NLL %.4f nats (ensemble of %d masks)%n", ensembleNll, ensemble);
+        out.printf(Locale.ROOT, "NLL %s nats (mask 0)%n", figures.get(0).formatted());
+        if (ensemble > 1) out.printf(Locale.ROOT, "NLL %s nats (ensemble of %d masks)%n", figures.get(1).formatted(), ensemble);
         return 0;
     }
 

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.genscope.compare.Evaluator;
+import org.genscope.compare.Figure;
 import org.genscope.Quoted;
 import org.genscope.data.DataSplits;
 import org.genscope.io.Metadata;
@@ -112,10 +114,9 @@ final class MadeTrain implements ModelVerb {
         double testNll = Double.NaN;
         double ensembleNll = Double.NaN;
         try {
-            String model = "the trained MADE";
-            testNll = Finite.meanNll(made.logLikelihoods(data.test().x()), model, data.test().source());
-            ensembleNll = ensemble == 1 ? testNll
-                    : Finite.meanNll(made.ensembleLogLikelihoods(data.test().x(), ensemble), model, data.test().source());
+            List<Figure> f = Figures.of(() -> Evaluator.made(made, data.test().x(), ensemble, "the trained MADE", data.test().source()));
+            testNll = f.get(0).value();
+            ensembleNll = ensemble == 1 ? testNll : f.get(1).value();
         } catch (CliException e) {
             noFigure = e.getMessage();
         }

@@ -6,13 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.genscope.compare.Evaluator;
+import org.genscope.compare.Figure;
 import org.genscope.data.Binarization;
 import org.genscope.data.CsvWriter;
 import org.genscope.data.DataFiles;
 import org.genscope.data.DataFormatException;
 import org.genscope.data.Dataset;
 import org.genscope.data.SampleData;
-import org.genscope.nn.Rng;
 import org.genscope.vae.DecoderKind;
 import org.genscope.vae.Evaluation;
 import org.genscope.vae.LatentStatistics;
@@ -36,7 +37,8 @@ final class VaeEval implements ModelVerb {
                   latent units (Cov_x(E_q[z_j]) > 0.01). Default data: the binarized MNIST test set (10k), for models
                   of 784 pixels. --limit N evaluates the first N examples only. --codes FILE also writes each
                   example's code μ(x) as CSV (one row per example; with --labels, its class in the last column),
-                  the points of a latent-space scatter. --binarize T: 1 where the intensity (in [0, 1]; grey levels
+                  the points of a latent-space scatter. --toy NAME: the toy's test sample of the Compare view
+                  (10,000 points from their own seed); --size N draws N points with --seed instead. --binarize T: 1 where the intensity (in [0, 1]; grey levels
                   0..255 are divided by 255) is above T. A CSV column named label, labels or class holds labels.
                 """;
     }
@@ -45,8 +47,8 @@ final class VaeEval implements ModelVerb {
     public int run(List<String> args, PrintStream out) throws Exception {
         Map<String, String> o = Options.parse(args, "data", "labels", "binarize", "toy", "noise", "size", "k", "limit", "seed", "codes", "columns", "label");
         String file = Options.positional(o, "MODEL file");
-        int k = (int) Options.integer(o, "k", 5000, 1, 100_000);
-        long seed = Options.integer(o, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        int k = (int) Options.integer(o, "k", Evaluator.PAPER_K, 1, 100_000);
+        long seed = Options.integer(o, "seed", Evaluator.SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         if (o.containsKey("data") && o.containsKey("toy")) throw new UsageException("give either --data FILE or --toy NAME, not both");
         Vae vae = load(file);
         Dataset data = data(o, vae, seed);
@@ -57,7 +59,7 @@ final class VaeEval implements ModelVerb {
         }
         if (vae.config().decoder() == DecoderKind.BERNOULLI) MadeData.requireBinary(data, "a Bernoulli decoder", "a model with a Gaussian decoder");
         out.printf(Locale.ROOT, "model %s (%s)%ndata %s%n", file, vae.config(), data);
-        Evaluation e = vae.evaluate(data.x(), k, new Rng(seed), progress(out, k));
+        Evaluation e = Evaluator.vae(vae, data.x(), k, seed, progress(out, k));
         print(out, e, "", file);
         LatentStatistics latent = vae.latentStatistics(data.x());
         out.printf(Locale.ROOT, "active units %d of %d (Cov_x(E_q[z_j]) > %s)%n", latent.activeUnits(), vae.latent(),
@@ -74,11 +76,12 @@ final class VaeEval implements ModelVerb {
     /** ELBO, reconstruction, KL and L_k, each checked finite; {@code label} (e.g. "test") heads the lines. */
     static void print(PrintStream out, Evaluation e, String label, String model) throws CliException {
         String l = label.isEmpty() ? "" : label + " ";
-        double ll = -Finite.meanNll(e.logLikelihood(), model, "the data");
+        Figure nll = Figures.of(() -> Evaluator.vaeNll(e, model, "the data"));
         double rec = Finite.figure(e.meanReconstruction(), "the reconstruction term", model);
         double kl = Finite.figure(e.meanKl(), "the KL term", model);
         out.printf(Locale.ROOT, "%sELBO %.4f nats = reconstruction E_q[log p(x|z)] %.4f − KL %.4f%n", l, rec - kl, rec, kl);
-        out.printf(Locale.ROOT, "%slog p(x) ≈ %.4f nats (importance sampled, k = %d)%n", l, ll, e.samples());
+        out.printf(Locale.ROOT, "%slog p(x) ≈ %.4f nats (importance sampled, k = %d): NLL %s nats%n", l, -nll.value(), e.samples(),
+                nll.formatted());
     }
 
     /** A line at every 10% of a long evaluation (k ≥ 100), with the elapsed time. */
@@ -104,7 +107,7 @@ final class VaeEval implements ModelVerb {
         Dataset d;
         if (o.containsKey("labels") && !o.containsKey("data")) throw new UsageException("--labels needs --data");
         if (o.containsKey("toy")) {
-            d = FlowData.toy(o, null, seed);
+            d = FlowData.testToy(o, seed);
         } else if (o.containsKey("data")) {
             if (o.containsKey("labels")) {
                 try {

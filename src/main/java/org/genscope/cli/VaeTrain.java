@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import org.genscope.compare.Evaluator;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.io.Metadata;
@@ -16,7 +17,6 @@ import org.genscope.nn.Activations;
 import org.genscope.nn.GemmBackends;
 import org.genscope.nn.Optimizer;
 import org.genscope.nn.OptimizerKind;
-import org.genscope.nn.Rng;
 import org.genscope.train.CosineDecay;
 import org.genscope.train.EarlyStopping;
 import org.genscope.train.JobState;
@@ -142,7 +142,7 @@ final class VaeTrain implements ModelVerb {
         out.printf(Locale.ROOT, "stopped after %d epochs (%.1f s, %.2f s/epoch%s); best validation −ELBO %.4f at epoch %d%n",
                 stop.epochs(), seconds, seconds / Math.max(1, stop.epochs() - startEpoch),
                 stop.outOfTime() ? ", time budget reached" : "", stop.best(), stop.bestEpoch());
-        Evaluation e = vae.evaluate(data.test().x(), testK, new Rng(seed ^ 0x7E57L), VaeEval.progress(out, testK));
+        Evaluation e = Evaluator.vae(vae, data.test().x(), testK, seed ^ 0x7E57L, VaeEval.progress(out, testK));
         VaeEval.print(out, e, "test", outFile.toString());
         int active = vae.latentStatistics(data.test().x()).activeUnits();
         out.printf(Locale.ROOT, "active units %d of %d%n", active, config.latent());

@@ -6,6 +6,7 @@ import org.genscope.data.DataFormatException;
 import org.genscope.data.Dataset;
 import org.genscope.data.Normalization;
 import org.genscope.data.SampleData;
+import org.genscope.data.ShippedImages;
 import org.genscope.wta.WtaConfig;
 
 /**
@@ -39,8 +40,8 @@ final class WtaData {
             return switch (w) {
                 case TRAIN -> SampleData.binarizedMnist().train();
                 case VALID -> SampleData.binarizedMnist().validation();
-                case LABELLED -> unit(SampleData.mnistSample10k());
-                case TEST -> unit(SampleData.mnistTest());
+                case LABELLED -> ShippedImages.labelled();
+                case TEST -> ShippedImages.test();
             };
         } catch (DataFormatException e) {
             throw new CliException(e.getMessage().replace('\n', ' '));

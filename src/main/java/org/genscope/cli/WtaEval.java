@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.genscope.compare.Evaluator;
+import org.genscope.compare.Figure;
 import org.genscope.data.Dataset;
 import org.genscope.wta.WtaAutoencoder;
 import org.genscope.wta.WtaFile;
@@ -30,8 +32,8 @@ final class WtaEval implements ModelVerb {
         Dataset data = o.containsKey("data") ? WtaData.file(o.get("data")) : WtaData.sample(WtaData.Which.TEST);
         WtaData.requireFits(data, model.config(), file);
         out.printf(Locale.ROOT, "model %s (%s)%n", model.config().architecture(), model.config().sparsity());
-        double mse = Finite.figure(model.reconstructionError(data.x()), "the reconstruction error", file);
-        out.printf(Locale.ROOT, "reconstruction error on %s: %.5f per pixel%n", data, mse);
+        Figure mse = Figures.of(() -> Evaluator.reconstruction(model, data.x(), file));
+        out.printf(Locale.ROOT, "reconstruction error on %s: %s per pixel%n", data, mse.formatted());
         if (probe) WtaProbeReport.run(model, probeEpochs, out);
         return 0;
     }

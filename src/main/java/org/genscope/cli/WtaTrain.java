@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.genscope.compare.Evaluator;
 import org.genscope.data.Dataset;
 import org.genscope.io.Metadata;
 import org.genscope.nn.GemmBackends;
@@ -128,7 +129,7 @@ final class WtaTrain implements ModelVerb {
                 .put(Metadata.METRIC + "steps", Long.toString(steps));
         if (Double.isFinite(stop.best())) meta.metric("validation_mse", stop.best());
         if (test != null) {
-            double testMse = Finite.figure(ae.reconstructionError(test.x()), "the reconstruction error", outFile.toString());
+            double testMse = Figures.of(() -> Evaluator.reconstruction(ae, test.x(), outFile.toString())).value();
             out.printf(Locale.ROOT, "reconstruction error on %s: %.5f per pixel (squared, sparsity as in training)%n",
                     test.name(), testMse);
             meta.metric("test_mse", testMse);

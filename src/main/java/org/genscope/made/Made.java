@@ -78,6 +78,18 @@ public final class Made {
         return list;
     }
 
+    /**
+     * An independent model with the same configuration, masks and parameter values, on mask 0 (a snapshot another
+     * thread may own, e.g. to evaluate while this one trains).
+     */
+    public Made copy() {
+        Made c = new Made(config, masks, new Rng(0));
+        List<Param> from = params();
+        List<Param> to = c.params();
+        for (int i = 0; i < from.size(); i++) System.arraycopy(from.get(i).value.data, 0, to.get(i).value.data, 0, from.get(i).size());
+        return c;
+    }
+
     public MadeConfig config() {
         return config;
     }

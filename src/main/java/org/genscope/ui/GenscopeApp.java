@@ -9,6 +9,7 @@ import org.genscope.Genscope;
 import org.genscope.nn.GemmBackends;
 import org.genscope.train.TaskExecutor;
 import org.genscope.ui.common.UiExecutor;
+import org.genscope.ui.compare.CompareView;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.flow.FlowView;
 import org.genscope.ui.home.HomeView;
@@ -30,7 +31,8 @@ public class GenscopeApp extends Application {
             MadeView.DESCRIPTOR,
             FlowView.DESCRIPTOR,
             VaeView.DESCRIPTOR,
-            WtaView.DESCRIPTOR);
+            WtaView.DESCRIPTOR,
+            CompareView.DESCRIPTOR);
 
     /** Started with a file argument ({@code genscope open FILE}), the window opens that trained model. */
     @Override

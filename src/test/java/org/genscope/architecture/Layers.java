@@ -34,12 +34,13 @@ final class Layers {
             "flow", Set.of("nn", "data", "io", "train", "made"),        // MAF and IAF are MADEs
             "vae", Set.of("nn", "data", "io", "train"),
             "wta", Set.of("nn", "data", "io", "train"),
-            "cli", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta"),
-            "ui", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta"),
+            "compare", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta"),   // one leaderboard
+            "cli", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta", "compare"),
+            "ui", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta", "compare"),
             "", Set.of("cli", "ui"));
 
     /** The ui packages that are workspaces (features) … */
-    static final Set<String> UI_FEATURES = Set.of("home", "made", "flow", "vae", "wta");
+    static final Set<String> UI_FEATURES = Set.of("home", "made", "flow", "vae", "wta", "compare");
     /** … and the shared ui packages that must not name any of them (the shell finds workspaces by registration). */
     static final List<String> UI_SHARED = List.of("shell", "common");
 

@@ -99,7 +99,7 @@ class NoClippedLabelsTest {
         List<String> cut = new ArrayList<>();
         for (boolean presenter : new boolean[] {false, true}) {
             robot.interact(() -> main.model().presenterProperty().set(presenter));
-            for (String id : new String[] {"home", "made", "flows", "vae", "wta"}) {
+            for (String id : new String[] {"home", "made", "flows", "vae", "wta", "compare"}) {
                 robot.interact(() -> main.model().select(id));
                 if (id.equals("made")) trainMadeBriefly(robot);
                 if (id.equals("flows")) trainFlowBriefly(robot);

@@ -84,6 +84,22 @@ public final class Charts {
     }
 
     /**
+     * Bars 60% as wide as one of {@code slots} equal slots of the plot, 2 to 60 px (ChartFX's dynamic width draws
+     * 1-pixel lines for few bars); call again when the chart's width or the number of bars changes.
+     */
+    public static void barWidth(XYChart chart, int slots) {
+        if (slots == 0) return;
+        double plot = chart.getCanvas().getWidth() > 0 ? chart.getCanvas().getWidth() : chart.getWidth() - 80;
+        int px = (int) Math.max(2, Math.min(60, 0.6 * plot / slots));
+        for (Renderer r : chart.getRenderers()) {
+            if (r instanceof ErrorDataSetRenderer e) {
+                e.setDynamicBarWidth(false);
+                e.setBarWidth(px);
+            }
+        }
+    }
+
+    /**
      * Labels only the whole ticks of {@code axis}, as {@code prefix}1, {@code prefix}2, … (numbered things: masks,
      * latent units); ChartFX may still place ticks at quarters, which then stay unlabelled.
      */

@@ -51,7 +51,7 @@ public final class DensityPair extends VBox {
      * compute it), and its samples (interleaved x, y).
      */
     public void setModel(float[] densityRowsFromBottom, int nx, int ny, double[] bounds, float[] samples) {
-        model.setDensity(flipRows(densityRowsFromBottom, nx, ny), ny, nx, bounds[0], bounds[1], bounds[2], bounds[3]);
+        model.setDensityRowsFromBottom(densityRowsFromBottom, nx, ny, bounds);
         model.setSamplePoints(samples, Palette.of(this).accent());
         if (data.rows() == 0) data.setDensity(new float[nx * ny], ny, nx, bounds[0], bounds[1], bounds[2], bounds[3]);
     }
@@ -62,12 +62,5 @@ public final class DensityPair extends VBox {
 
     public DensityView modelView() {
         return model;
-    }
-
-    /** Row 0 at the bottom (model grids) to row 0 at the top (screen). */
-    static float[] flipRows(float[] grid, int nx, int ny) {
-        float[] out = new float[grid.length];
-        for (int r = 0; r < ny; r++) System.arraycopy(grid, r * nx, out, (ny - 1 - r) * nx, nx);
-        return out;
     }
 }

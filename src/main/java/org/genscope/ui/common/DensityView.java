@@ -32,6 +32,21 @@ public class DensityView extends HeatMap {
         setData(grid, ny, nx);
     }
 
+    /**
+     * A density as the models compute it: an nx×ny grid over {xmin, xmax, ymin, ymax} with row 0 at the bottom
+     * ({@code Grid2D}), flipped to the screen's row 0 at the top.
+     */
+    public void setDensityRowsFromBottom(float[] grid, int nx, int ny, double[] bounds) {
+        setDensity(flipRows(grid, nx, ny), ny, nx, bounds[0], bounds[1], bounds[2], bounds[3]);
+    }
+
+    /** Row 0 at the bottom (model grids) to row 0 at the top (screen). */
+    static float[] flipRows(float[] grid, int nx, int ny) {
+        float[] out = new float[grid.length];
+        for (int r = 0; r < ny; r++) System.arraycopy(grid, r * nx, out, (ny - 1 - r) * nx, nx);
+        return out;
+    }
+
     /** Interleaved (x, y) pairs of the data, drawn as small dots. */
     public void setDataPoints(float[] xy, Color color) {
         dataPoints = xy;

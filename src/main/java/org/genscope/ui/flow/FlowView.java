@@ -98,6 +98,7 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
     private FlowView(WorkspaceContext context) {
         this.context = context;
         this.vm = new FlowViewModel(context.ui(), context.message());
+        vm.run().publishTo(context.models()::publish);
     }
 
     static FlowView create(WorkspaceContext context) {

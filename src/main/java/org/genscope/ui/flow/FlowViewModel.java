@@ -17,6 +17,9 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.genscope.compare.TestSet;
+import org.genscope.compare.Entry;
+import org.genscope.compare.Candidate;
 import org.genscope.data.CsvWriter;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
@@ -283,7 +286,11 @@ public final class FlowViewModel {
                     .seed(s).evalEvery(Math.max(1, totalSteps / 60)).payloadInterval(Duration.ofMillis(250)).build();
             TrainingJob<FlowPayload> job = FlowTraining.job(task, config, lr, true, ui.jobs());
             FlowSpec shown = opened != null ? opened.spec() : spec;
-            return new RunLifecycle.Prepared<>(job, () -> runData.set(new RunData(splits.train(), entropy, d, shown)));
+            TestSet test = d.kind() == FlowData.Kind.TOY ? TestSet.toy(d.toy(), sigma) : TestSet.of(splits.test(), entropy);
+            String trained = d.shortLabel() + ", seed " + s;
+            return new RunLifecycle.Prepared<>(job, () -> runData.set(new RunData(splits.train(), entropy, d, shown)),
+                    (key, run) -> new Entry(key, "Flow " + shown.layersText(), run + "; " + trained,
+                            new Candidate.OfFlow(model.copy()), test));
         };
     }
 

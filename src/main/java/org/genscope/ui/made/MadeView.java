@@ -91,6 +91,7 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget, Mo
     private MadeView(WorkspaceContext context) {
         this.context = context;
         this.vm = new MadeViewModel(context.ui(), context.message());
+        vm.run().publishTo(context.models()::publish);
     }
 
     static MadeView create(WorkspaceContext context) {

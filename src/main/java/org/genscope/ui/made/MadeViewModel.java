@@ -16,6 +16,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.genscope.compare.TestSet;
+import org.genscope.compare.Entry;
+import org.genscope.compare.Candidate;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.io.Metadata;
@@ -222,10 +225,14 @@ public final class MadeViewModel {
             DataSplits splits = source.load(settings.seed());
             Made made = opened != null ? opened : MadeJobFactory.model(config, built);
             TrainingJob<MadePayload> job = MadeJobFactory.job(made, splits, settings, ui.jobs());
+            TestSet test = source instanceof MadeData d && d.toy != null ? TestSet.toy(d.toy, MadeData.TOY_NOISE)
+                    : TestSet.of(splits.test());
+            String trained = source.shortLabel() + ", seed " + settings.seed();
             return new RunLifecycle.Prepared<>(job, () -> {
                 trainedModel = made;
                 runData.set(new RunData(splits.train(), source.binary(), source, built));
-            });
+            }, (key, run) -> new Entry(key, "MADE " + made.config().architecture(), run + "; " + trained,
+                    new Candidate.OfMade(made.copy()), test));
         };
     }
 

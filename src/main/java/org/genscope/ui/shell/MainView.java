@@ -38,6 +38,7 @@ import org.genscope.ui.export.ExportService;
 import org.genscope.ui.theme.Theme;
 import org.genscope.ui.theme.ThemeColors;
 import org.genscope.ui.theme.ThemeManager;
+import org.genscope.ui.train.SessionModels;
 
 /**
  * Controller of fxml/shell/MainView.fxml: menus, sidebar navigation, workspace switching, status bar. It knows the
@@ -62,6 +63,8 @@ public final class MainView {
     private final ModelRouter modelRouter;
     private final UiExecutor ui;
     private final Map<String, WorkspaceView> views = new LinkedHashMap<>();
+    /** The models trained or opened in this session, for the Compare view. */
+    private final SessionModels models = new SessionModels();
     private final Map<String, ToggleButton> navButtons = new HashMap<>();
     private final ToggleGroup navGroup = new ToggleGroup();
     private QuitConfirmer quitConfirmer = Dialogs::quitAnyway;
@@ -198,7 +201,7 @@ public final class MainView {
     private WorkspaceView createView(WorkspaceDescriptor w) {
         if (!w.available()) throw new IllegalStateException(w.title() + " is not built");
         WorkspaceContext context = new WorkspaceContext(model.settings(), ui, exporter, model.messageProperty(),
-                this::onOpenDataset, model.workspaces(), model::select, this::openLesson);
+                this::onOpenDataset, model.workspaces(), model::select, this::openLesson, models);
         return w.factory().apply(context);
     }
 

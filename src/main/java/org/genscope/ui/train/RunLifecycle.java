@@ -2,6 +2,7 @@ package org.genscope.ui.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -9,7 +10,9 @@ import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.StringProperty;
+import org.genscope.compare.Entry;
 import org.genscope.io.ModelFile;
+import org.genscope.train.JobState;
 import org.genscope.train.Snapshot;
 import org.genscope.train.TrainingJob;
 import org.genscope.ui.common.BackgroundTask;
@@ -25,6 +28,9 @@ import org.genscope.ui.common.UiExecutor;
  *   FX thread   run.show(); attach(run.job)    reset the views for that data, watch the job
  *               new model → start; opened model → showModel (shown as it is; Train trains it further)
  * </pre>
+ *
+ * A run's model goes to the Compare view ({@link #publishTo}) when the run pauses, finishes or is stopped, and when an
+ * opened model is shown: the workspace's {@link EntryMaker} copies it between two steps.
  *
  * Besides that: a model opened from a file ({@link #open}) either is shown ({@link #show}) or waits for the data it
  * was trained on ({@link #await}, {@link #showPending}); {@link #save} writes the trained model; errors go to the
@@ -53,23 +59,42 @@ public final class RunLifecycle<M, P> {
     }
 
     /**
+     * The run as a leaderboard entry: called on the training side between two steps, so it may copy the live model.
+     */
+    @FunctionalInterface
+    public interface EntryMaker {
+        /**
+         * @param key the run's key (the entry of a run replaces its earlier ones)
+         * @param run how this run is named in the table, e.g. "run 2, step 1,200" or "opened m.safetensors"
+         */
+        Entry entry(String key, String run) throws Exception;
+    }
+
+    /**
      * A prepared run.
      *
-     * @param job  the job, not started
-     * @param show FX thread, before the job is attached: the views are reset for this run's data
+     * @param job   the job, not started
+     * @param show  FX thread, before the job is attached: the views are reset for this run's data
+     * @param entry the run's model for the Compare view
      */
-    public record Prepared<P>(TrainingJob<P> job, Runnable show) {}
+    public record Prepared<P>(TrainingJob<P> job, Runnable show, EntryMaker entry) {}
 
     private final UiExecutor ui;
     private final JobViewModel<P> job;
     private final StringProperty error;
     private final StringProperty message;
     private final ReadOnlyBooleanWrapper hasModel = new ReadOnlyBooleanWrapper(false);
+    private final String name;
     private Planner<M, P> planner = opened -> {
         throw new IllegalStateException("no planner set");
     };
     private M pending;
     private long savedAtStep = -1;
+    private Consumer<Entry> published = e -> { };
+    private EntryMaker entry;
+    private String runName = "";
+    private String openedName = "";
+    private int runs;
 
     /**
      * @param name    what the workspace trains, for the status line (e.g. "MADE")
@@ -81,7 +106,19 @@ public final class RunLifecycle<M, P> {
         this.error = error;
         this.message = message;
         this.job = new JobViewModel<>(name, ui);
+        this.name = name;
         job.setNewRun(this::train);
+        job.stateProperty().addListener((o, was, now) -> {
+            if (now == JobState.PAUSED || now == JobState.FINISHED || now == JobState.STOPPED) publish();
+        });
+    }
+
+    /**
+     * Where this workspace's models go when a run pauses or ends, or an opened model is shown (the shell's
+     * {@link SessionModels}, for the Compare view).
+     */
+    public void publishTo(Consumer<Entry> sink) {
+        published = sink;
     }
 
     public void setPlanner(Planner<M, P> planner) {
@@ -146,8 +183,15 @@ public final class RunLifecycle<M, P> {
             job.attach(run.job());
             hasModel.set(true);
             savedAtStep = opened == null ? -1 : 0;        // an opened model is saved as it is
-            if (opened == null) run.job().start();
-            else run.job().showModel();
+            entry = run.entry();
+            runs++;
+            runName = opened == null ? "run " + runs : "opened " + openedName;
+            if (opened == null) {
+                run.job().start();
+            } else {
+                run.job().showModel();
+                publish();
+            }
         }).onFailure(e -> {
             job.preparingProperty().set(false);
             error.set("Could not start training: " + BackgroundTask.describe(e));
@@ -160,10 +204,23 @@ public final class RunLifecycle<M, P> {
      */
     public <O> void open(Path file, Loader<O> loader, Consumer<O> opened) {
         message.set("Reading " + file.getFileName() + "…");
+        openedName = file.getFileName().toString();
         BackgroundTask.of(() -> loader.load(ModelFile.read(file))).onSuccess(opened).onFailure(e -> {
             message.set("Could not open " + file.getFileName());
             error.set("Could not open the model: " + BackgroundTask.describe(e));
         }).run(ui);
+    }
+
+    /** The shown run's model, copied between steps, to the Compare view (a later one of the same run replaces it). */
+    private void publish() {
+        TrainingJob<P> j = job.job();
+        EntryMaker maker = entry;
+        if (j == null || maker == null) return;
+        long step = stepOf(j);
+        String key = name + " " + runs;
+        String run = runName + (step > 0 ? String.format(Locale.ROOT, ", step %,d", step) : "");
+        BackgroundTask.of(j.submit(() -> maker.entry(key, run))).onSuccess(published)
+                .onFailure(e -> message.set("Could not add the model to Compare: " + BackgroundTask.describe(e))).run(ui);
     }
 
     /** Saves the job's model to {@code target} between steps (atomically: a failure leaves nothing). */

@@ -149,17 +149,9 @@ final class BoundPanel extends VBox {
         stale();
     }
 
-    /** Bars 60% as wide as a unit's slot of the plot (ChartFX's dynamic width drew 1-pixel lines here). */
+    /** Bars 60% as wide as a unit's slot of the plot. */
     private void barWidth() {
-        if (shownUnits == 0) return;
-        double plot = chart.getCanvas().getWidth() > 0 ? chart.getCanvas().getWidth() : chart.getWidth() - 80;
-        int px = (int) Math.max(2, Math.min(60, 0.6 * plot / shownUnits));
-        for (var r : chart.getRenderers()) {
-            if (r instanceof io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer e) {
-                e.setDynamicBarWidth(false);
-                e.setBarWidth(px);
-            }
-        }
+        Charts.barWidth(chart, shownUnits);
     }
 
     /** A new run: no bars, no figures. */

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The settings a lesson step can make in the VAE workspace ({@code set NAME: VALUE}; docs/lessons.md lists them):
  * {@code preset} (a preset's title, e.g. {@code 2-D latent MNIST}, or {@code 2d-mnist}, {@code iwae}, {@code collapse},
- * {@code toy}), {@code latent}, {@code beta}, {@code warmup} (steps), {@code hidden}, {@code samples}, {@code epochs},
+ * {@code toy}), {@code data} (a toy id: moons, checkerboard, pinwheel, …), {@code latent}, {@code beta}, {@code warmup} (steps), {@code hidden}, {@code samples}, {@code epochs},
  * {@code lr}, {@code seed}. Set the preset first: the others change it.
  */
 final class VaeLessonSettings {
@@ -21,6 +21,11 @@ final class VaeLessonSettings {
                     if (p == null) return "no preset '" + value + "'";
                     vm.presetProperty().set(null);                       // picking the same demo again reloads it
                     vm.presetProperty().set(p);
+                }
+                case "data" -> {
+                    var d = vm.dataChoices().stream().filter(c -> c.toy() != null && c.toy().id().equalsIgnoreCase(v)).findFirst();
+                    if (d.isEmpty()) return "no toy data '" + value + "'";
+                    vm.dataProperty().set(d.get());
                 }
                 case "latent" -> vm.latentProperty().set(Integer.parseInt(v));
                 case "beta" -> vm.betaProperty().set(Double.toString(Double.parseDouble(v)));

@@ -91,6 +91,7 @@ public final class VaeView extends TabbedWorkspace implements DatasetTarget, Mod
     private VaeView(WorkspaceContext context) {
         this.context = context;
         this.vm = new VaeViewModel(context.ui(), context.message());
+        vm.run().publishTo(context.models()::publish);
     }
 
     static VaeView create(WorkspaceContext context) {

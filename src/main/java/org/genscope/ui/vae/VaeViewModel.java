@@ -18,6 +18,9 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.genscope.compare.TestSet;
+import org.genscope.compare.Entry;
+import org.genscope.compare.Candidate;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.data.SampleData;
@@ -224,11 +227,14 @@ public final class VaeViewModel {
             };
             Vae vae = opened != null ? opened : new Vae(config);
             TrainingJob<VaePayload> job = job(vae, p, s, ui.jobs());
+            TestSet test = source.kind() == VaeData.Kind.TOY ? TestSet.toy(source.toy(), VaeDatasets.TOY_NOISE)
+                    : TestSet.of(p.splits().test());
+            String trained = source.shortLabel() + ", seed " + s.seed();
             return new RunLifecycle.Prepared<>(job, () -> {
                 runData.set(new RunData(source, p, vae.config()));
                 latentSpace.reset(p.scatter());
                 evaluation.reset();
-            });
+            }, (key, run) -> new Entry(key, "VAE " + vae.config().architecture(), run + "; " + trained, new Candidate.OfVae(vae.copy()), test));
         };
     }
 

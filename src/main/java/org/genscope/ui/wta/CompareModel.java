@@ -5,6 +5,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import org.ejml.data.FMatrixRMaj;
+import org.genscope.data.ShippedImages;
 import org.genscope.ui.common.BackgroundTask;
 import org.genscope.ui.common.UiExecutor;
 import org.genscope.wta.WtaAutoencoder;

@@ -15,6 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ejml.data.FMatrixRMaj;
 import org.genscope.data.Dataset;
+import org.genscope.data.ShippedImages;
 import org.genscope.nn.Mat;
 import org.genscope.ui.common.BackgroundTask;
 import org.genscope.ui.common.UiExecutor;

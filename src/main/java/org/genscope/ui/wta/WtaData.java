@@ -3,6 +3,7 @@ package org.genscope.ui.wta;
 import org.genscope.data.DataFormatException;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
+import org.genscope.data.ShippedImages;
 
 /**
  * Where the WTA workspace's images come from: binarized MNIST's training set (the autoencoder's usual data), the

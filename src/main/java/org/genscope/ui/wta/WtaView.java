@@ -92,6 +92,7 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
     private WtaView(WorkspaceContext context) {
         this.context = context;
         this.vm = new WtaViewModel(context.ui(), context.message());
+        vm.run().publishTo(context.models()::publish);
     }
 
     static WtaView create(WorkspaceContext context) {

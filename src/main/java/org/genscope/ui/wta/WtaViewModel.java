@@ -17,6 +17,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import org.genscope.compare.TestSet;
+import org.genscope.compare.Entry;
+import org.genscope.compare.Candidate;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.data.Normalization;
@@ -291,10 +294,13 @@ public final class WtaViewModel {
                     .evalEvery(Math.max(1, perEpoch / 5)).payloadInterval(payloadInterval(m.config())).build();
             TrainingJob<WtaPayload> job = new TrainingJob<>(task, OptimizerKind.ADAM.create(m.params(), s.learningRate()),
                     tc, ui.jobs());
+            TestSet test = m.config().inputs() == 784 ? TestSet.mnistT10k() : TestSet.of(splits.validation());
+            String trained = splits.train().name() + ", seed " + runSeed;
             return new RunLifecycle.Prepared<>(job, () -> {
                 model = m;
                 runData.set(new RunData(m.config(), d, splits.train().name(), splits.validation()));
-            });
+            }, (key, run) -> new Entry(key, "WTA " + m.config().architecture() + " (" + m.config().sparsity() + ")",
+                    run + "; " + trained, new Candidate.OfWta(m.copy()), test));
         };
     }
 

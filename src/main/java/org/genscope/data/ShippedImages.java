@@ -1,17 +1,11 @@
-package org.genscope.ui.wta;
-
-import org.genscope.data.DataFormatException;
-import org.genscope.data.DataSplits;
-import org.genscope.data.Dataset;
-import org.genscope.data.Normalization;
-import org.genscope.data.SampleData;
+package org.genscope.data;
 
 /**
  * The MNIST sets shipped in {@code sample-data/}, read once per session and kept (a few tens of MB), values in
  * [0, 1]: binarized MNIST for the autoencoder, the labelled 10k sample to fit the linear classifier, t10k to test
- * it. Slow the first time: call off the FX thread. Thread-safe.
+ * it. Slow the first time (call it off the UI thread). Thread-safe.
  */
-final class ShippedImages {
+public final class ShippedImages {
     private static DataSplits binarized;
     private static Dataset labelled;
     private static Dataset test;
@@ -19,19 +13,19 @@ final class ShippedImages {
     private ShippedImages() {}
 
     /** Binarized MNIST's 50,000 training and 10,000 validation images (values 0/1). */
-    static synchronized DataSplits binarized() throws DataFormatException {
+    public static synchronized DataSplits binarized() throws DataFormatException {
         if (binarized == null) binarized = SampleData.binarizedMnist();
         return binarized;
     }
 
     /** The labelled 10k MNIST sample, grey levels scaled to [0, 1] (x / 255). */
-    static synchronized Dataset labelled() throws DataFormatException {
+    public static synchronized Dataset labelled() throws DataFormatException {
         if (labelled == null) labelled = Normalization.scaleToUnit(SampleData.mnistSample10k(), 0, 255);
         return labelled;
     }
 
     /** MNIST t10k, labelled, scaled to [0, 1]. */
-    static synchronized Dataset test() throws DataFormatException {
+    public static synchronized Dataset test() throws DataFormatException {
         if (test == null) test = Normalization.scaleToUnit(SampleData.mnistTest(), 0, 255);
         return test;
     }
