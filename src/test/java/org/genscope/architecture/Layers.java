@@ -34,8 +34,9 @@ final class Layers {
             "flow", Set.of("nn", "data", "io", "train", "made"),        // MAF and IAF are MADEs
             "vae", Set.of("nn", "data", "io", "train"),
             "wta", Set.of("nn", "data", "io", "train"),
+            "session", Set.of("nn", "io", "data"),
             "cli", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta"),
-            "ui", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta"),
+            "ui", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta", "session"),
             "", Set.of("cli", "ui"));
 
     /** The ui packages that are workspaces (features) … */
