@@ -13,7 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.genscope.ui.Shots;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.data.Toy2D;
@@ -165,5 +171,19 @@ class SessionTest {
             assertEquals(List.of("broken.genscope"), files.map(p -> p.getFileName().toString())
                     .filter(n -> !n.equals("a.properties")).toList());
         }
+    }
+
+    @Test
+    void theFileMenuOffersSaveAndOpenSession(FxRobot robot) throws Exception {
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        Menu file = bar.getMenus().get(0);
+        List<String> items = file.getItems().stream().map(MenuItem::getText).filter(t -> t != null).toList();
+        assertTrue(items.containsAll(List.of("Open sess_ion…", "_Save session…")), items.toString());
+        robot.interact(file::show);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Window.getWindows().stream().anyMatch(w -> w instanceof PopupWindow && w.isShowing()));
+        Window popup = Window.getWindows().stream().filter(w -> w instanceof PopupWindow && w.isShowing()).findFirst().orElseThrow();
+        Shots.save(robot, popup.getScene().getRoot(), "session-file-menu");
+        Shots.save(robot, stage.getScene().getRoot(), "session-window-menu");
+        robot.interact(file::hide);
     }
 }
