@@ -147,14 +147,8 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
     }
 
     @Override
-    protected DataSplits paintedPoints() {
-        return vm.chosenPoints();
-    }
-
-    @Override
-    protected boolean usePaintedPoints(DataSplits points) {
-        vm.usePainted(points);
-        return true;
+    protected Painting painting() {
+        return new Painting(vm::chosenPoints, vm::usePainted);
     }
 
     @FXML

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
@@ -136,14 +137,14 @@ public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcut
     /** Which kind of data is chosen now: built in (named by the settings), a file opened, or painted points. */
     protected abstract DataChoice.Kind dataKind();
 
-    /** The painted points in use, for a workspace with a Paint tab (else never asked). */
-    protected DataSplits paintedPoints() {
-        throw new UnsupportedOperationException(slug() + " has no painted points");
-    }
+    /**
+     * A workspace's Paint tab as a session sees it: the painted points in use, and what "Use as training data" does.
+     */
+    public record Painting(Supplier<DataSplits> inUse, Consumer<DataSplits> use) {}
 
-    /** Makes painted points the training data, as the Paint tab's "Use as training data" does; false if it has none. */
-    protected boolean usePaintedPoints(DataSplits points) {
-        return false;
+    /** The workspace's painting, or null when it has no Paint tab. */
+    protected Painting painting() {
+        return null;
     }
 
     /** The use of an opened file, remembering its path (for sessions) when the workspace takes it. */
@@ -168,7 +169,7 @@ public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcut
         DataChoice data = switch (dataKind()) {
             case BUILT_IN -> DataChoice.builtIn();
             case FILE -> openedFile == null ? DataChoice.builtIn() : DataChoice.file(openedFile);
-            case PAINTED -> DataChoice.painted(paintedPoints());
+            case PAINTED -> DataChoice.painted(painting().inUse().get());
         };
         TrainingJob<?> job = run().job().job();
         boolean model = job != null && run().hasModelProperty().get();
@@ -185,7 +186,8 @@ public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcut
         switch (state.data().kind()) {
             case BUILT_IN -> then.run();
             case PAINTED -> {
-                if (!usePaintedPoints(state.data().painted())) problems.accept(slug() + ": this workspace takes no painted points");
+                if (painting() == null) problems.accept(slug() + ": this workspace takes no painted points");
+                else painting().use().accept(state.data().painted());
                 then.run();
             }
             case FILE -> datasets().ifPresentOrElse(t -> files.reopen(state.data().file(), t, then), () -> {

@@ -141,14 +141,8 @@ public final class VaeView extends TabbedWorkspace implements DatasetTarget, Mod
     }
 
     @Override
-    protected DataSplits paintedPoints() {
-        return vm.painted();
-    }
-
-    @Override
-    protected boolean usePaintedPoints(DataSplits points) {
-        vm.usePainted(points);
-        return true;
+    protected Painting painting() {
+        return new Painting(vm::painted, vm::usePainted);
     }
 
     @FXML

@@ -114,7 +114,8 @@ class SessionTest {
         DataSplits painted = DataSplits.random(new Dataset("painted", "Paint tab", moons.x(), null, 0, 0), 0.1, 0.1, 3);
         fx(robot, () -> {
             flows.applyLessonSetup(settings("layers", "nice:16*2", "steps", "30", "seed", "9"));
-            return flows.usePaintedPoints(painted);
+            flows.painting().use().accept(painted);
+            return null;
         });
         trainToEnd(robot, flows, true);
 
