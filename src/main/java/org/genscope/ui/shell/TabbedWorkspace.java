@@ -168,8 +168,8 @@ public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcut
         if (tab != null) settings.put("tab", tab.getText());
         DataChoice data = switch (dataKind()) {
             case BUILT_IN -> DataChoice.builtIn();
-            case FILE -> openedFile == null ? DataChoice.builtIn() : DataChoice.file(openedFile);
-            case PAINTED -> DataChoice.painted(painting().inUse().get());
+            case FILE -> openedFile == null ? DataChoice.builtIn() : DataChoice.file(openedFile);   // (nothing to keep yet)
+            case PAINTED -> painting().inUse().get() == null ? DataChoice.builtIn() : DataChoice.painted(painting().inUse().get());
         };
         TrainingJob<?> job = run().job().job();
         boolean model = job != null && run().hasModelProperty().get();
