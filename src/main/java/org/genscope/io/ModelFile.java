@@ -1,9 +1,13 @@
 package org.genscope.io;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -50,19 +54,42 @@ public final class ModelFile {
      */
     public static void write(Path target, Map<String, ? extends TensorSource> tensors, Map<String, String> metadata)
             throws IOException {
-        Map<String, String> meta = new TreeMap<>(metadata);
-        meta.putIfAbsent(Metadata.VERSION, Genscope.version());
-        for (String name : tensors.keySet()) {
-            if (name.isEmpty() || name.equals(SafetensorsHeader.METADATA_KEY)) {
-                throw new IllegalArgumentException("invalid tensor name '" + name + "' for " + target);
-            }
+        Layout layout = Layout.of(tensors, metadata, target.toString());
+        AtomicFile.write(target, layout::writeTo);
+    }
+
+    /** The bytes {@link #write} would save, for a file inside another one (a session archive). */
+    public static byte[] toBytes(Map<String, ? extends TensorSource> tensors, Map<String, String> metadata) {
+        Layout layout = Layout.of(tensors, metadata, "a model");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            layout.writeTo(Channels.newChannel(out));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);                   // a ByteArrayOutputStream does not fail
         }
-        List<SafetensorsHeader.Entry> entries = SafetensorsHeader.layout(tensors);
-        byte[] header = new SafetensorsHeader(meta, entries).toBytes();
-        if (header.length > MAX_HEADER_BYTES) throw new IllegalArgumentException("header too large for " + target);
-        long largest = entries.stream().mapToLong(e -> e.end() - e.begin()).max().orElse(0);
-        if (largest > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("a tensor exceeds 2 GB for " + target);
-        AtomicFile.write(target, ch -> {
+        return out.toByteArray();
+    }
+
+    /** Header and tensors laid out as the reference writer does (dtype descending, then name), ready to write. */
+    private record Layout(byte[] header, List<SafetensorsHeader.Entry> entries, long largest,
+                          Map<String, ? extends TensorSource> tensors) {
+        static Layout of(Map<String, ? extends TensorSource> tensors, Map<String, String> metadata, String target) {
+            Map<String, String> meta = new TreeMap<>(metadata);
+            meta.putIfAbsent(Metadata.VERSION, Genscope.version());
+            for (String name : tensors.keySet()) {
+                if (name.isEmpty() || name.equals(SafetensorsHeader.METADATA_KEY)) {
+                    throw new IllegalArgumentException("invalid tensor name '" + name + "' for " + target);
+                }
+            }
+            List<SafetensorsHeader.Entry> entries = SafetensorsHeader.layout(tensors);
+            byte[] header = new SafetensorsHeader(meta, entries).toBytes();
+            if (header.length > MAX_HEADER_BYTES) throw new IllegalArgumentException("header too large for " + target);
+            long largest = entries.stream().mapToLong(e -> e.end() - e.begin()).max().orElse(0);
+            if (largest > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("a tensor exceeds 2 GB for " + target);
+            return new Layout(header, entries, largest, tensors);
+        }
+
+        void writeTo(WritableByteChannel ch) throws IOException {
             ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).flip();
             writeFully(ch, length);
             writeFully(ch, ByteBuffer.wrap(header));
@@ -76,43 +103,74 @@ public final class ModelFile {
                 }
                 writeFully(ch, buf.flip());
             }
-        });
+        }
     }
 
-    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+    private static void writeFully(WritableByteChannel ch, ByteBuffer b) throws IOException {
         while (b.hasRemaining()) ch.write(b);
     }
 
     /** Reads and validates a whole file; see the class comment for what is checked. */
     public static ModelFile read(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size < 8) {
-                throw new ModelFileException(file, "file has " + size + " bytes; it must start with an 8-byte header length");
-            }
-            long n = readFully(ch, 0, 8, file).order(ByteOrder.LITTLE_ENDIAN).getLong();
-            if (Long.compareUnsigned(n, MAX_HEADER_BYTES) > 0) {
-                throw new ModelFileException(file, "header length " + Long.toUnsignedString(n)
-                        + " exceeds the limit of " + MAX_HEADER_BYTES + " bytes (corrupt or not a safetensors file)");
-            }
-            if (n < 2) throw new ModelFileException(file, "header length " + n + " is too small for a JSON object");
-            if (n > size - 8) {
-                throw new ModelFileException(file, "header length " + n + " exceeds the " + (size - 8)
-                        + " bytes after the length field (truncated file?)");
-            }
-            byte[] json = readFully(ch, 8, (int) n, file).array();
-            SafetensorsHeader h = SafetensorsHeader.parse(json, size - 8 - n, file);
-            Map<String, Tensor> tensors = new LinkedHashMap<>();
-            for (SafetensorsHeader.Entry e : h.entries) {
-                long bytes = e.end() - e.begin();
-                if (bytes > Integer.MAX_VALUE - 8) {
-                    throw new ModelFileException(file, "tensor '" + e.name() + "' exceeds the 2 GB Genscope can hold");
-                }
-                byte[] data = readFully(ch, 8 + n + e.begin(), (int) bytes, file).array();
-                tensors.put(e.name(), Tensor.wrap(e.dtype(), e.shape(), data));
-            }
-            return new ModelFile(file, h.metadata, tensors);
+            return read(ch.size(), (position, length) -> readFully(ch, position, length, file), file);
         }
+    }
+
+    /**
+     * Reads and validates a model file held in memory (an entry of a session archive) exactly as {@link #read}
+     * reads one on disk; {@code name} is where it came from, for the messages and {@link #path}.
+     */
+    public static ModelFile parse(byte[] bytes, Path name) throws ModelFileException {
+        try {
+            return read(bytes.length, (position, length) -> ByteBuffer.wrap(bytes, (int) position, length).slice(), name);
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFileException(name, e.getMessage());     // memory does not fail; kept for the signature
+        }
+    }
+
+    /** Bytes at a position of the file (the whole range, or a failure). */
+    @FunctionalInterface
+    private interface Bytes {
+        ByteBuffer read(long position, int length) throws IOException;
+    }
+
+    private static ModelFile read(long size, Bytes in, Path file) throws IOException {
+        if (size < 8) {
+            throw new ModelFileException(file, "file has " + size + " bytes; it must start with an 8-byte header length");
+        }
+        long n = in.read(0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        if (Long.compareUnsigned(n, MAX_HEADER_BYTES) > 0) {
+            throw new ModelFileException(file, "header length " + Long.toUnsignedString(n)
+                    + " exceeds the limit of " + MAX_HEADER_BYTES + " bytes (corrupt or not a safetensors file)");
+        }
+        if (n < 2) throw new ModelFileException(file, "header length " + n + " is too small for a JSON object");
+        if (n > size - 8) {
+            throw new ModelFileException(file, "header length " + n + " exceeds the " + (size - 8)
+                    + " bytes after the length field (truncated file?)");
+        }
+        byte[] json = array(in.read(8, (int) n));
+        SafetensorsHeader h = SafetensorsHeader.parse(json, size - 8 - n, file);
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (SafetensorsHeader.Entry e : h.entries) {
+            long bytes = e.end() - e.begin();
+            if (bytes > Integer.MAX_VALUE - 8) {
+                throw new ModelFileException(file, "tensor '" + e.name() + "' exceeds the 2 GB Genscope can hold");
+            }
+            byte[] data = array(in.read(8 + n + e.begin(), (int) bytes));
+            tensors.put(e.name(), Tensor.wrap(e.dtype(), e.shape(), data));
+        }
+        return new ModelFile(file, h.metadata, tensors);
+    }
+
+    /** The buffer's bytes: its own array when it is exactly that (read from a file), else a copy. */
+    private static byte[] array(ByteBuffer b) {
+        if (b.hasArray() && b.arrayOffset() == 0 && b.array().length == b.remaining()) return b.array();
+        byte[] copy = new byte[b.remaining()];
+        b.get(copy);
+        return copy;
     }
 
     private static ByteBuffer readFully(FileChannel ch, long position, int length, Path file) throws IOException {

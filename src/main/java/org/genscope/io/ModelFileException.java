@@ -6,7 +6,15 @@ import java.nio.file.Path;
 public class ModelFileException extends java.io.IOException {
     private static final long serialVersionUID = 1L;
 
+    private final String problem;
+
     public ModelFileException(Path file, String problem) {
         super("model file " + file + ": " + problem);
+        this.problem = problem;
+    }
+
+    /** What is wrong, without the file's name (for a message that names the file its own way). */
+    public String problem() {
+        return problem;
     }
 }

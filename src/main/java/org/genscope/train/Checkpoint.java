@@ -72,13 +72,22 @@ final class Checkpoint {
      * the latest losses as metrics, then {@code extra} (which wins on equal keys).
      */
     static void writeModel(Path file, TrainingLoop<?> loop, Map<String, String> extra) throws IOException {
+        ModelFile.write(file, ParamTensors.sources(saved(loop)), modelMetadata(loop, extra));
+    }
+
+    /** The bytes of the model file {@link #writeModel} writes, to keep inside another file (a session). */
+    static byte[] modelBytes(TrainingLoop<?> loop, Map<String, String> extra) {
+        return ModelFile.toBytes(ParamTensors.sources(saved(loop)), modelMetadata(loop, extra));
+    }
+
+    private static Map<String, String> modelMetadata(TrainingLoop<?> loop, Map<String, String> extra) {
         Metadata meta = Metadata.builder().putAll(loop.task.metadata())
                 .put(Metadata.FILE_KIND, Metadata.MODEL_FILE)
                 .seed(loop.config.seed())
                 .put(Metadata.METRIC + "steps", Long.toString(loop.step))
                 .metric("train_loss", loop.lastLoss);
         if (!Double.isNaN(loop.lastValidation)) meta.metric("validation_loss", loop.lastValidation);
-        ModelFile.write(file, ParamTensors.sources(saved(loop)), meta.putAll(extra).build());
+        return meta.putAll(extra).build();
     }
 
     private static void put(Map<String, TensorSource> t, String name, TensorSource s) {

@@ -131,6 +131,11 @@ public final class TrainingJob<P> {
         });
     }
 
+    /** The bytes of the model file {@link #saveModel} writes (for a session archive), taken between steps. */
+    public CompletableFuture<byte[]> modelBytes(Map<String, String> extra) {
+        return submit(() -> Checkpoint.modelBytes(loop, extra));
+    }
+
     /**
      * Continues from a checkpoint written by a job of the same model, batch size and training-set size; the
      * learning rate is restored too (set it on the optimizer afterwards to change it). Only before {@link #start};

@@ -35,8 +35,9 @@ final class Layers {
             "vae", Set.of("nn", "data", "io", "train"),
             "wta", Set.of("nn", "data", "io", "train"),
             "compare", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta"),   // one leaderboard
+            "session", Set.of("nn", "io", "data"),
             "cli", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta", "compare"),
-            "ui", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta", "compare"),
+            "ui", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta", "compare", "session"),
             "", Set.of("cli", "ui"));
 
     /** The ui packages that are workspaces (features) … */

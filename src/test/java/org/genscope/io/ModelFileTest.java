@@ -49,6 +49,23 @@ class ModelFileTest {
     }
 
     @Test
+    void inMemoryBytesAreTheFileAndParseAsItReads() throws IOException {
+        Map<String, Tensor> tensors = Map.of("W", Tensor.of(new long[] {2, 2}, new float[] {1, -0f, Float.MIN_VALUE, 4}),
+                "steps", Tensor.of(new long[] {1}, new long[] {7}));
+        Map<String, String> meta = Map.of("model.kind", "made");
+        Path file = dir.resolve("m.safetensors");
+        ModelFile.write(file, tensors, meta);
+        byte[] bytes = ModelFile.toBytes(tensors, meta);
+        assertArrayEquals(Files.readAllBytes(file), bytes);
+        ModelFile parsed = ModelFile.parse(bytes, Path.of("inside.zip", "m.safetensors"));
+        assertEquals(ModelFile.read(file).tensors(), parsed.tensors());
+        assertEquals(ModelFile.read(file).metadata(), parsed.metadata());
+        byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 3);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.parse(cut, Path.of("inside.zip", "m.safetensors")));
+        assertTrue(e.getMessage().contains("m.safetensors") && e.problem().contains("truncated"), e.getMessage());
+    }
+
+    @Test
     void writerAddsTheGenscopeVersion() throws IOException {
         Path file = dir.resolve("v.safetensors");
         ModelFile.write(file, Map.of("x", Tensor.of(new long[] {1}, new float[] {1})), Map.of());

@@ -37,6 +37,11 @@ public record Lesson(String title, String workspace, String about, List<Step> st
     }
 
     /** A lesson setting's yes/no value ({@code yes}, {@code no}, {@code true}, {@code false}, any case). */
+    /** {@code yes} or {@code no}, as {@link #yes} reads them. */
+    public static String yesNo(boolean value) {
+        return value ? "yes" : "no";
+    }
+
     public static boolean yes(String value) {
         String v = value.strip().toLowerCase(java.util.Locale.ROOT);
         if (v.equals("yes") || v.equals("true")) return true;

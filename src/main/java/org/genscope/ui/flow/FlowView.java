@@ -1,6 +1,7 @@
 package org.genscope.ui.flow;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -20,11 +21,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.genscope.data.Dataset;
 import org.genscope.data.DataSplits;
+import org.genscope.data.Dataset;
 import org.genscope.flow.FlowPayload;
 import org.genscope.flow.FlowPreset;
 import org.genscope.flow.LayerSpec;
+import org.genscope.io.ModelFile;
+import org.genscope.session.DataChoice;
 import org.genscope.train.JobState;
 import org.genscope.train.Snapshot;
 import org.genscope.ui.common.Labels;
@@ -128,6 +131,25 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
     @Override
     protected String applySetting(String key, String value) {
         return FlowLessonSettings.apply(vm, key, value);
+    }
+
+    @Override
+    protected Map<String, String> currentSettings() {
+        return FlowLessonSettings.capture(vm);
+    }
+
+    @Override
+    protected DataChoice.Kind dataKind() {
+        return switch (vm.dataProperty().get().kind()) {
+            case TOY -> DataChoice.Kind.BUILT_IN;
+            case PAINTED -> DataChoice.Kind.PAINTED;
+            case FILE -> DataChoice.Kind.FILE;
+        };
+    }
+
+    @Override
+    protected Painting painting() {
+        return new Painting(vm::chosenPoints, vm::usePainted);
     }
 
     @FXML
@@ -237,7 +259,7 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
 
     @Override
     public Use<DataSplits> useDataset(Path file, Dataset data) {
-        return vm.useDataset(file, data);
+        return remembering(file, vm.useDataset(file, data));
     }
 
     @FXML
@@ -254,6 +276,11 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
     @Override
     public void openModel(Path file) {
         vm.openModel(file);
+    }
+
+    @Override
+    public void openModel(ModelFile model) {
+        vm.openModel(model);
     }
 
     @FXML

@@ -31,6 +31,7 @@ import org.genscope.flow.FlowSpec;
 import org.genscope.flow.FlowTrainable;
 import org.genscope.flow.FlowTraining;
 import org.genscope.io.Metadata;
+import org.genscope.io.ModelFile;
 import org.genscope.train.JobState;
 import org.genscope.train.Snapshot;
 import org.genscope.train.TrainConfig;
@@ -308,6 +309,11 @@ public final class FlowViewModel {
         });
     }
 
+    /** The points of the chosen data when they are painted or from a file; null for a toy or none yet. */
+    DataSplits chosenPoints() {
+        return sources.splits(data.get());
+    }
+
     /** The Paint tab's points become the training data (and a flow waiting for them is shown). */
     void usePainted(DataSplits splits) {
         sources.setPainted(splits);
@@ -331,20 +337,33 @@ public final class FlowViewModel {
      * a file or a painting waits for those points.
      */
     void openModel(Path file) {
-        run.open(file, mf -> {
-            FlowModel m = FlowFile.load(mf);
-            if (m.dimension() != 2) {
-                throw new IllegalArgumentException(file.getFileName() + " models " + m.dimension() + " variables; the "
-                        + "workspace draws 2-D flows (use genscope eval flow / sample flow for it).");
-            }
-            return new Opened(file, m, mf.meta(Metadata.DATASET).orElse("").replaceFirst("-(train|all)$", ""));
-        }, this::showOpened);
+        run.open(file, FlowViewModel::opened, this::showOpened);
+    }
+
+    /** The same for a model already read (an entry of a session file). */
+    void openModel(ModelFile file) {
+        run.open(file, FlowViewModel::opened, this::showOpened);
+    }
+
+    private static Opened opened(ModelFile mf) throws java.io.IOException {
+        FlowModel m = FlowFile.load(mf);
+        if (m.dimension() != 2) {
+            throw new IllegalArgumentException(mf.path().getFileName() + " models " + m.dimension() + " variables; the "
+                    + "workspace draws 2-D flows (use genscope eval flow / sample flow for it).");
+        }
+        return new Opened(mf.path(), m, mf.meta(Metadata.DATASET).orElse("").replaceFirst("-(train|all)$", ""));
     }
 
     private void showOpened(Opened o) {
         builder.specProperty().set(o.model().spec());      // (the preset choice clears: this is no demo)
         FlowData toy = dataChoices.stream().filter(d -> d.toy() != null && d.toy().id().equals(o.dataName()))
                 .findFirst().orElse(null);
+        FlowData now = data.get();
+        if (toy == null && now != null && sources.splits(now) != null) {
+            message.set("Opened " + o.file().getFileName() + " on " + sources.name(now));   // after its points
+            run.show(o.model());
+            return;
+        }
         if (toy == null) {
             run.await(o.model(), "Opened " + o.file().getFileName() + ": trained on '" + o.dataName() + "'. Open those "
                     + "points (File ▸ Open dataset) or paint again to see the model on them.");

@@ -1,6 +1,7 @@
 package org.genscope.ui.made;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -18,10 +19,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.genscope.data.Dataset;
+import org.genscope.io.ModelFile;
 import org.genscope.made.Connectivity;
 import org.genscope.made.DegreeRule;
 import org.genscope.made.OrderingKind;
 import org.genscope.nn.OptimizerKind;
+import org.genscope.session.DataChoice;
 import org.genscope.ui.common.Labels;
 import org.genscope.ui.common.OutOfDate;
 import org.genscope.ui.common.TwoWay;
@@ -121,6 +124,16 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget, Mo
     @Override
     protected String applySetting(String key, String value) {
         return MadeLessonSettings.apply(vm, key, value);
+    }
+
+    @Override
+    protected Map<String, String> currentSettings() {
+        return MadeLessonSettings.capture(vm);
+    }
+
+    @Override
+    protected DataChoice.Kind dataKind() {
+        return vm.dataProperty().get() instanceof OpenedData ? DataChoice.Kind.FILE : DataChoice.Kind.BUILT_IN;
     }
 
     @FXML
@@ -234,7 +247,7 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget, Mo
 
     @Override
     public Use<OpenedData> useDataset(Path file, Dataset data) {
-        return vm.useDataset(file, data);
+        return remembering(file, vm.useDataset(file, data));
     }
 
     @FXML
@@ -250,6 +263,11 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget, Mo
     @Override
     public void openModel(Path file) {
         vm.openModel(file);
+    }
+
+    @Override
+    public void openModel(ModelFile model) {
+        vm.openModel(model);
     }
 
     @FXML

@@ -22,6 +22,7 @@ import org.genscope.compare.Candidate;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.io.Metadata;
+import org.genscope.io.ModelFile;
 import org.genscope.made.AncestralTrace;
 import org.genscope.made.Conditional;
 import org.genscope.made.Connectivity;
@@ -273,19 +274,32 @@ public final class MadeViewModel {
      * the model on that data without training; Train trains it further.
      */
     void openModel(Path file) {
-        run.open(file, mf -> {
-            Made made = MadeFile.load(mf);
-            if (made.inputs() > OpenedData.MAX_INPUTS) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "it models D = %,d inputs; the workspace "
-                        + "draws up to %,d (use genscope eval made / sample made for it).", made.inputs(), OpenedData.MAX_INPUTS));
-            }
-            return new Opened(file, made, builtInDataOf(made, mf.meta(MadeFile.IMAGE).orElse(""),
-                    mf.meta(Metadata.DATASET).orElse("")));
-        }, this::showOpened);
+        run.open(file, MadeViewModel::opened, this::showOpened);
+    }
+
+    /** The same for a model already read (an entry of a session file). */
+    void openModel(ModelFile file) {
+        run.open(file, MadeViewModel::opened, this::showOpened);
+    }
+
+    private static Opened opened(ModelFile mf) throws java.io.IOException {
+        Made made = MadeFile.load(mf);
+        if (made.inputs() > OpenedData.MAX_INPUTS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "it models D = %,d inputs; the workspace "
+                    + "draws up to %,d (use genscope eval made / sample made for it).", made.inputs(), OpenedData.MAX_INPUTS));
+        }
+        return new Opened(mf.path(), made, builtInDataOf(made, mf.meta(MadeFile.IMAGE).orElse(""),
+                mf.meta(Metadata.DATASET).orElse("")));
     }
 
     private void showOpened(Opened o) {
         Made made = o.made();
+        if (o.data() == MadeData.SANDBOX && data.get() instanceof OpenedData file && fits(made, file)) {
+            adoptNetwork(made);                             // opened after the file it was trained on: shown on it
+            message.set("Opened " + o.file().getFileName() + " on " + file.shortLabel());
+            run.show(made);
+            return;
+        }
         data.set(o.data());
         if (o.data() == MadeData.SANDBOX) builder.inputsProperty().set(made.inputs());
         adoptNetwork(made);

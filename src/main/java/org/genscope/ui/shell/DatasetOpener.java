@@ -78,11 +78,29 @@ final class DatasetOpener {
     void open(Window owner, DatasetTarget target, String workspace) {
         Optional<Path> chosen = picker.pick(owner);
         if (chosen.isEmpty()) return;
-        Path file = chosen.get();
+        read(owner, chosen.get(), target, workspace, false, () -> { });
+    }
+
+    /**
+     * A session's data file, read again and handed to its workspace as {@link #open} does, without the dialog that
+     * says it opened (one that says it could not still appears); then {@code then}, either way. FX thread.
+     */
+    void reopen(Window owner, Path file, DatasetTarget target, String workspace, Runnable then) {
+        if (Files.isDirectory(file)) {
+            reporter.report(owner, Outcome.FAILED, "Open the image folder again", file + " is a folder of pictures; "
+                    + "sessions do not keep how it was read. Open it again with File ▸ Open image folder.");
+            then.run();
+            return;
+        }
+        read(owner, file, target, workspace, true, then);
+    }
+
+    private void read(Window owner, Path file, DatasetTarget target, String workspace, boolean quiet, Runnable then) {
         model.messageProperty().set("Reading " + file.getFileName() + "…");
         BackgroundTask.of(() -> DataFiles.readDataset(file, siblingLabels(file)))
-                .onSuccess(d -> opened(owner, file, d, target, workspace))
+                .onSuccess(d -> opened(owner, file, d, target, workspace, quiet, then))
                 .onFailure(e -> {
+                    then.run();
                     model.messageProperty().set("Could not open " + file.getFileName());
                     if (e instanceof OutOfMemoryError) {
                         reporter.report(owner, Outcome.FAILED, "Dataset too large", file + " does not fit in memory. "
@@ -102,30 +120,35 @@ final class DatasetOpener {
         Optional<Path> chosen = folderPicker.pick(owner);
         if (chosen.isEmpty()) return;
         Path folder = chosen.get();
-        folderPrompt.ask(owner, folder).ifPresent(d -> opened(owner, folder, d, target, workspace));
+        folderPrompt.ask(owner, folder).ifPresent(d -> opened(owner, folder, d, target, workspace, false, () -> { }));
     }
 
-    private void opened(Window owner, Path file, Dataset d, DatasetTarget target, String workspace) {
+    private void opened(Window owner, Path file, Dataset d, DatasetTarget target, String workspace, boolean quiet,
+                        Runnable then) {
         String name = file.getFileName().toString();
         model.datasetProperty().set("Dataset: " + d);
         model.messageProperty().set("Opened " + name);
         String summary = describe(d);
         if (target == null) {
+            then.run();
             reporter.report(owner, Outcome.OPENED, "Opened " + name, summary + "\n\nTo train on it, open the MADE "
                     + "workspace (images, binary vectors, 2-D points) or the Flows workspace (2-D points) and open "
                     + "the file there.");
             return;
         }
-        use(target.useDataset(file, d), owner, name, summary, workspace);
+        use(target.useDataset(file, d), owner, name, summary, workspace, quiet, then);
     }
 
-    /** The workspace's preparation off the FX thread, then its use on the FX thread, then the report. */
-    private <T> void use(DatasetTarget.Use<T> use, Window owner, String name, String summary, String workspace) {
+    /** The workspace's preparation off the FX thread, then its use on the FX thread, then {@code then} and the report. */
+    private <T> void use(DatasetTarget.Use<T> use, Window owner, String name, String summary, String workspace,
+                         boolean quiet, Runnable then) {
         BackgroundTask.of(use.prepare()).onSuccess(prepared -> {
             String how = use.use().apply(prepared);
+            then.run();
             model.messageProperty().set(workspace + " uses " + name);
-            reporter.report(owner, Outcome.OPENED, "Opened " + name, summary + "\n\n" + how);
+            if (!quiet) reporter.report(owner, Outcome.OPENED, "Opened " + name, summary + "\n\n" + how);
         }).onFailure(e -> {
+            then.run();
             String why = e instanceof IllegalArgumentException ? e.getMessage()
                     : "Could not prepare it: " + BackgroundTask.describe(e);
             model.messageProperty().set(workspace + " cannot use " + name);

@@ -19,6 +19,7 @@ public final class Dialogs {
         {"Ctrl+O", "Open a dataset (IDX, CSV, NPY) in the current workspace"},
         {"Ctrl+Shift+I", "Open a folder of pictures (PNG, JPEG, GIF, BMP; sub-folders as classes) as a dataset"},
         {"Ctrl+Shift+O", "Open a trained model (MADE or flow) in its workspace"},
+        {"Ctrl+S", "Save the session: every open workspace's settings, data and trained model in one .genscope file"},
         {"Ctrl+E", "Export the current view: PNG at 2×, its charts as SVG (vector, for papers and slides), or their data as CSV"},
         {"Ctrl+T", "Switch light / dark theme"},
         {"F5", "Presenter mode: large type and thick lines for projectors"},

@@ -61,6 +61,7 @@ public final class MainView {
     private final DatasetOpener datasetOpener;
     private final LessonOpener lessonOpener;
     private final ModelRouter modelRouter;
+    private final SessionFiles sessions;
     private final UiExecutor ui;
     private final Map<String, WorkspaceView> views = new LinkedHashMap<>();
     /** The models trained or opened in this session, for the Compare view. */
@@ -76,6 +77,7 @@ public final class MainView {
         this.datasetOpener = new DatasetOpener(model, ui);
         this.lessonOpener = new LessonOpener(model, ui, this::visible);
         this.modelRouter = new ModelRouter(model, ui, this::visible);
+        this.sessions = new SessionFiles(model, ui, exporter, views, () -> datasetOpener);
         this.ui = ui;
     }
 
@@ -262,6 +264,21 @@ public final class MainView {
     /** Shows {@code lesson} in its workspace's Lessons tab (the home page's links, tests). FX thread. */
     public void openLesson(Lesson lesson) {
         lessonOpener.show(root.getScene().getWindow(), lesson);
+    }
+
+    @FXML
+    private void onSaveSession() {
+        sessions.askAndSave(root.getScene().getWindow());
+    }
+
+    @FXML
+    private void onOpenSession() {
+        sessions.askAndOpen(root.getScene().getWindow());
+    }
+
+    /** File ▸ Save session / Open session (tests save and open without the file choosers). */
+    SessionFiles sessions() {
+        return sessions;
     }
 
     @FXML

@@ -1,12 +1,16 @@
 package org.genscope.ui.shell;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
@@ -20,7 +24,11 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
+import org.genscope.data.DataSplits;
+import org.genscope.session.DataChoice;
+import org.genscope.session.WorkspaceState;
 import org.genscope.train.JobState;
+import org.genscope.train.TrainingJob;
 import org.genscope.ui.common.Lesson;
 import org.genscope.ui.common.LessonPanel;
 import org.genscope.ui.common.Lessons;
@@ -31,8 +39,9 @@ import org.genscope.ui.train.RunLifecycle;
  * What every training workspace view shares: loading its FXML with itself as controller, exporting the visible
  * tab, the shell's train/pause keys and status lines routed to its run, and the unsaved-work check on quit.
  */
-public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcuts, LessonTarget {
+public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcuts, LessonTarget, SessionPart {
     private final ReadOnlyStringWrapper dataset = new ReadOnlyStringWrapper("");
+    private Path openedFile;
     private Parent root;
     private LessonPanel lessonPanel;
     private Tab lessonsTab;
@@ -120,6 +129,72 @@ public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcut
      */
     protected String applySetting(String key, String value) {
         return "this workspace has no setting '" + key + "'";
+    }
+
+    /** The workspace's settings now, as the pairs {@link #applySetting} takes, in the order to apply them. */
+    protected abstract Map<String, String> currentSettings();
+
+    /** Which kind of data is chosen now: built in (named by the settings), a file opened, or painted points. */
+    protected abstract DataChoice.Kind dataKind();
+
+    /**
+     * A workspace's Paint tab as a session sees it: the painted points in use, and what "Use as training data" does.
+     */
+    public record Painting(Supplier<DataSplits> inUse, Consumer<DataSplits> use) {}
+
+    /** The workspace's painting, or null when it has no Paint tab. */
+    protected Painting painting() {
+        return null;
+    }
+
+    /** The use of an opened file, remembering its path (for sessions) when the workspace takes it. */
+    protected <T> DatasetTarget.Use<T> remembering(Path file, DatasetTarget.Use<T> use) {
+        return new DatasetTarget.Use<>(use.prepare(), prepared -> {
+            String how = use.use().apply(prepared);
+            openedFile = file;
+            return how;
+        });
+    }
+
+    @Override
+    public Optional<SessionPart> session() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Capture capture() {
+        Map<String, String> settings = new LinkedHashMap<>(currentSettings());
+        Tab tab = tabs().getSelectionModel().getSelectedItem();
+        if (tab != null) settings.put("tab", tab.getText());
+        DataChoice data = switch (dataKind()) {
+            case BUILT_IN -> DataChoice.builtIn();
+            case FILE -> openedFile == null ? DataChoice.builtIn() : DataChoice.file(openedFile);   // (nothing to keep yet)
+            case PAINTED -> painting().inUse().get() == null ? DataChoice.builtIn() : DataChoice.painted(painting().inUse().get());
+        };
+        TrainingJob<?> job = run().job().job();
+        boolean model = job != null && run().hasModelProperty().get();
+        return new Capture(settings, data, model ? job.modelBytes(Map.of()) : null);
+    }
+
+    @Override
+    public void restore(WorkspaceState state, DataReopener files, Consumer<String> problems) {
+        applyLessonSetup(state.settings()).forEach(p -> problems.accept(slug() + ": " + p));
+        Runnable then = () -> {
+            applyLessonSetup(state.settings());            // over the recipe the data may have brought
+            if (state.model() != null) models().ifPresent(t -> t.openModel(state.model()));
+        };
+        switch (state.data().kind()) {
+            case BUILT_IN -> then.run();
+            case PAINTED -> {
+                if (painting() == null) problems.accept(slug() + ": this workspace takes no painted points");
+                else painting().use().accept(state.data().painted());
+                then.run();
+            }
+            case FILE -> datasets().ifPresentOrElse(t -> files.reopen(state.data().file(), t, then), () -> {
+                problems.accept(slug() + ": this workspace opens no data files");
+                then.run();
+            });
+        }
     }
 
     /**

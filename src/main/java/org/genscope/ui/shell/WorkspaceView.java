@@ -51,6 +51,11 @@ public interface WorkspaceView {
         return Optional.empty();
     }
 
+    /** File ▸ Save session / Open session, if it has settings and a model to keep. */
+    default Optional<SessionPart> session() {
+        return Optional.empty();
+    }
+
     /** Whether closing the window now would lose trained work that was never saved. */
     default boolean hasUnsavedWork() {
         return false;

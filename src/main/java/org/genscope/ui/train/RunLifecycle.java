@@ -203,10 +203,19 @@ public final class RunLifecycle<M, P> {
      * thread; a bad file is named on the status line and explained on the error line.
      */
     public <O> void open(Path file, Loader<O> loader, Consumer<O> opened) {
-        message.set("Reading " + file.getFileName() + "…");
-        openedName = file.getFileName().toString();
-        BackgroundTask.of(() -> loader.load(ModelFile.read(file))).onSuccess(opened).onFailure(e -> {
-            message.set("Could not open " + file.getFileName());
+        open(file.getFileName().toString(), () -> ModelFile.read(file), loader, opened);
+    }
+
+    /** The same for a model file already read and checked (an entry of a session file). */
+    public <O> void open(ModelFile file, Loader<O> loader, Consumer<O> opened) {
+        open(file.path().getFileName().toString(), () -> file, loader, opened);
+    }
+
+    private <O> void open(String name, Callable<ModelFile> read, Loader<O> loader, Consumer<O> opened) {
+        message.set("Reading " + name + "…");
+        openedName = name;
+        BackgroundTask.of(() -> loader.load(read.call())).onSuccess(opened).onFailure(e -> {
+            message.set("Could not open " + name);
             error.set("Could not open the model: " + BackgroundTask.describe(e));
         }).run(ui);
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.genscope.io.Metadata;
+import org.genscope.io.ModelFile;
 import org.genscope.vae.DecoderKind;
 import org.genscope.vae.Vae;
 import org.genscope.vae.VaeConfig;
@@ -26,17 +27,24 @@ final class VaeOpening {
     }
 
     void open(Path path) {
-        vm.run().open(path, mf -> {
-            Vae vae = VaeFile.load(mf);
-            if (vae.inputs() > VaeDatasets.MAX_INPUTS) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s models D = %,d values; the workspace "
-                        + "draws up to %,d (use genscope eval vae / sample vae for it).", path.getFileName(),
-                        vae.inputs(), VaeDatasets.MAX_INPUTS));
-            }
-            String dataName = mf.meta(Metadata.DATASET).orElse("").replaceFirst("-(train|all)$", "");
-            return new Opened(path, vae, builtInDataOf(vae.config(), mf.meta(VaeFile.IMAGE).orElse(""), dataName,
-                    vm.dataChoices()), dataName);
-        }, this::show);
+        vm.run().open(path, this::opened, this::show);
+    }
+
+    /** The same for a model already read (an entry of a session file). */
+    void open(ModelFile file) {
+        vm.run().open(file, this::opened, this::show);
+    }
+
+    private Opened opened(ModelFile mf) throws java.io.IOException {
+        Vae vae = VaeFile.load(mf);
+        if (vae.inputs() > VaeDatasets.MAX_INPUTS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s models D = %,d values; the workspace "
+                    + "draws up to %,d (use genscope eval vae / sample vae for it).", mf.path().getFileName(),
+                    vae.inputs(), VaeDatasets.MAX_INPUTS));
+        }
+        String dataName = mf.meta(Metadata.DATASET).orElse("").replaceFirst("-(train|all)$", "");
+        return new Opened(mf.path(), vae, builtInDataOf(vae.config(), mf.meta(VaeFile.IMAGE).orElse(""), dataName,
+                vm.dataChoices()), dataName);
     }
 
     private void show(Opened o) {

@@ -1,6 +1,7 @@
 package org.genscope.ui.vae;
 
 import java.nio.file.Path;
+import java.util.Map;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -16,9 +17,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
+import org.genscope.io.ModelFile;
 import org.genscope.nn.Activations;
 import org.genscope.nn.OptimizerKind;
+import org.genscope.session.DataChoice;
 import org.genscope.train.JobState;
 import org.genscope.train.Snapshot;
 import org.genscope.ui.common.Labels;
@@ -121,6 +125,25 @@ public final class VaeView extends TabbedWorkspace implements DatasetTarget, Mod
     @Override
     protected String applySetting(String key, String value) {
         return VaeLessonSettings.apply(vm, key, value);
+    }
+
+    @Override
+    protected Map<String, String> currentSettings() {
+        return VaeLessonSettings.capture(vm);
+    }
+
+    @Override
+    protected DataChoice.Kind dataKind() {
+        return switch (vm.dataProperty().get().kind()) {
+            case BINARIZED_MNIST, LABELLED_MNIST, TOY -> DataChoice.Kind.BUILT_IN;
+            case PAINTED -> DataChoice.Kind.PAINTED;
+            case FILE -> DataChoice.Kind.FILE;
+        };
+    }
+
+    @Override
+    protected Painting painting() {
+        return new Painting(vm::painted, vm::usePainted);
     }
 
     @FXML
@@ -241,7 +264,7 @@ public final class VaeView extends TabbedWorkspace implements DatasetTarget, Mod
 
     @Override
     public Use<OpenedFile> useDataset(Path file, Dataset data) {
-        return vm.useDataset(file, data);
+        return remembering(file, vm.useDataset(file, data));
     }
 
     @FXML
@@ -257,5 +280,10 @@ public final class VaeView extends TabbedWorkspace implements DatasetTarget, Mod
     @Override
     public void openModel(Path file) {
         vm.openModel(file);
+    }
+
+    @Override
+    public void openModel(ModelFile model) {
+        vm.openModel(model);
     }
 }

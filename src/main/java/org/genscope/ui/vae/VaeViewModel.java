@@ -24,6 +24,7 @@ import org.genscope.compare.Candidate;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.data.SampleData;
+import org.genscope.io.ModelFile;
 import org.genscope.nn.OptimizerKind;
 import org.genscope.train.JobState;
 import org.genscope.train.TaskExecutor;
@@ -320,8 +321,18 @@ public final class VaeViewModel {
         opening.open(path);
     }
 
+    /** The same for a model already read (an entry of a session file). */
+    void openModel(ModelFile file) {
+        opening.open(file);
+    }
+
     boolean hasPainted() {
         return painted != null;
+    }
+
+    /** The painted points last used as training data, or null. */
+    DataSplits painted() {
+        return painted;
     }
 
     OpenedFile file() {

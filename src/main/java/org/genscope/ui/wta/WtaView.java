@@ -1,6 +1,7 @@
 package org.genscope.ui.wta;
 
 import java.nio.file.Path;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -19,6 +20,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
+import org.genscope.io.ModelFile;
+import org.genscope.session.DataChoice;
 import org.genscope.train.JobState;
 import org.genscope.train.Snapshot;
 import org.genscope.ui.common.Labels;
@@ -122,6 +125,16 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
     @Override
     protected String applySetting(String key, String value) {
         return WtaLessonSettings.apply(vm, key, value);
+    }
+
+    @Override
+    protected Map<String, String> currentSettings() {
+        return WtaLessonSettings.capture(vm);
+    }
+
+    @Override
+    protected DataChoice.Kind dataKind() {
+        return vm.dataProperty().get() == WtaData.FILE ? DataChoice.Kind.FILE : DataChoice.Kind.BUILT_IN;
     }
 
     @FXML
@@ -257,7 +270,7 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
 
     @Override
     public Use<DataSplits> useDataset(Path file, Dataset data) {
-        return vm.useDataset(file, data);
+        return remembering(file, vm.useDataset(file, data));
     }
 
     @FXML
@@ -274,6 +287,11 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
     @Override
     public void openModel(Path file) {
         vm.openModel(file);
+    }
+
+    @Override
+    public void openModel(ModelFile model) {
+        vm.openModel(model);
     }
 
     @FXML

@@ -1,6 +1,7 @@
 package org.genscope.ui.wta;
 
 import java.nio.file.Path;
+import org.genscope.io.ModelFile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -361,18 +362,25 @@ public final class WtaViewModel {
      * training; Train trains it further.
      */
     void openModel(Path file) {
-        run.open(file, WtaFile::load, m -> {
-            load(() -> showConfig(m.config()));
-            preset.set(null);                           // an opened model is no demo
-            boolean fitsFile = fileSplits != null && fileSplits.train().dimension() == m.config().inputs();
-            if (!fitsFile && m.config().inputs() != 28 * 28) {
-                run.await(m, "Opened " + file.getFileName() + ": it takes " + m.config().height() + "×"
-                        + m.config().width() + " images. Open such images (File ▸ Open dataset) to see it on them.");
-                return;
-            }
-            if (!fitsFile && data.get() == WtaData.FILE) data.set(WtaData.BINARIZED);
-            message.set("Opened " + file.getFileName() + " (" + m.config().architecture() + ", " + m.config().sparsity() + ")");
-            run.show(m);
-        });
+        run.open(file, WtaFile::load, m -> showOpened(file, m));
+    }
+
+    /** The same for a model already read (an entry of a session file). */
+    void openModel(ModelFile file) {
+        run.open(file, WtaFile::load, m -> showOpened(file.path(), m));
+    }
+
+    private void showOpened(Path file, WtaAutoencoder m) {
+        load(() -> showConfig(m.config()));
+        preset.set(null);                           // an opened model is no demo
+        boolean fitsFile = fileSplits != null && fileSplits.train().dimension() == m.config().inputs();
+        if (!fitsFile && m.config().inputs() != 28 * 28) {
+            run.await(m, "Opened " + file.getFileName() + ": it takes " + m.config().height() + "×"
+                    + m.config().width() + " images. Open such images (File ▸ Open dataset) to see it on them.");
+            return;
+        }
+        if (!fitsFile && data.get() == WtaData.FILE) data.set(WtaData.BINARIZED);
+        message.set("Opened " + file.getFileName() + " (" + m.config().architecture() + ", " + m.config().sparsity() + ")");
+        run.show(m);
     }
 }

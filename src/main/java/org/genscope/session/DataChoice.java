@@ -1,0 +1,32 @@
+package org.genscope.session;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.genscope.data.DataSplits;
+
+/**
+ * What a workspace trains on, as a session keeps it: built-in data (named by the workspace's settings), a file the
+ * user opened (its path; the file itself is not copied into the session), or points painted in the Paint tab
+ * (their training, validation and test splits, kept in the session as they were).
+ */
+public record DataChoice(Kind kind, Path file, DataSplits painted) {
+    public enum Kind { BUILT_IN, FILE, PAINTED }
+
+    public DataChoice {
+        Objects.requireNonNull(kind);
+        if ((kind == Kind.FILE) != (file != null)) throw new IllegalArgumentException("a file choice needs its path, and only it");
+        if ((kind == Kind.PAINTED) != (painted != null)) throw new IllegalArgumentException("painted data needs its points, and only it");
+    }
+
+    public static DataChoice builtIn() {
+        return new DataChoice(Kind.BUILT_IN, null, null);
+    }
+
+    public static DataChoice file(Path file) {
+        return new DataChoice(Kind.FILE, file.toAbsolutePath().normalize(), null);
+    }
+
+    public static DataChoice painted(DataSplits points) {
+        return new DataChoice(Kind.PAINTED, null, points);
+    }
+}
