@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.control.TabPane;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Control;
 import javafx.stage.Stage;
 import org.genscope.ui.GenscopeApp;
 import org.genscope.ui.export.ExportService;
@@ -53,11 +55,22 @@ class WorkspacePrebuildTest {
             if (w.id().equals("made")) continue;
             WorkspaceView built = view.built(w.id()).orElseThrow();
             assertNull(built.root().getScene(), w.id() + " waits out of the window");
-            TabPane tabs = (TabPane) built.root().lookup(".tab-pane");
-            assertNotNull(tabs, w.id() + " has tabs");
-            assertNotNull(tabs.getSkin(), w.id() + " was styled off-screen: its tabs have their skin");
+            Control control = firstControl(built.root());
+            assertNotNull(control, w.id() + " has controls");
+            assertNotNull(control.getSkin(), w.id() + " was styled off-screen: its controls have their skins");
             robot.interact(() -> view.model().select(w.id()));
             assertSame(built, view.visible(), "opening " + w.id() + " shows the prebuilt view");
         }
+    }
+
+    private static Control firstControl(Parent p) {
+        for (Node n : p.getChildrenUnmodifiable()) {
+            if (n instanceof Control c) return c;
+            if (n instanceof Parent q) {
+                Control c = firstControl(q);
+                if (c != null) return c;
+            }
+        }
+        return null;
     }
 }
