@@ -18,7 +18,9 @@ final class WtaFilters implements ModelVerb {
         return """
                 genscope filters wta MODEL.safetensors [--out filters.png] [--count N] [--columns C] [--scale S]
                   Writes the first N decoder filters (default all) as a PNG grid, C per row (default √N), each
-                  pixel S×S (default 2 for 28×28 tiles, 4 for 11×11), each tile scaled from its own min to max.
+                  pixel S×S (default 2 for 28×28 tiles, 4 for 11×11), each tile scaled from its own min to max (a filter
+                  shrunk to nothing is flat grey);
+                  prints the filters' median spread (participation ratio (Σw²)²/Σw⁴: 1 for a delta function).
                 """;
     }
 
@@ -35,29 +37,20 @@ final class WtaFilters implements ModelVerb {
         int columns = (int) Options.integer(o, "columns", (int) Math.ceil(Math.sqrt(n)), 1, 10_000);
         int scale = (int) Options.integer(o, "scale", f.rows() > 16 ? 2 : 4, 1, 32);
         Path target = CliFiles.output(o.getOrDefault("out", "filters.png"), "out", "filters.png");
-        float[] tiles = normalised(f.values(), n, f.rows() * f.cols(), file);
+        float[] tiles;
+        try {
+            tiles = f.contrastNormalised();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(file + ": " + e.getMessage());
+        }
         try {
             PngGrid.write(target, tiles, n, f.rows(), f.cols(), columns, scale);
         } catch (IOException e) {
             throw new CliException("cannot write " + target + ": " + e.getMessage());
         }
         out.println("wrote " + n + " filters of " + f.rows() + "×" + f.cols() + " to " + target);
+        out.printf(java.util.Locale.ROOT, "median filter spread: %.1f pixels of %d (participation ratio; 1 = a delta function)%n",
+                f.medianParticipation(), f.rows() * f.cols());
         return 0;
-    }
-
-    /** Each tile mapped to [0, 1] by its own range (a constant tile becomes mid-grey). */
-    static float[] normalised(float[] values, int n, int size, String model) throws CliException {
-        float[] out = new float[n * size];
-        for (int t = 0; t < n; t++) {
-            float lo = Float.POSITIVE_INFINITY;
-            float hi = Float.NEGATIVE_INFINITY;
-            for (int i = t * size; i < (t + 1) * size; i++) {
-                lo = Math.min(lo, values[i]);
-                hi = Math.max(hi, values[i]);
-            }
-            if (!Float.isFinite(lo) || !Float.isFinite(hi)) throw new CliException(model + ": filter " + (t + 1) + " is not finite");
-            for (int i = t * size; i < (t + 1) * size; i++) out[i] = hi > lo ? (values[i] - lo) / (hi - lo) : 0.5f;
-        }
-        return out;
     }
 }

@@ -32,7 +32,7 @@ import org.genscope.wta.WtaTrainable;
  */
 final class WtaTrain implements ModelVerb {
     private static final String[] OPTIONS = {"preset", "kind", "hidden", "maps", "k", "spatial", "train", "valid",
-        "valid-size", "limit", "epochs", "max-minutes", "batch", "lr", "optimizer", "seed", "out", "curves", "probe",
+        "valid-size", "limit", "epochs", "max-minutes", "batch", "lr", "weight-decay", "optimizer", "seed", "out", "curves", "probe",
         "probe-epochs", "patience", "eval-every", "checkpoint", "checkpoint-every", "quiet", "filter", "decoder-filter"};
 
     @Override
@@ -52,7 +52,9 @@ final class WtaTrain implements ModelVerb {
                             (IDX/CSV/NPY images; grey levels above 1 are divided by the file's maximum; the
                             model takes the images' size; t10k and the classifier need 28×28)
                   training  --epochs 50   --max-minutes M (stop after M minutes, keep the best)   --batch 100
-                            --optimizer %s (adam)   --lr 0.001   --seed 42   --patience 0 (epochs without a better
+                            --optimizer %s (adam)   --lr 0.001   --weight-decay 0 (decoupled λ: each step
+                            w ← w·(1 − lr·λ); the conv-plain preset's 10 makes its delta filters)
+                            --seed 42   --patience 0 (epochs without a better
                             validation error before stopping; 0 = off)   --eval-every STEPS (default: each epoch)
                             --checkpoint FILE --checkpoint-every STEPS (a checkpoint also opens as a model file)
                   output    --out wta.safetensors   --curves FILE (.svg plot, else CSV)   --quiet true
@@ -67,10 +69,16 @@ final class WtaTrain implements ModelVerb {
         Options.noPositional(o);
         long seed = Options.integer(o, "seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
         config(o, seed, 28, 28);                           // bad settings fail before any data is read
+        double lr = Options.number(o, "lr", presetLr(o), 1e-12, 100);
+        double weightDecay = Options.number(o, "weight-decay", o.containsKey("preset") ? preset(o).weightDecay : 0, 0,
+                1e6);
+        if (lr * weightDecay >= 1) {
+            throw new UsageException("--weight-decay " + weightDecay + " with --lr " + lr + " would shrink every weight to "
+                    + "zero or below each step (lr·λ must be < 1)");
+        }
         Dataset train = WtaData.train(o);
         int[] hw = WtaData.imageSize(train);
         WtaConfig config = config(o, seed, hw[0], hw[1]);
-        double lr = Options.number(o, "lr", presetLr(o), 1e-12, 100);
         int batch = (int) Options.integer(o, "batch", 100, 1, 1_000_000);
         int epochs = (int) Options.integer(o, "epochs", 50, 1, 1_000_000);
         int patience = (int) Options.integer(o, "patience", 0, 0, 1_000_000);
@@ -97,11 +105,12 @@ final class WtaTrain implements ModelVerb {
         TrainConfig.Builder tc = TrainConfig.builder().epochs(epochs).batchSize(batch).seed(seed).evalEvery(evalEvery)
                 .payloadInterval(Duration.ofDays(365)).snapshotInterval(Duration.ofSeconds(1));
         if (checkpointEvery > 0) tc.checkpoints(checkpointEvery, checkpoint);
-        out.printf(Locale.ROOT, "WTA %s (%s), %d parameters, %s lr %s, batch %d, GEMM %s%n", config.architecture(),
-                config.sparsity(), config.parameterCount(), optimizer, lr, batch, GemmBackends.describe());
+        out.printf(Locale.ROOT, "WTA %s (%s), %d parameters, %s lr %s%s, batch %d, GEMM %s%n", config.architecture(),
+                config.sparsity(), config.parameterCount(), optimizer, lr,
+                weightDecay > 0 ? ", weight decay " + weightDecay : "", batch, GemmBackends.describe());
         out.printf(Locale.ROOT, "data: train %s, valid %s%n", train, valid == null ? "none" : valid);
 
-        TrainingJob<?> job = new TrainingJob<>(task, optimizer.create(ae.params(), lr), tc.build(), TaskExecutor.currentThread());
+        TrainingJob<?> job = new TrainingJob<>(task, optimizer.create(ae.params(), lr, weightDecay), tc.build(), TaskExecutor.currentThread());
         EarlyStopping stop = new EarlyStopping(ae.params(), patience, job::stop);
         if (budget > 0) stop.setTimeBudget(Duration.ofNanos((long) (budget * 60e9)));
         job.addListener(stop);
@@ -124,6 +133,7 @@ final class WtaTrain implements ModelVerb {
                         : "no validation data (the last parameters are kept)");
         Metadata meta = Metadata.builder().putAll(task.metadata()).seed(seed)
                 .hyperparameter("optimizer", optimizer.toString()).hyperparameter("learning_rate", lr)
+                .hyperparameter("weight_decay", weightDecay)
                 .hyperparameter("batch_size", Integer.toString(batch)).hyperparameter("epochs", Integer.toString(epochs))
                 .metric("train_seconds", seconds)
                 .put(Metadata.METRIC + "steps", Long.toString(steps));

@@ -34,11 +34,19 @@ public enum OptimizerKind {
     }
 
     public Optimizer create(List<Param> params, double lr) {
+        return create(params, lr, 0);
+    }
+
+    /**
+     * With decoupled weight decay λ ≥ 0: every step first shrinks w ← w·(1 − lr·λ) (AdamW's form, see
+     * {@link BaseOptimizer}); λ = 0 is the optimizer of {@link #create(List, double)}.
+     */
+    public Optimizer create(List<Param> params, double lr, double weightDecay) {
         return switch (this) {
-            case ADAM -> new Adam(params, lr);
-            case ADAGRAD -> new Adagrad(params, lr);
-            case SGD -> new Sgd(params, lr);
-            case MOMENTUM -> new Sgd(params, lr, MOMENTUM_MU, false, 0);
+            case ADAM -> new Adam(params, lr, 0.9, 0.999, 1e-8, weightDecay);
+            case ADAGRAD -> new Adagrad(params, lr, 1e-10, weightDecay);
+            case SGD -> new Sgd(params, lr, 0, false, weightDecay);
+            case MOMENTUM -> new Sgd(params, lr, MOMENTUM_MU, false, weightDecay);
         };
     }
 

@@ -187,6 +187,9 @@ public abstract class WtaAutoencoder {
 
     /** n filters of rows×cols, row-major one after another (a copy). */
     public record Filters(float[] values, int count, int rows, int cols) {
+        /** A tile whose range is below this fraction of the widest tile's is drawn flat. */
+        public static final float FLAT = 1e-3f;
+
         public Filters {
             values = values.clone();
         }
@@ -194,6 +197,64 @@ public abstract class WtaAutoencoder {
         @Override
         public float[] values() {
             return values.clone();
+        }
+
+        /**
+         * How many pixels filter i effectively spreads over, the participation ratio (Σ w²)² / Σ w⁴: 1 for a delta
+         * function (one pixel), n for a flat filter of n pixels, about n/3 for Gaussian noise; 0 for an all-zero
+         * filter.
+         */
+        public double participation(int i) {
+            int n = rows * cols;
+            double s2 = 0;
+            double s4 = 0;
+            for (int p = i * n; p < (i + 1) * n; p++) {
+                double v = (double) values[p] * values[p];
+                s2 += v;
+                s4 += v * v;
+            }
+            return s4 == 0 ? 0 : s2 * s2 / s4;
+        }
+
+        /**
+         * The tiles as the paper shows them, each mapped to [0, 1] by its own range (its minimum black, its maximum
+         * white). A tile whose range is below {@value #FLAT} of the widest tile's — a filter weight decay has shrunk
+         * to nothing, or a constant one — is mid-grey (0.5), not its rounding noise stretched to full contrast.
+         *
+         * @throws IllegalArgumentException naming the first filter (1-based) with a value that is not finite
+         */
+        public float[] contrastNormalised() {
+            int n = rows * cols;
+            float[] lo = new float[count];
+            float[] hi = new float[count];
+            float widest = 0;
+            for (int t = 0; t < count; t++) {
+                lo[t] = Float.POSITIVE_INFINITY;
+                hi[t] = Float.NEGATIVE_INFINITY;
+                for (int i = t * n; i < (t + 1) * n; i++) {
+                    lo[t] = Math.min(lo[t], values[i]);
+                    hi[t] = Math.max(hi[t], values[i]);
+                }
+                if (!Float.isFinite(lo[t]) || !Float.isFinite(hi[t])) {
+                    throw new IllegalArgumentException("filter " + (t + 1) + " is not finite");
+                }
+                widest = Math.max(widest, hi[t] - lo[t]);
+            }
+            float[] out = new float[count * n];
+            for (int t = 0; t < count; t++) {
+                float range = hi[t] - lo[t];
+                boolean flat = !(range > FLAT * widest);
+                for (int i = t * n; i < (t + 1) * n; i++) out[i] = flat ? 0.5f : (values[i] - lo[t]) / range;
+            }
+            return out;
+        }
+
+        /** The median of {@link #participation(int)} over the filters: about 1 when the dictionary is delta functions. */
+        public double medianParticipation() {
+            double[] p = new double[count];
+            for (int i = 0; i < count; i++) p[i] = participation(i);
+            java.util.Arrays.sort(p);
+            return count % 2 == 1 ? p[count / 2] : (p[count / 2 - 1] + p[count / 2]) / 2;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.genscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -62,6 +63,7 @@ class WtaCommandsTest {
         assertEquals(0, cli.run("train", "wta", "--kind", "conv", "--maps", "2", "--k", "50", "--epochs", "1", "--limit",
                 "100", "--valid-size", "0", "--probe", "false", "--out", model.toString(), "--quiet", "true"), cli.err());
         assertTrue(cli.out().contains("2conv5-2conv5-2deconv11 (spatial + lifetime 50%)"), cli.out());
+        assertFalse(cli.out().contains("weight decay"), "none unless asked for: " + cli.out());
         Path png = dir.resolve("f.png");
         assertEquals(0, cli.run("filters", "wta", model.toString(), "--out", png.toString()), cli.err());
         assertEquals(2 * (11 * 4 + 1) + 1, ImageIO.read(png.toFile()).getWidth());
@@ -70,7 +72,8 @@ class WtaCommandsTest {
     @Test
     void settingsOutOfRangeExitWithTwoAndOneLine() throws Exception {
         for (String[] bad : new String[][] {{"--k", "0"}, {"--k", "101"}, {"--k", "-5"}, {"--kind", "conv", "--maps", "0"},
-            {"--kind", "fc", "--spatial", "true"}, {"--kind", "conv", "--filter", "4"}, {"--kind", "vae"}, {"--hidden", "x"}}) {
+            {"--kind", "fc", "--spatial", "true"}, {"--kind", "conv", "--filter", "4"}, {"--kind", "vae"}, {"--hidden", "x"},
+            {"--weight-decay", "-1"}, {"--weight-decay", "2000"}}) {
             String[] args = new String[bad.length + 2];
             args[0] = "train";
             args[1] = "wta";
@@ -79,6 +82,7 @@ class WtaCommandsTest {
             assertOneLine(cli.err());
         }
         assertTrue(cli.run("train", "wta", "--k", "0") == 2 && cli.err().contains("(0, 100]"), cli.err());
+        assertTrue(cli.run("train", "wta", "--weight-decay", "1000") == 2 && cli.err().contains("lr·λ must be < 1"), cli.err());
         Path small = idx("small-idx3-ubyte", 20, 8);
         assertEquals(2, cli.run("train", "wta", "--kind", "conv", "--maps", "2", "--train", small.toString()));
         assertTrue(cli.err().contains("11×11 decoder filter is larger than the 8×8 image"), cli.err());

@@ -1,5 +1,6 @@
 package org.genscope.wta;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import org.ejml.data.FMatrixRMaj;
 import org.genscope.data.Dataset;
 import org.genscope.nn.Adam;
 import org.genscope.nn.GradCheck;
+import org.genscope.nn.OptimizerKind;
 import org.genscope.nn.Param;
 import org.genscope.nn.Rng;
 import org.genscope.train.TaskExecutor;
@@ -108,18 +110,6 @@ class WtaModelTest {
         return best / total;
     }
 
-    /** Participation ratio (Σw²)² / Σw⁴: about 1 for a delta, the pixel count for a flat filter. */
-    private static double participation(float[] f, int off, int n) {
-        double s2 = 0;
-        double s4 = 0;
-        for (int i = 0; i < n; i++) {
-            double v = (double) f[off + i] * f[off + i];
-            s2 += v;
-            s4 += v * v;
-        }
-        return s2 * s2 / s4;
-    }
-
     /**
      * Makhzani &amp; Frey's Fig. 1 in miniature: on images of short pen strokes, a small FC-WTA with lifetime sparsity
      * learns filters whose energy sits in a small window (local, stroke-like) while spreading over several pixels
@@ -132,11 +122,59 @@ class WtaModelTest {
         double plainLocal = localisation(train(strokes, 100), strokes);
         assertTrue(sparseLocal > 0.6, "median energy in the best 5×5 window: " + sparseLocal);
         assertTrue(sparseLocal > plainLocal + 0.2, "sparse " + sparseLocal + " vs plain " + plainLocal);
-        float[] f = train(strokes, 10).decoderFilters().values();
-        double[] pr = new double[48];
-        for (int u = 0; u < 48; u++) pr[u] = participation(f, u * 144, 144);
-        java.util.Arrays.sort(pr);
-        assertTrue(pr[24] > 3, "median participation " + pr[24] + ": filters are deltas (identity-like)");
+        double median = train(strokes, 10).decoderFilters().medianParticipation();
+        assertTrue(median > 3, "median participation " + median + ": filters are deltas (identity-like)");
+    }
+
+    /**
+     * The contrast of the paper's Fig. 2: a convolutional autoencoder without sparsity copies its input. Trained
+     * with decoupled weight decay, which removes every part of a filter no image needs, its decoder filters become
+     * dots (delta functions: a median spread of about 2 pixels of 49); without it they keep their random start
+     * (about 15 of 49), though both reconstruct the strokes almost exactly.
+     */
+    @Test
+    void aPlainConvAutoencoderWithWeightDecayLearnsDeltaFilters() {
+        Dataset strokes = ToyStrokes.make(2000, 16, 2, 7);
+        WtaAutoencoder decayed = trainPlainConv(strokes, 3);
+        WtaAutoencoder free = trainPlainConv(strokes, 0);
+        double dots = decayed.decoderFilters().medianParticipation();
+        double noise = free.decoderFilters().medianParticipation();
+        assertTrue(dots < 4, "with weight decay the median filter spreads over " + dots + " of 49 pixels");
+        assertTrue(noise > 10, "without it " + noise + " of 49 pixels");
+        assertTrue(decayed.reconstructionError(strokes.x()) < 1e-3, "it still copies the strokes");
+        assertTrue(free.reconstructionError(strokes.x()) < 1e-3, "so does the free one");
+    }
+
+    private static WtaAutoencoder trainPlainConv(Dataset data, double weightDecay) {
+        WtaAutoencoder ae = WtaAutoencoder.create(new WtaConfig(WtaKind.CONV, 16, 16, new int[] {8, 8}, 5, 7, 100, false, 3));
+        new TrainingJob<>(new WtaTrainable(ae, data, null), OptimizerKind.ADAM.create(ae.params(), 5e-3, weightDecay),
+                TrainConfig.builder().epochs(15).batchSize(50).seed(1).build(), TaskExecutor.currentThread()).start();
+        return ae;
+    }
+
+    @Test
+    void participationCountsThePixelsAFilterCovers() {
+        float[] v = new float[3 * 4];
+        v[2] = -0.7f;                                      // filter 0: a delta function
+        for (int i = 4; i < 8; i++) v[i] = 0.25f;          // filter 1: flat over its 4 pixels
+        WtaAutoencoder.Filters f = new WtaAutoencoder.Filters(v, 3, 2, 2);   // filter 2: all zero
+        assertEquals(1, f.participation(0), 1e-12);
+        assertEquals(4, f.participation(1), 1e-12);
+        assertEquals(0, f.participation(2), 0);
+        assertEquals(1, f.medianParticipation(), 1e-12);
+    }
+
+    @Test
+    void contrastNormalisationStretchesEachTileButLeavesVanishedFiltersFlat() {
+        float[] v = {-2, 0, 2, 1, 1e-5f, 0, 0, 0, 3, 3, 3, 3};
+        float[] t = new WtaAutoencoder.Filters(v, 3, 2, 2).contrastNormalised();
+        assertArrayEquals(new float[] {0, 0.5f, 1, 0.75f}, java.util.Arrays.copyOfRange(t, 0, 4), 1e-6f);
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, java.util.Arrays.copyOfRange(t, 4, 8), 0, "shrunk to nothing");
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, java.util.Arrays.copyOfRange(t, 8, 12), 0, "constant");
+        v[5] = Float.NaN;
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new WtaAutoencoder.Filters(v, 3, 2, 2).contrastNormalised());
+        assertTrue(e.getMessage().contains("filter 2"), e.getMessage());
     }
 
     private static WtaAutoencoder train(Dataset data, double k) {

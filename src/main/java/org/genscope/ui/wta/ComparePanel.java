@@ -43,9 +43,10 @@ final class ComparePanel extends VBox {
         HBox sides = new HBox(16, side(leftTitle, left), side(rightTitle, right));
         VBox.setVgrow(sides, Priority.ALWAYS);
         Label note = FormLabels.muted("A demonstration in three clicks: train “plain conv AE (delta filters)”, keep its filters, "
-                + "then train “Conv-WTA 32 maps” on the same data. Without sparsity nothing makes the filters mean "
-                + "anything: the paper's become delta functions (single bright points), ours stay noise in runs this "
-                + "short; with spatial and lifetime sparsity they become strokes.");
+                + "then train “Conv-WTA 32 maps” on the same data. Without sparsity the autoencoder just copies the image: "
+                + "its weight decay clears away what no image needs and each filter shrinks to a dot, a delta function "
+                + "(with weight decay 0 they keep their random start: noise). With spatial and lifetime sparsity they "
+                + "become strokes.");
         getChildren().addAll(buttons, sides, note);
     }
 
@@ -70,9 +71,9 @@ final class ComparePanel extends VBox {
         WtaAutoencoder.Filters f = s.filters();
         int[] order = FilterOrder.USAGE.order(s.winRate(), s.usage());
         int n = Math.min(TILES, f.count());
-        float[] tiles = FilterOrder.arrange(f.values(), f.rows(), f.cols(), order, n);
+        float[] tiles = FilterOrder.arrange(f.contrastNormalised(), f.rows(), f.cols(), order, n);
         grid.setGapArgb(0xff808080);
-        grid.setImages(tiles, n, f.rows(), f.cols(), (int) Math.ceil(Math.sqrt(n)), Colormap.GRAY, true, 0, 1);
+        grid.setImages(tiles, n, f.rows(), f.cols(), (int) Math.ceil(Math.sqrt(n)), Colormap.GRAY, false, 0, 1);
         title.setText(prefix + s.title());
     }
 

@@ -34,6 +34,7 @@ final class FiltersPanel extends VBox {
     private final ComboBox<Integer> count = new ComboBox<>();
     private final Label hover = new Label(" ");
     private final Label caption = FormLabels.muted("Train (Ctrl+Enter) to see the decoder's filters form.");
+    private final Label spread = new Label(" ");
     private final ImageGrid grid = new ImageGrid();
     private final FilterFrames frames = new FilterFrames();
     private CompareModel.FilterSet shown;
@@ -68,7 +69,10 @@ final class FiltersPanel extends VBox {
         grid.setOnMouseMoved(e -> hover(grid.imageAt(e.getX(), e.getY())));
         grid.setOnMouseExited(e -> hover(-1));
         VBox.setVgrow(grid, Priority.ALWAYS);
-        getChildren().addAll(bar, grid, caption);
+        spread.getStyleClass().add("wta-spread");
+        spread.setTooltip(new Tooltip("How many pixels a filter effectively covers, the participation ratio (Σw²)²/Σw⁴: "
+                + "1 for a single pixel (a delta function), all of them for a flat filter, about a third for noise."));
+        getChildren().addAll(bar, grid, spread, caption);
     }
 
     ImageGrid grid() {
@@ -91,9 +95,11 @@ final class FiltersPanel extends VBox {
         lastTiles = null;
         count.setValue(c.codeUnits() <= 144 ? 0 : 144);
         grid.setImages(new float[0], 0, 1, 1, 1, Colormap.GRAY, true, 0, 1);
+        spread.setText(" ");
         caption.setText("Each tile is " + WtaLabels.tile(c) + ", contrast-normalised per tile. " + (c.sparse()
                 ? "With sparsity, a few winners must rebuild each image on their own, so each filter becomes a part of digits: strokes."
-                : "Without sparsity nothing stops the filters from staying noise or becoming delta functions (a copy)."));
+                : "Without sparsity the network copies the image: with weight decay each filter shrinks to a dot (a delta "
+                + "function); without it they keep their random start."));
     }
 
     /** Shows these filters (throttled unless {@code now}: at most {@value #MAX_PER_SECOND} redraws a second). */
@@ -112,7 +118,7 @@ final class FiltersPanel extends VBox {
         if (order.getValue() == FilterOrder.UNIT) return lastTiles;
         WtaAutoencoder.Filters f = shown.filters();
         int n = shownCount(f);
-        return ImageGrid.render(f.values(), n, f.rows(), f.cols(), columns(n), Colormap.GRAY, true, 0, 1, GAP);
+        return ImageGrid.render(f.contrastNormalised(), n, f.rows(), f.cols(), columns(n), Colormap.GRAY, false, 0, 1, GAP);
     }
 
     private int shownCount(WtaAutoencoder.Filters f) {
@@ -130,9 +136,11 @@ final class FiltersPanel extends VBox {
         WtaAutoencoder.Filters f = shown.filters();
         units = order.getValue().order(shown.winRate(), shown.usage());
         int n = shownCount(f);
-        float[] tiles = FilterOrder.arrange(f.values(), f.rows(), f.cols(), units, n);
-        lastTiles = ImageGrid.render(tiles, n, f.rows(), f.cols(), columns(n), Colormap.GRAY, true, 0, 1, GAP);
+        float[] tiles = FilterOrder.arrange(f.contrastNormalised(), f.rows(), f.cols(), units, n);
+        lastTiles = ImageGrid.render(tiles, n, f.rows(), f.cols(), columns(n), Colormap.GRAY, false, 0, 1, GAP);
         grid.setTiles(lastTiles, n, f.rows(), f.cols());
+        spread.setText(String.format(Locale.ROOT, "Median filter spread: %.1f of %d pixels (1 = a delta function)",
+                f.medianParticipation(), f.rows() * f.cols()));
         lastDrawNanos = System.nanoTime() - t0;
     }
 

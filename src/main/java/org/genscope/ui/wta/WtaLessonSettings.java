@@ -45,6 +45,7 @@ final class WtaLessonSettings {
                 case "units" -> vm.unitsProperty().set(v);
                 case "epochs" -> vm.epochsProperty().set(Integer.parseInt(v));
                 case "lr" -> vm.learningRateProperty().set(Double.toString(Double.parseDouble(v)));
+                case "weight-decay" -> vm.weightDecayProperty().set(WtaSettings.number(Double.parseDouble(v)));
                 case "seed" -> vm.seedProperty().set(Integer.parseInt(v));
                 default -> {
                     return "the WTA workspace has no setting '" + key + "'";
@@ -72,6 +73,7 @@ final class WtaLessonSettings {
         s.put("spatial", Lesson.yesNo(vm.spatialProperty().get()));
         if (vm.dataProperty().get() != WtaData.FILE) s.put("data", vm.dataProperty().get().name().toLowerCase(Locale.ROOT));
         s.put("lr", vm.learningRateProperty().get());
+        s.put("weight-decay", vm.weightDecayProperty().get());
         s.put("batch", Integer.toString(vm.batchProperty().get()));
         s.put("epochs", Integer.toString(vm.epochsProperty().get()));
         s.put("seed", Integer.toString(vm.seedProperty().get()));

@@ -6,15 +6,19 @@ import org.genscope.wta.WtaKind;
 /**
  * The WTA workspace's settings as typed, checked before anything trains: the autoencoder ({@link WtaConfig}, whose
  * own checks refuse k ≤ 0 or &gt; 100, a filter larger than the image and 0 units or maps) and the run (Adam's
- * learning rate, batch, epochs). Every refusal is a sentence for the error line.
+ * learning rate, decoupled weight decay λ, batch, epochs). Every refusal is a sentence for the error line.
  */
-record WtaSettings(WtaConfig config, double learningRate, int batch, int epochs) {
+record WtaSettings(WtaConfig config, double learningRate, double weightDecay, int batch, int epochs) {
     static final int MAX_BATCH = 10_000;
     static final int MAX_EPOCHS = 10_000;
 
     WtaSettings {
         if (!(learningRate > 0 && learningRate <= 1)) {
             throw new IllegalArgumentException("Learning rate: a number in (0, 1], e.g. 0.001.");
+        }
+        if (!(weightDecay >= 0) || learningRate * weightDecay >= 1) {
+            throw new IllegalArgumentException("Weight decay λ: a number ≥ 0 with learning rate × λ below 1 (each step keeps "
+                    + "1 − learning rate × λ of every weight), e.g. 0 or 10.");
         }
         if (batch < 1 || batch > MAX_BATCH) throw new IllegalArgumentException("Batch: 1.." + MAX_BATCH + " images per step.");
         if (epochs < 1 || epochs > MAX_EPOCHS) throw new IllegalArgumentException("Epochs: 1.." + MAX_EPOCHS + ".");
@@ -25,7 +29,8 @@ record WtaSettings(WtaConfig config, double learningRate, int batch, int epochs)
      * @param kernels conv: {encoder filter, decoder filter} sizes, e.g. {5, 11}; ignored for FC
      */
     static WtaSettings parse(WtaKind kind, int height, int width, String units, int[] kernels, double kPercent,
-                             boolean spatial, long seed, String learningRate, int batch, int epochs) {
+                             boolean spatial, long seed, String learningRate, String weightDecay, int batch,
+                             int epochs) {
         int[] hidden = widths(kind, units);
         boolean conv = kind == WtaKind.CONV;
         WtaConfig config;
@@ -35,7 +40,8 @@ record WtaSettings(WtaConfig config, double learningRate, int batch, int epochs)
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(sentence(e.getMessage()));
         }
-        return new WtaSettings(config, rate(learningRate), batch, epochs);
+        return new WtaSettings(config, number("Learning rate", learningRate, "0.001"),
+                number("Weight decay λ", weightDecay, "0 or 10"), batch, epochs);
     }
 
     private static int[] widths(WtaKind kind, String text) {
@@ -60,12 +66,17 @@ record WtaSettings(WtaConfig config, double learningRate, int batch, int epochs)
         return w;
     }
 
-    private static double rate(String text) {
+    private static double number(String what, String text, String example) {
         try {
             return Double.parseDouble(text.trim());
         } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException("Learning rate: '" + text + "' is not a number (e.g. 0.001).");
+            throw new IllegalArgumentException(what + ": '" + text + "' is not a number (e.g. " + example + ").");
         }
+    }
+
+    /** A number as the settings show it: "10" rather than "10.0". */
+    static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** The configuration's message as a sentence: capitalised, ending in a full stop. */

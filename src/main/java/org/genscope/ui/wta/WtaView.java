@@ -67,6 +67,7 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
     @FXML private Label dataNote;
     @FXML private Label errorLabel;
     @FXML private TextField lrField;
+    @FXML private TextField decayField;
     @FXML private Spinner<Integer> batchSpinner;
     @FXML private Spinner<Integer> epochsSpinner;
     @FXML private Spinner<Integer> seedSpinner;
@@ -171,6 +172,7 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
         dataLine().bind(vm.dataProperty().map(d -> "Data: " + d.shortLabel()));
         errorLabel.textProperty().bind(vm.errorProperty());
         lrField.textProperty().bindBidirectional(vm.learningRateProperty());
+        decayField.textProperty().bindBidirectional(vm.weightDecayProperty());
         spinner(batchSpinner, 1, WtaSettings.MAX_BATCH, vm.batchProperty(), 10);
         spinner(epochsSpinner, 1, WtaSettings.MAX_EPOCHS, vm.epochsProperty(), 1);
         spinner(seedSpinner, 0, Integer.MAX_VALUE, vm.seedProperty(), 1);

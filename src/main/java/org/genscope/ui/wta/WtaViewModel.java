@@ -61,6 +61,7 @@ public final class WtaViewModel {
     private final ObjectProperty<Integer> encoderKernel = new SimpleObjectProperty<>(5);
     private final ObjectProperty<Integer> decoderKernel = new SimpleObjectProperty<>(11);
     private final StringProperty learningRate = new SimpleStringProperty("0.001");
+    private final StringProperty weightDecay = new SimpleStringProperty("0");
     private final ObjectProperty<Integer> batch = new SimpleObjectProperty<>(100);
     private final ObjectProperty<Integer> epochs = new SimpleObjectProperty<>(10);
     private final ObjectProperty<Integer> seed = new SimpleObjectProperty<>(42);
@@ -89,7 +90,7 @@ public final class WtaViewModel {
             if (p != null) load(() -> applyPreset(p));
         });
         for (ObservableValue<?> edited : List.of(kind, units, kPercent, spatial, encoderKernel, decoderKernel,
-                learningRate)) {
+                learningRate, weightDecay)) {
             edited.addListener((o, a, b) -> {
                 if (!loading) preset.set(null);
             });
@@ -114,6 +115,7 @@ public final class WtaViewModel {
         WtaConfig c = p.config;
         showConfig(c);
         learningRate.set(Double.toString(p.learningRate));
+        weightDecay.set(WtaSettings.number(p.weightDecay));
         batch.set(100);
         epochs.set(epochsFor(p));
     }
@@ -203,6 +205,11 @@ public final class WtaViewModel {
         return learningRate;
     }
 
+    /** λ of the decoupled weight decay, as typed. */
+    public StringProperty weightDecayProperty() {
+        return weightDecay;
+    }
+
     public ObjectProperty<Integer> batchProperty() {
         return batch;
     }
@@ -261,7 +268,7 @@ public final class WtaViewModel {
             w = fileSplits.train().imageCols();
         }
         return WtaSettings.parse(kind.get(), h, w, units.get(), new int[] {encoderKernel.get(), decoderKernel.get()},
-                kPercent.get(), spatial.get(), seed.get(), learningRate.get(), batch.get(), epochs.get());
+                kPercent.get(), spatial.get(), seed.get(), learningRate.get(), weightDecay.get(), batch.get(), epochs.get());
     }
 
     /** A copy of the shown run's model, taken between two training steps; null before any run. */
@@ -293,7 +300,7 @@ public final class WtaViewModel {
             long perEpoch = Math.max(1, splits.train().size() / b);
             TrainConfig tc = TrainConfig.builder().epochs(s.epochs()).batchSize(b).seed(runSeed)
                     .evalEvery(Math.max(1, perEpoch / 5)).payloadInterval(payloadInterval(m.config())).build();
-            TrainingJob<WtaPayload> job = new TrainingJob<>(task, OptimizerKind.ADAM.create(m.params(), s.learningRate()),
+            TrainingJob<WtaPayload> job = new TrainingJob<>(task, OptimizerKind.ADAM.create(m.params(), s.learningRate(), s.weightDecay()),
                     tc, ui.jobs());
             TestSet test = m.config().inputs() == 784 ? TestSet.mnistT10k() : TestSet.of(splits.validation());
             String trained = splits.train().name() + ", seed " + runSeed;

@@ -38,6 +38,7 @@ class WtaViewModelTest {
             assertEquals(p, vm.presetProperty().get(), "loading a preset is no edit");
             assertEquals(p.config, vm.settings().config(), p.title);
             assertEquals(p.learningRate, vm.settings().learningRate(), 0, p.title);
+            assertEquals(p.weightDecay, vm.settings().weightDecay(), 0, p.title);
             assertEquals(WtaViewModel.epochsFor(p), vm.epochsProperty().get());
         }
         vm.presetProperty().set(WtaPreset.CONV_PLAIN);
@@ -65,6 +66,9 @@ class WtaViewModelTest {
         refused(() -> vm.unitsProperty().set("32,0"), "at least 1 feature map");
         refused(() -> vm.unitsProperty().set("many"), "not a whole number");
         refused(() -> vm.learningRateProperty().set("2"), "Learning rate: a number in (0, 1]");
+        refused(() -> vm.weightDecayProperty().set("-1"), "Weight decay λ: a number ≥ 0");
+        refused(() -> vm.weightDecayProperty().set("5000"), "below 1");
+        refused(() -> vm.weightDecayProperty().set("lots"), "Weight decay λ: 'lots' is not a number");
         refused(() -> {
             vm.kindProperty().set(WtaKind.FC);
             vm.unitsProperty().set("0");
