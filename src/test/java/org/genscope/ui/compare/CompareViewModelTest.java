@@ -90,7 +90,9 @@ class CompareViewModelTest {
                 "mask 0 and the ensemble of 2");
         assertEquals(Evaluator.evaluate(v, 10, (d, t) -> true).get(0).formatted(), only("VAE 2").value());
         assertEquals("importance sampled, k = 10", only("VAE 2").method());
-        assertEquals(4, vm.tiles().size(), "the points and three densities");
+        assertEquals(List.of("test points", "1 · MADE 1", "3 · VAE 2", "4 · flow 3"),
+                vm.tiles().stream().map(DensityTile::title).toList(),
+                "the points and three densities, each titled with its first row's number (the MADE has two rows)");
         assertNotNull(vm.tiles().get(1).density());
 
         vm.kProperty().set(20);

@@ -108,5 +108,8 @@ class CompareWorkspaceTest {
         javafx.scene.layout.Pane tiles = (javafx.scene.layout.Pane) view.root().lookup(".compare-tiles");
         await(() -> tiles.getChildren().size() == 5);
         Shots.inEveryLook(robot, stage.getScene(), "compare");
+        javafx.scene.control.ScrollPane page = (javafx.scene.control.ScrollPane) view.root();
+        robot.interact(() -> page.setVvalue(1));          // the densities, below the chart
+        Shots.save(robot, stage.getScene().getRoot(), "compare-densities-light");
     }
 }
