@@ -138,10 +138,21 @@ public final class CompareView implements WorkspaceView {
         Label status = FormLabels.muted("");
         status.textProperty().bind(vm.statusProperty());
         status.setId("compare-status");
+        Label measuredOn = FormLabels.muted("");          // which data, beside the workspaces' validation figures
+        measuredOn.setId("compare-measured-on");
+        measuredOn.textProperty().bind(Bindings.createStringBinding(() -> measuredOn(vm.groupProperty().get()), vm.groupProperty()));
         kLabel.setMinWidth(Region.USE_PREF_SIZE);
         FlowPane row = new FlowPane(8, 6, group, kLabel, k, evaluate, paper, probe, cancel, bar);
         row.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, row, status);
+        return new VBox(6, row, measuredOn, status);
+    }
+
+    /** What the figures shown are measured on, and how they differ from the workspaces' own curves. */
+    static String measuredOn(TestSet g) {
+        if (g == null) return "";
+        boolean density = !g.id().equals("mnist-t10k");
+        return "Measured on " + g.measuredOn() + (density ? ". A workspace's curves and notes show validation NLL on its "
+                + "own run's held-out points instead, so their last value differs a little from the test NLL here." : ".");
     }
 
     /**

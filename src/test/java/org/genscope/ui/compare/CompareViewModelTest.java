@@ -68,6 +68,17 @@ class CompareViewModelTest {
     }
 
     @Test
+    void eachGroupSaysWhatItsFiguresAreMeasuredOnBesideTheWorkspacesValidationFigures() {
+        String toy = CompareView.measuredOn(CHECKERBOARD);
+        assertTrue(toy.startsWith("Measured on the toy's fixed sample of 10,000 test points"), toy);
+        assertTrue(toy.contains("validation NLL on its own run's held-out points"), toy);
+        var split = org.genscope.data.DataSplits.random(Toy2D.MOONS.generate(1000, 0.05, 3), 0.1, 0.1, 3);
+        String own = CompareView.measuredOn(TestSet.of(split.test()));
+        assertTrue(own.startsWith("Measured on the run's own test split (100 examples"), own);
+        assertEquals("", CompareView.measuredOn(null));
+    }
+
+    @Test
     void aToyWithAClosedFormEntropyHasItAsAReferenceRow() {
         session.publish(flow("1"));
         CompareRow h = vm.rows().stream().filter(CompareRow::reference).findFirst().orElseThrow();

@@ -91,6 +91,9 @@ class CompareWorkspaceTest {
                 "the opened flow and the three runs share the checkerboard's test sample");
         assertTrue(vm.members().stream().anyMatch(e -> e.settings().startsWith("opened cb.safetensors")), vm.members().toString());
         assertTrue(table.getItems().stream().allMatch(r -> r.reference() || r.value().equals("—")), "nothing measured yet");
+        String measuredOn = robot.lookup("#compare-measured-on").queryAs(Label.class).getText();
+        assertTrue(measuredOn.contains("fixed sample of 10,000 test points") && measuredOn.contains("validation NLL"),
+                "the view says which data its figures are on, unlike the workspaces' validation curves: " + measuredOn);
 
         robot.interact(() -> robot.lookup("#compare-evaluate").queryAs(Button.class).fire());
         Label status = robot.lookup("#compare-status").queryAs(Label.class);
