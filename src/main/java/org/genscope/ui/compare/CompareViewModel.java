@@ -196,11 +196,11 @@ final class CompareViewModel {
     }
 
     private void finish(String done) {
+        refresh();                                  // the rows first: whoever sees the status sees the figures
         running.set(false);
         progress.set(1);
         status.set(done);
         message.set(done);
-        refresh();
     }
 
     private void failed(Throwable e) {

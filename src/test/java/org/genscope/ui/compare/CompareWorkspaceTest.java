@@ -98,6 +98,8 @@ class CompareWorkspaceTest {
         robot.interact(() -> robot.lookup("#compare-evaluate").queryAs(Button.class).fire());
         Label status = robot.lookup("#compare-status").queryAs(Label.class);
         await(() -> status.getText().startsWith("Measured 4 models"));
+        // the condition is read off the FX thread: wait for the rows themselves, not only for the status line
+        await(() -> table.getItems().stream().allMatch(r -> Double.isFinite(r.figure())));
         List<CompareRow> measured = table.getItems().stream().filter(r -> !r.reference()).toList();
         assertEquals(4, measured.stream().map(CompareRow::model).distinct().count(), "a row each (a MADE of K > 1 masks two): " + measured);
         assertTrue(measured.stream().allMatch(r -> Double.isFinite(r.figure())), measured.toString());
