@@ -1,6 +1,5 @@
 package org.genscope.compare;
 
-import java.util.Objects;
 import org.genscope.flow.FlowModel;
 import org.genscope.made.Made;
 import org.genscope.vae.Vae;
@@ -11,70 +10,31 @@ import org.genscope.wta.WtaAutoencoder;
  * evaluated off any thread. The evaluator uses one candidate from one thread at a time (a MADE switches masks).
  */
 public sealed interface Candidate {
-    /** The family, as {@code model.kind} in model files: {@code made}, {@code flow}, {@code vae}, {@code wta}. */
-    String kind();
+    record OfMade(Made model) implements Candidate {}
 
-    /** Input dimension D. */
-    int inputs();
+    record OfFlow(FlowModel model) implements Candidate {}
+
+    record OfVae(Vae model) implements Candidate {}
+
+    record OfWta(WtaAutoencoder model) implements Candidate {}
+
+    /** The family, as {@code model.kind} in model files: {@code made}, {@code flow}, {@code vae}, {@code wta}. */
+    default String kind() {
+        if (this instanceof OfMade) return "made";
+        if (this instanceof OfFlow) return "flow";
+        return this instanceof OfVae ? "vae" : "wta";
+    }
+
+    /** Input dimension D (a null model fails here, when its {@link Entry} is made). */
+    default int inputs() {
+        if (this instanceof OfMade m) return m.model().inputs();
+        if (this instanceof OfFlow f) return f.model().dimension();
+        if (this instanceof OfVae v) return v.model().inputs();
+        return ((OfWta) this).model().config().inputs();
+    }
 
     /** Whether its figure is a density (test NLL); a WTA autoencoder's are an error and a classifier's error. */
     default boolean density() {
         return !(this instanceof OfWta);
-    }
-
-    record OfMade(Made model) implements Candidate {
-        public OfMade {
-            Objects.requireNonNull(model);
-        }
-
-        public String kind() {
-            return "made";
-        }
-
-        public int inputs() {
-            return model.inputs();
-        }
-    }
-
-    record OfFlow(FlowModel model) implements Candidate {
-        public OfFlow {
-            Objects.requireNonNull(model);
-        }
-
-        public String kind() {
-            return "flow";
-        }
-
-        public int inputs() {
-            return model.dimension();
-        }
-    }
-
-    record OfVae(Vae model) implements Candidate {
-        public OfVae {
-            Objects.requireNonNull(model);
-        }
-
-        public String kind() {
-            return "vae";
-        }
-
-        public int inputs() {
-            return model.inputs();
-        }
-    }
-
-    record OfWta(WtaAutoencoder model) implements Candidate {
-        public OfWta {
-            Objects.requireNonNull(model);
-        }
-
-        public String kind() {
-            return "wta";
-        }
-
-        public int inputs() {
-            return model.config().inputs();
-        }
     }
 }

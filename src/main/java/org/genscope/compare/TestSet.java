@@ -65,6 +65,20 @@ public record TestSet(String id, String title, Dataset data, OptionalDouble entr
                 OptionalDouble.empty());
     }
 
+    /**
+     * What the group's figures are measured on, in words for the Compare view, e.g. "the toy's fixed sample of
+     * 10,000 test points (drawn with its own seed: no training run saw them)".
+     */
+    public String measuredOn() {
+        if (id.startsWith("toy:")) {
+            return String.format(Locale.ROOT, "the toy's fixed sample of %,d test points (drawn with its own seed: no "
+                    + "training run saw them)", data.size());
+        }
+        if (binarizedMnist()) return "the 10,000 images of the shipped binarized MNIST test set";
+        if (id.equals("mnist-t10k")) return String.format(Locale.ROOT, "the %,d images of MNIST t10k", data.size());
+        return String.format(Locale.ROOT, "the run's own test split (%,d examples, never trained on)", data.size());
+    }
+
     /** Whether this is the shipped binarized MNIST test set, where the papers' figures were measured. */
     public boolean binarizedMnist() {
         return data.name().equals(BINARIZED_MNIST) && data.size() == 10_000 && data.dimension() == 784;

@@ -1,8 +1,7 @@
 package org.genscope.ui.compare;
 
-import io.fair_acc.chartfx.XYChart;
-import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,19 +20,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.util.StringConverter;
 import org.genscope.compare.Evaluator;
 import org.genscope.compare.Figure;
 import org.genscope.compare.TestSet;
-import org.genscope.ui.common.Charts;
-import org.genscope.ui.common.DensityView;
 import org.genscope.ui.common.FormLabels;
-import org.genscope.ui.common.FxDataSet;
 import org.genscope.ui.shell.WorkspaceContext;
 import org.genscope.ui.shell.WorkspaceDescriptor;
 import org.genscope.ui.shell.WorkspaceView;
@@ -52,14 +46,16 @@ public final class CompareView implements WorkspaceView {
                     + "beside the papers' figures and, for toy densities, the true entropy.",
             null, CompareView::new);
 
+    /** Height of the table's header and of a row of two lines, in em. */
+    private static final double HEADER_EM = 2.2;
+    private static final double ROW_EM = 3.0;
+    /** The share of the visible height the table may take before it scrolls. */
+    static final double TABLE_SHARE = 0.5;
+
     private final CompareViewModel vm;
-    private final DefaultNumericAxis rowAxis = Charts.axis("row of the table");
-    private final DefaultNumericAxis valueAxis = Charts.axis("nats");
-    private final XYChart chart = new XYChart(rowAxis, valueAxis);
-    private final FxDataSet session = new FxDataSet("this session");
-    private final FxDataSet references = new FxDataSet("reference");
     private final TableView<CompareRow> table = new TableView<>();
-    private final TilePane tiles = new TilePane(10, 10);     // equal tiles: the images line up whatever the titles
+    private final DensityTiles tiles = new DensityTiles();
+    private final CompareChart chart;
     private final Label tilesTitle = FormLabels.section("Densities on this data");
     private final Button probe = new Button("Fit the linear classifiers");
     private final ScrollPane root;
@@ -70,17 +66,17 @@ public final class CompareView implements WorkspaceView {
         Label intro = FormLabels.muted("Models appear here when a run pauses or finishes, or when you open a model file. "
                 + "Each group is one test set; only models of one group are comparable. Lower is better everywhere.");
         Label empty = FormLabels.muted("No models yet: train one (and pause it) or open a model file in any workspace.");
-        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.groups()));
+        empty.visibleProperty().bind(Bindings.isEmpty(vm.groups()));
         empty.managedProperty().bind(empty.visibleProperty());
 
-        tiles.getStyleClass().add("compare-tiles");
-        tiles.setTileAlignment(Pos.BOTTOM_LEFT);
-        VBox page = new VBox(8, title, intro, empty, controls(), table(), chart(), tilesTitle, tiles);
+        VBox page = new VBox(8);
         page.setPadding(new Insets(12, 16, 12, 16));
         page.getStyleClass().add("compare-view");
         root = new ScrollPane(page);
         root.setFitToWidth(true);
         root.getStyleClass().add("compare-scroll");
+        chart = new CompareChart(root.viewportBoundsProperty());
+        page.getChildren().addAll(title, intro, empty, controls(), table(intro), chart.node(), tilesTitle, tiles);
         vm.rows().addListener((ListChangeListener<CompareRow>) c -> showRows());
         vm.tiles().addListener((ListChangeListener<DensityTile>) c -> showTiles());
         showRows();
@@ -142,13 +138,33 @@ public final class CompareView implements WorkspaceView {
         Label status = FormLabels.muted("");
         status.textProperty().bind(vm.statusProperty());
         status.setId("compare-status");
+        Label measuredOn = FormLabels.muted("");          // which data, beside the workspaces' validation figures
+        measuredOn.setId("compare-measured-on");
+        measuredOn.textProperty().bind(Bindings.createStringBinding(() -> measuredOn(vm.groupProperty().get()), vm.groupProperty()));
         kLabel.setMinWidth(Region.USE_PREF_SIZE);
         FlowPane row = new FlowPane(8, 6, group, kLabel, k, evaluate, paper, probe, cancel, bar);
         row.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, row, status);
+        return new VBox(6, row, measuredOn, status);
     }
 
-    private Node table() {
+    /** What the figures shown are measured on, and how they differ from the workspaces' own curves. */
+    static String measuredOn(TestSet g) {
+        if (g == null) return "";
+        boolean density = !g.id().equals("mnist-t10k");
+        return "Measured on " + g.measuredOn() + (density ? ". A workspace's curves and notes show validation NLL on its "
+                + "own run's held-out points instead, so their last value differs a little from the test NLL here." : ".");
+    }
+
+    /**
+     * The table, as tall as its rows (two lines each, in the type of {@code text}) up to {@link #TABLE_SHARE} of the
+     * visible height: no empty lines push the chart down; more rows scroll inside it.
+     */
+    private Node table(Label text) {
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+            double em = text.getFont().getSize();
+            double rows = em * (HEADER_EM + ROW_EM * Math.max(2, vm.rows().size())) + 4;
+            return Math.max(table.getMinHeight(), Math.min(rows, TABLE_SHARE * root.getViewportBounds().getHeight()));
+        }, vm.rows(), text.fontProperty(), root.viewportBoundsProperty(), table.minHeightProperty()));
         table.setId("compare-table");
         table.getStyleClass().add("compare-table");
         table.setItems(vm.rows());
@@ -197,65 +213,18 @@ public final class CompareView implements WorkspaceView {
         return c;
     }
 
-    private Node chart() {
-        chart.getDatasets().addAll(session, references);
-        Charts.standard(chart);
-        Charts.bars(chart);
-        Charts.wholeTicks(rowAxis, "");
-        valueAxis.setForceZeroInRange(true);
-        chart.getStyleClass().add("compare-chart");
-        chart.widthProperty().addListener((o, a, w) -> Charts.barWidth(chart, vm.rows().size()));
-        return chart;
-    }
-
     /** The chart from the table: one bar per row of the charted measure, this session's and the references'. */
     private void showRows() {
         Figure.Measure m = vm.chartMeasure();
-        List<CompareRow> shown = vm.rows().stream().filter(r -> r.measure() == m && Double.isFinite(r.figure())).toList();
-        double[][] mine = xy(shown.stream().filter(r -> !r.reference()).toList());
-        double[][] refs = xy(shown.stream().filter(CompareRow::reference).toList());
-        session.set(mine[0], mine[1]);
-        references.set(refs[0], refs[1]);
-        valueAxis.setName(m.unit);                          // the title names the measure
-        chart.setTitle(vm.groupProperty().get() == null ? "" : m.label + " on " + vm.groupProperty().get().title());
-        rowAxis.setAutoRanging(false);
-        rowAxis.set(0.5, Math.max(1, vm.rows().size()) + 0.5);
+        TestSet g = vm.groupProperty().get();
+        chart.show(vm.rows(), m, vm.rows().size(), g == null ? "" : m.label + " on " + g.title());
         probe.setVisible(vm.wtaGroup());
         probe.setManaged(vm.wtaGroup());
-        Charts.barWidth(chart, Math.max(1, vm.rows().size()));
-    }
-
-    private static double[][] xy(List<CompareRow> rows) {
-        double[] x = new double[rows.size()];
-        double[] y = new double[rows.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rows.get(i).number();
-            y[i] = rows.get(i).plotted();
-        }
-        return new double[][] {x, y};
     }
 
     /** Small multiples: the test points, then each model's density on the same grid. */
     private void showTiles() {
-        tiles.getChildren().clear();
-        Color accent = Palette.of(root).accent();
-        for (DensityTile t : vm.tiles()) {
-            DensityView v = new DensityView();
-            v.setPrefSize(150, 150);
-            v.setMinSize(150, 150);
-            var g = t.grid();
-            double[] bounds = {g.xmin(), g.xmax(), g.ymin(), g.ymax()};
-            if (t.density() != null) {
-                v.setDensityRowsFromBottom(t.density(), g.nx(), g.ny(), bounds);
-            } else {
-                v.setDensity(new float[g.nx() * g.ny()], g.ny(), g.nx(), bounds[0], bounds[1], bounds[2], bounds[3]);
-                float[] shown = java.util.Arrays.copyOf(t.points(), Math.min(t.points().length, 6000));
-                v.setDataPoints(shown, accent);
-            }
-            Label name = FormLabels.wrapped(t.title(), "muted");
-            name.setMaxWidth(150);
-            tiles.getChildren().add(new VBox(4, name, v));
-        }
+        tiles.show(vm.tiles(), Palette.of(root).accent());
         tilesTitle.setVisible(!vm.tiles().isEmpty());
         tilesTitle.setManaged(!vm.tiles().isEmpty());
     }

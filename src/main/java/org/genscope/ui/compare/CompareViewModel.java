@@ -196,11 +196,11 @@ final class CompareViewModel {
     }
 
     private void finish(String done) {
+        refresh();                                  // the rows first: whoever sees the status sees the figures
         running.set(false);
         progress.set(1);
         status.set(done);
         message.set(done);
-        refresh();
     }
 
     private void failed(Throwable e) {
@@ -225,8 +225,8 @@ final class CompareViewModel {
     private static List<DensityTile> tiles(TestSet g, List<Entry> models) {
         Grid2D grid = Grid2D.around(g.data().x(), 0.05, GRID);
         List<DensityTile> out = new ArrayList<>();
-        out.add(new DensityTile("test points", null, grid, g.data().x().data.clone()));
-        for (Entry e : models) out.add(new DensityTile(e.name() + " (" + e.model().kind() + ")", Densities.grid(e.model(), grid), grid, null));
+        out.add(new DensityTile(null, "test points", null, grid, g.data().x().data.clone()));
+        for (Entry e : models) out.add(new DensityTile(e.key(), e.name(), Densities.grid(e.model(), grid), grid, null));
         return out;
     }
 
@@ -244,7 +244,19 @@ final class CompareViewModel {
             group.set(null);
         }
         rows.setAll(rowsOf(members()));
-        tiles.setAll(group.get() == null ? List.of() : drawn.getOrDefault(group.get().id(), List.of()));
+        tiles.setAll(group.get() == null ? List.of() : numbered(drawn.getOrDefault(group.get().id(), List.of())));
+    }
+
+    /** The tiles of models still in the group, each titled with its first row's number in the table. */
+    private List<DensityTile> numbered(List<DensityTile> drawnTiles) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = rows.size() - 1; i >= 0; i--) if (rows.get(i).key() != null) first.put(rows.get(i).key(), rows.get(i).number());
+        List<DensityTile> out = new ArrayList<>();
+        for (DensityTile t : drawnTiles) {
+            if (t.key() == null) out.add(t);
+            else if (first.containsKey(t.key())) out.add(t.numbered(first.get(t.key())));
+        }
+        return out;
     }
 
     private List<CompareRow> rowsOf(List<Entry> models) {
@@ -255,20 +267,20 @@ final class CompareViewModel {
             if (m == null) {
                 String hint = e.model() instanceof Candidate.OfVae && measured.containsKey(e.key())
                         ? "press Evaluate to measure with k = " + k.get() : "press Evaluate";
-                out.add(new CompareRow(out.size() + 1, e.name(), e.settings(), null, "—", Double.NaN, hint, false));
+                out.add(new CompareRow(out.size() + 1, e.key(), e.name(), e.settings(), null, "—", Double.NaN, hint));
             } else {
-                for (Figure f : m.figures()) out.add(row(out.size() + 1, e.name(), e.settings(), f, false));
+                for (Figure f : m.figures()) out.add(row(out.size() + 1, e.key(), e.name(), e.settings(), f));
             }
             Measured p = current(probed, e, 0);
-            if (p != null) out.add(row(out.size() + 1, e.name(), e.settings(), p.figures().get(0), false));
+            if (p != null) out.add(row(out.size() + 1, e.key(), e.name(), e.settings(), p.figures().get(0)));
         }
         TestSet g = group.get();
         List<References.Row> refs = g == null ? List.of() : wta ? References.wtaRows() : References.densityRows(g);
-        for (References.Row r : refs) out.add(row(out.size() + 1, r.name(), r.source(), r.figure(), true));
+        for (References.Row r : refs) out.add(row(out.size() + 1, null, r.name(), r.source(), r.figure()));
         return out;
     }
 
-    private static CompareRow row(int n, String model, String run, Figure f, boolean reference) {
-        return new CompareRow(n, model, run, f.measure(), f.formatted(), f.value(), f.method(), reference);
+    private static CompareRow row(int n, String key, String model, String run, Figure f) {
+        return new CompareRow(n, key, model, run, f.measure(), f.formatted(), f.value(), f.method());
     }
 }

@@ -15,6 +15,9 @@ import org.genscope.ui.common.RobustZoom;
  * in view) until the user zooms; see {@link RobustZoom}.
  */
 public final class LossChart extends XYChart {
+    /** The validation curve's name: the run's own held-out data, not the Compare view's test sets. */
+    public static final String VALIDATION = "validation (this run's held-out data)";
+
     private final DoubleDataSet train;
     private final DoubleDataSet validation;
     private final DoubleDataSet reference = new FxDataSet("reference");
@@ -25,7 +28,7 @@ public final class LossChart extends XYChart {
         super(Charts.countAxis("optimizer step"), Charts.axis(yLabel));
         setTitle(title);
         train = new FxDataSet("train");
-        validation = new FxDataSet("validation");
+        validation = new FxDataSet(VALIDATION);
         getDatasets().addAll(train, validation);
         Charts.standard(this);
         view = Charts.zoomable(this);

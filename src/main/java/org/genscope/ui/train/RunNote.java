@@ -31,7 +31,7 @@ public final class RunNote {
             note.setText("Training stopped: " + s.message());
         } else if (s.step() == 0 && Double.isFinite(s.validationLoss())) {
             note.setText(String.format(Locale.ROOT, "The model as opened, not trained here: validation %s " + valueFormat
-                    + ". Press Train (Ctrl+Enter) to train it further.", loss, s.validationLoss()));
+                    + " on this run's held-out data (the Compare view measures on its test set). Press Train (Ctrl+Enter) to train it further.", loss, s.validationLoss()));
         }
     }
 }

@@ -112,7 +112,7 @@ final class BoundPanel extends VBox {
         }
         gap.setMaxWidth(900);
         VBox results = new VBox(6, figures, gap);
-        getChildren().addAll(klTitle, chart, activity, section("Evaluation on the test split (nats per example)"),
+        getChildren().addAll(klTitle, chart, activity, section("Evaluation on this run's test split (nats per example; the Compare view measures on its group's test set)"),
                 controls, status, OutOfDate.wrap(results, stale));
         vm.figuresProperty().addListener((o, a, f) -> show(f));
         show(null);

@@ -1,8 +1,9 @@
 package org.genscope.ui.wta;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.DoubleConsumer;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -13,30 +14,24 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.ejml.data.FMatrixRMaj;
+import org.genscope.compare.ProbeSelection;
 import org.genscope.data.Dataset;
 import org.genscope.data.ShippedImages;
-import org.genscope.nn.Mat;
 import org.genscope.ui.common.BackgroundTask;
 import org.genscope.ui.common.UiExecutor;
-import org.genscope.wta.LinearProbe;
 import org.genscope.wta.ProbeResult;
 import org.genscope.wta.WtaAutoencoder;
 
 /**
  * The Features tab's state: the paper's measure of a representation (Makhzani &amp; Frey 2015, Tables 1–2) — a
- * linear softmax classifier fitted on the features of the labelled 10k MNIST sample and tested on MNIST t10k —
- * run off the FX thread with its progress, and a table of every result this session: raw pixels (once, as the
+ * linear softmax classifier fitted on the features of the labelled 10k MNIST sample and tested on MNIST t10k, its
+ * weight decay chosen on held-out labels: {@link ProbeSelection}, as in the Compare view and {@code genscope eval wta}
+ * (the same figure for the same model) — run off the FX thread with its progress, and a table of every result this session: raw pixels (once, as the
  * baseline), then each model probed (so a plain autoencoder and a WTA trained one after the other sit side by side).
  */
 final class FeatureProbe {
-    /** One line of the comparison table. */
-    record Row(String features, int dimension, double testError, int wrong, int tested) {}
-
-    /** Classifier epochs: enough for the held-out error to level off on these features. */
-    static final int EPOCHS = 20;
-    /** Images per feature batch (progress is reported after each). */
-    private static final int CHUNK = 500;
+    /** One line of the comparison table, with the weight decay chosen on held-out labels. */
+    record Row(String features, int dimension, double testError, int wrong, int tested, double decay) {}
 
     private final UiExecutor ui;
     private final StringProperty message;
@@ -46,7 +41,8 @@ final class FeatureProbe {
     private final ObjectProperty<ProbeResult> latest = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private int epochs = EPOCHS;
+    private final AtomicLong shown = new AtomicLong(-1);
+    private int epochs = ProbeSelection.EPOCHS;
 
     FeatureProbe(UiExecutor ui, StringProperty message) {
         this.ui = ui;
@@ -96,6 +92,7 @@ final class FeatureProbe {
         boolean withPixels = rows.stream().noneMatch(r -> r.features().startsWith("raw pixels"));
         running.set(true);
         cancelled.set(false);
+        shown.set(-1);
         progress.set(0);
         status.set("Reading MNIST…");
         BackgroundTask.of(() -> probe(model, name, withPixels)).onSuccess(result -> {
@@ -107,8 +104,9 @@ final class FeatureProbe {
             }
             rows.addAll(result);
             Row last = result.get(result.size() - 1);
-            status.set(String.format(java.util.Locale.ROOT, "%s: test error %.2f%% (%,d of %,d t10k digits wrong).",
-                    last.features(), 100 * last.testError(), last.wrong(), last.tested()));
+            status.set(String.format(java.util.Locale.ROOT, "%s: test error %.2f%% (%,d of %,d t10k digits wrong; weight "
+                    + "decay %s chosen on the held-out labels).", last.features(), 100 * last.testError(), last.wrong(),
+                    last.tested(), last.decay()));
             message.set("Linear classifier on " + last.features() + " done");
         }).onFailure(e -> {
             running.set(false);
@@ -129,54 +127,34 @@ final class FeatureProbe {
         }
         java.util.List<Row> out = new java.util.ArrayList<>();
         double share = withPixels ? 0.3 : 0;
-        if (withPixels) {
-            fx(() -> status.set("Raw pixels: fitting the classifier…"));
-            ProbeResult raw = fit(labelled.x(), labelled, test.x(), test, p -> report(p * share));
-            if (raw == null) return java.util.List.of();
-            out.add(row("raw pixels", raw));
-        }
-        fx(() -> status.set("Computing the features of 20,000 images…"));
-        double featureEnd = share + (1 - share) * 0.5;
-        FMatrixRMaj trainF = features(m, labelled.x(), p -> report(share + (featureEnd - share) / 2 * p));
-        FMatrixRMaj testF = features(m, test.x(), p -> report(share + (featureEnd - share) / 2 * (1 + p)));
-        if (cancelled.get()) return java.util.List.of();
-        fx(() -> status.set("Fitting the classifier on " + trainF.numCols + " features…"));
-        ProbeResult r = fit(trainF, labelled, testF, test, p -> report(featureEnd + (1 - featureEnd) * p));
-        if (r == null) return java.util.List.of();
-        fx(() -> latest.set(r));
-        out.add(row(name, r));
-        return out;
-    }
-
-    private ProbeResult fit(FMatrixRMaj x, Dataset labelled, FMatrixRMaj tx, Dataset test, DoubleConsumer p) {
-        LinearProbe.Settings s = LinearProbe.Settings.defaults().withEpochs(epochs);
-        ProbeResult r = LinearProbe.fit(x, labelled.labels(), tx, test.labels(), 10, s, (done, total, loss, err) -> {
-            p.accept((double) done / total);
-            return !cancelled.get();
-        });
-        return cancelled.get() ? null : r;
-    }
-
-    /** The model's features of {@code x} in chunks, reporting the fraction done. */
-    private FMatrixRMaj features(WtaAutoencoder m, FMatrixRMaj x, DoubleConsumer p) {
-        FMatrixRMaj out = null;
-        for (int from = 0; from < x.numRows && !cancelled.get(); from += CHUNK) {
-            int to = Math.min(x.numRows, from + CHUNK);
-            FMatrixRMaj f = m.features(Mat.rows(x, from, to));
-            if (out == null) out = new FMatrixRMaj(x.numRows, f.numCols);
-            System.arraycopy(f.data, 0, out.data, from * f.numCols, f.getNumElements());
-            p.accept((double) to / x.numRows);
+        try {
+            if (withPixels) {
+                fx(() -> status.set("Raw pixels: fitting the classifier…"));
+                ProbeSelection raw = ProbeSelection.select(labelled.x(), labelled, test.x(), test, epochs, 0, "raw pixels",
+                        f -> report(share * f));
+                out.add(row("raw pixels", raw));
+            }
+            fx(() -> status.set("Computing the features of 20,000 images, then fitting the classifier…"));
+            ProbeSelection p = ProbeSelection.run(m, epochs, name, f -> report(share + (1 - share) * f));
+            fx(() -> latest.set(p.best()));
+            out.add(row(name, p));
+        } catch (CancellationException e) {
+            return java.util.List.of();
         }
         return out;
     }
 
-    private static Row row(String name, ProbeResult r) {
+    private static Row row(String name, ProbeSelection p) {
+        ProbeResult r = p.best();
         int tested = r.testCount();
-        return new Row(name, r.features(), r.testError(), (int) Math.round(r.testError() * tested), tested);
+        return new Row(name, r.features(), r.testError(), (int) Math.round(r.testError() * tested), tested, p.decay());
     }
 
-    private void report(double p) {
-        fx(() -> progress.set(p));
+    /** Shows the fraction done (at most one update per 0.1%); false once cancelled. */
+    private boolean report(double p) {
+        long permille = Math.round(1000 * p);
+        if (permille != shown.getAndSet(permille)) fx(() -> progress.set(permille / 1000.0));
+        return !cancelled.get();
     }
 
     private void fx(Runnable r) {

@@ -68,6 +68,17 @@ class CompareViewModelTest {
     }
 
     @Test
+    void eachGroupSaysWhatItsFiguresAreMeasuredOnBesideTheWorkspacesValidationFigures() {
+        String toy = CompareView.measuredOn(CHECKERBOARD);
+        assertTrue(toy.startsWith("Measured on the toy's fixed sample of 10,000 test points"), toy);
+        assertTrue(toy.contains("validation NLL on its own run's held-out points"), toy);
+        var split = org.genscope.data.DataSplits.random(Toy2D.MOONS.generate(1000, 0.05, 3), 0.1, 0.1, 3);
+        String own = CompareView.measuredOn(TestSet.of(split.test()));
+        assertTrue(own.startsWith("Measured on the run's own test split (100 examples"), own);
+        assertEquals("", CompareView.measuredOn(null));
+    }
+
+    @Test
     void aToyWithAClosedFormEntropyHasItAsAReferenceRow() {
         session.publish(flow("1"));
         CompareRow h = vm.rows().stream().filter(CompareRow::reference).findFirst().orElseThrow();
@@ -90,7 +101,9 @@ class CompareViewModelTest {
                 "mask 0 and the ensemble of 2");
         assertEquals(Evaluator.evaluate(v, 10, (d, t) -> true).get(0).formatted(), only("VAE 2").value());
         assertEquals("importance sampled, k = 10", only("VAE 2").method());
-        assertEquals(4, vm.tiles().size(), "the points and three densities");
+        assertEquals(List.of("test points", "1 · MADE 1", "3 · VAE 2", "4 · flow 3"),
+                vm.tiles().stream().map(DensityTile::title).toList(),
+                "the points and three densities, each titled with its first row's number (the MADE has two rows)");
         assertNotNull(vm.tiles().get(1).density());
 
         vm.kProperty().set(20);

@@ -91,10 +91,15 @@ class CompareWorkspaceTest {
                 "the opened flow and the three runs share the checkerboard's test sample");
         assertTrue(vm.members().stream().anyMatch(e -> e.settings().startsWith("opened cb.safetensors")), vm.members().toString());
         assertTrue(table.getItems().stream().allMatch(r -> r.reference() || r.value().equals("—")), "nothing measured yet");
+        String measuredOn = robot.lookup("#compare-measured-on").queryAs(Label.class).getText();
+        assertTrue(measuredOn.contains("fixed sample of 10,000 test points") && measuredOn.contains("validation NLL"),
+                "the view says which data its figures are on, unlike the workspaces' validation curves: " + measuredOn);
 
         robot.interact(() -> robot.lookup("#compare-evaluate").queryAs(Button.class).fire());
         Label status = robot.lookup("#compare-status").queryAs(Label.class);
         await(() -> status.getText().startsWith("Measured 4 models"));
+        // the condition is read off the FX thread: wait for the rows themselves, not only for the status line
+        await(() -> table.getItems().stream().allMatch(r -> Double.isFinite(r.figure())));
         List<CompareRow> measured = table.getItems().stream().filter(r -> !r.reference()).toList();
         assertEquals(4, measured.stream().map(CompareRow::model).distinct().count(), "a row each (a MADE of K > 1 masks two): " + measured);
         assertTrue(measured.stream().allMatch(r -> Double.isFinite(r.figure())), measured.toString());
@@ -108,5 +113,8 @@ class CompareWorkspaceTest {
         javafx.scene.layout.Pane tiles = (javafx.scene.layout.Pane) view.root().lookup(".compare-tiles");
         await(() -> tiles.getChildren().size() == 5);
         Shots.inEveryLook(robot, stage.getScene(), "compare");
+        javafx.scene.control.ScrollPane page = (javafx.scene.control.ScrollPane) view.root();
+        robot.interact(() -> page.setVvalue(1));          // the densities, below the chart
+        Shots.save(robot, stage.getScene().getRoot(), "compare-densities-light");
     }
 }

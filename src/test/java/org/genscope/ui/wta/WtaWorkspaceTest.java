@@ -98,6 +98,10 @@ class WtaWorkspaceTest {
         assertEquals(64, model.dimension());
         assertTrue(pixels.testError() < 0.15 && model.testError() < 0.6, pixels + " " + model);
         assertEquals(10_000, model.tested());
+        org.genscope.compare.ProbeSelection compare = org.genscope.compare.ProbeSelection.run(vm.modelCopy().get(), 3, "same");
+        assertEquals(compare.best().testError(), model.testError(), 0,
+                "the Features tab's figure is the Compare view's and genscope eval wta's (one ProbeSelection)");
+        assertEquals(compare.decay(), model.decay(), 0);
         assertTrue(vm.kindProperty().get() == WtaKind.FC);
     }
 }
