@@ -39,6 +39,7 @@ final class FlowEval implements ModelVerb {
         if (o.containsKey("data") == o.containsKey("toy")) throw new UsageException("give the data: --data FILE or --toy NAME");
         long seed = Options.integer(o, "seed", 7, Long.MIN_VALUE, Long.MAX_VALUE);
         boolean timing = Options.flag(o, "timing");
+        MadeData.columns(o, "data");                       // --columns/--label need --data
         Dataset data = o.containsKey("data") ? MadeData.read(o, "data", out) : FlowData.testToy(o, seed);
         FlowModel m = load(file);
         if (data.dimension() != m.dimension()) {

@@ -50,9 +50,14 @@ final class MadeTrain implements ModelVerb {
                   data      --binarize T (1 where the intensity is above T, else 0; T in [0, 1]: values in [0, 1]
                               are intensities as they are, grey levels 0..255 are divided by 255, other ranges
                               are scaled by the training data's min and max)   --limit N (first N training examples)
+                            --toy NAME [--noise S] [--size N] (2-D points, for --conditional mixture)
+                            --split V,T (fractions of --train/--toy held out; 0.1,0.1)   --pool B (mean-pool B×B blocks first)
+                            --standardize true (mean 0, deviation 1 on the training split)
+                %s
                 %s
                   model     --hidden 500[,500...]   --activation %s
-                            --ordering natural|random|reverse   --rule uniform|even|softmax   --softmax-l 0
+                            --ordering natural|random|reverse|m1,m2,...   --rule uniform|even|softmax   --softmax-l 0
+                            --degrees a,b,.../c,d,... (mask 0's hidden m(k), layer by layer; default drawn from the seed)
                             --direct true|false   --masks K (1)   --order-agnostic true|false
                             --conditional bernoulli|gaussian|mixture   --components K (mixture)
                   training  --optimizer %s (adam)   --lr 0.001   --batch 100   --epochs 200
@@ -63,9 +68,9 @@ final class MadeTrain implements ModelVerb {
                               0, the default, sets no limit)
                   output    --out made.safetensors   --ensemble N (masks for the test ensemble; default K)
                             --curves FILE (train/validation NLL curves: .svg plot, else CSV)
-                            --quiet true (no per-epoch lines)
+                            --quiet true (no per-epoch lines)   --keep best|last (the parameters saved; best validation)
                   Prints one line per epoch, then the test NLL (nats) of the best-validation parameters.
-                """.formatted(MadeData.columnsHelp("            "), String.join("|", Activations.NAMES), OptimizerKind.names("|"));
+                """.formatted(MadeData.columnsHelp("            "), MadeData.folderHelp("            "), String.join("|", Activations.NAMES), OptimizerKind.names("|"));
     }
 
     @Override
