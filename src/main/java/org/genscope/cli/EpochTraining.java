@@ -11,13 +11,13 @@ import org.genscope.train.TrainingJob;
 
 /**
  * What the epoch-based train commands ({@code train made}, {@code train vae}) share: the options --seed, --batch,
- * --epochs, --patience, --lr, --optimizer, --max-minutes and --quiet, and early stopping on the validation loss
+ * --epochs, --patience, --lr, --optimizer, --max-minutes, --quiet and --keep, and early stopping on the validation loss
  * with that patience and time budget, printing one line per epoch.
  */
-record EpochTraining(long seed, int batch, int epochs, int patience, double lr, OptimizerKind optimizer,
-                     double budgetMinutes, boolean quiet) {
+public record EpochTraining(long seed, int batch, int epochs, int patience, double lr, OptimizerKind optimizer,
+                     double budgetMinutes, boolean quiet, boolean keepLast) {
     /** The option names, for {@link Options#parse}. */
-    static final List<String> OPTIONS = List.of("seed", "batch", "epochs", "patience", "lr", "optimizer", "max-minutes", "quiet");
+    static final List<String> OPTIONS = List.of("seed", "batch", "epochs", "patience", "lr", "optimizer", "max-minutes", "quiet", "keep");
 
     /** The options (seed 42, batch 100, {@code defaultEpochs}, patience 30, Adam at 1e-3, no budget). */
     static EpochTraining parse(Map<String, String> o, int defaultEpochs) throws UsageException {
@@ -26,7 +26,12 @@ record EpochTraining(long seed, int batch, int epochs, int patience, double lr, 
                 (int) Options.integer(o, "epochs", defaultEpochs, 1, 1_000_000),
                 (int) Options.integer(o, "patience", 30, 0, 1_000_000),
                 Options.number(o, "lr", 1e-3, 1e-12, 100), MadeTrain.optimizer(o),
-                Options.number(o, "max-minutes", 0, 0, 1e7), Options.flag(o, "quiet"));
+                Options.number(o, "max-minutes", 0, 0, 1e7), Options.flag(o, "quiet"), keepLast(o));
+    }
+
+    /** {@code --keep best|last}: the parameters kept after training, the best validation's (default) or the last. */
+    static boolean keepLast(Map<String, String> o) throws UsageException {
+        return Options.choice(o, "keep", "best", "best", "last").equals("last");
     }
 
     /** Early stopping of {@code params} with the patience and time budget, and (unless quiet) the per-epoch lines, on the job. */

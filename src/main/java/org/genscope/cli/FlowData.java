@@ -1,5 +1,6 @@
 package org.genscope.cli;
 
+import java.io.PrintStream;
 import java.util.Map;
 import org.genscope.compare.TestSet;
 import org.genscope.data.DataSplits;
@@ -12,14 +13,12 @@ final class FlowData {
     private FlowData() {}
 
     /** Train/validation/test splits: files (missing splits cut from --train), else the toy (preset's or --toy), 80/10/10. */
-    static DataSplits splits(Map<String, String> o, FlowPreset preset, long seed) throws UsageException, CliException {
-        if (o.containsKey("train")) {
-            if (o.containsKey("toy")) throw new UsageException("give either --toy or --train, not both");
-            return MadeData.splits(o, seed);
-        }
+    static DataSplits splits(Map<String, String> o, FlowPreset preset, long seed, PrintStream out) throws UsageException, CliException {
+        if (o.containsKey("train")) return MadeData.splits(o, seed, out);
         if (o.containsKey("valid") || o.containsKey("test")) throw new UsageException("--valid and --test need --train");
         Dataset all = toy(o, preset, seed);
-        return DataSplits.random(all, 0.1, 0.1, seed);
+        double[] held = MadeData.heldOut(o);
+        return DataSplits.random(all, held[0], held[1], seed);
     }
 
     /** {@code --toy NAME [--noise S] [--size N]} (defaults from the preset, else moons, 0.05, 20000). */

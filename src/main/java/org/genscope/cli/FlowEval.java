@@ -34,13 +34,13 @@ final class FlowEval implements ModelVerb {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args, "data", "toy", "noise", "size", "seed", "timing", "columns", "label");
+        Map<String, String> o = Options.parse(args, "data", "toy", "noise", "size", "seed", "timing", "columns", "label", "resize", "invert");
         String file = Options.positional(o, "MODEL file");
         if (o.containsKey("data") == o.containsKey("toy")) throw new UsageException("give the data: --data FILE or --toy NAME");
         long seed = Options.integer(o, "seed", 7, Long.MIN_VALUE, Long.MAX_VALUE);
         boolean timing = Options.flag(o, "timing");
-        Columns columns = MadeData.columns(o, "data");
-        Dataset data = o.containsKey("data") ? MadeData.read(o.get("data"), columns) : FlowData.testToy(o, seed);
+        MadeData.columns(o, "data");                       // --columns/--label need --data
+        Dataset data = o.containsKey("data") ? MadeData.read(o, "data", out) : FlowData.testToy(o, seed);
         FlowModel m = load(file);
         if (data.dimension() != m.dimension()) {
             throw new CliException(data.source() + ": " + data.dimension() + " columns, the flow models " + m.dimension());

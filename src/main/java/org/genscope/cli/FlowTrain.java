@@ -24,8 +24,9 @@ import org.genscope.train.TrainingJob;
 
 /** {@code genscope train flow …}: maximum-likelihood training of a normalizing flow, test NLL, model file. */
 final class FlowTrain implements ModelVerb {
-    private static final String[] OPTIONS = {"preset", "layers", "base", "activation", "scale-bound", "toy", "noise", "size",
-        "train", "valid", "test", "steps", "batch", "lr", "schedule", "seed", "every", "out", "curves", "columns", "label"};
+    static final String[] OPTIONS = {"preset", "layers", "base", "activation", "scale-bound", "toy", "noise", "size",
+        "train", "valid", "test", "steps", "batch", "lr", "schedule", "seed", "every", "out", "curves", "columns", "label",
+        "split", "standardize", "resize", "invert"};
 
     @Override
     public String usage() {
@@ -51,24 +52,18 @@ final class FlowTrain implements ModelVerb {
     public int run(List<String> args, PrintStream out) throws Exception {
         Map<String, String> o = Options.parse(args, OPTIONS);
         Options.noPositional(o);
-        FlowPreset preset = null;
-        if (o.containsKey("preset")) {
-            try {
-                preset = FlowPreset.byId(o.get("preset"));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
-        long seed = Options.integer(o, "seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
-        int steps = (int) Options.integer(o, "steps", preset != null ? preset.steps() : 3000, 1, 100_000_000);
-        int batch = (int) Options.integer(o, "batch", preset != null ? preset.batchSize() : 256, 1, 1_000_000);
-        double lr = Options.number(o, "lr", preset != null ? preset.learningRate() : 2e-3, 1e-12, 10);
-        String schedule = Options.choice(o, "schedule", "cosine", "cosine", "constant");
+        TrainSetup.Flow setup = setup(o, out);
+        FlowPreset preset = preset(o);
+        long seed = setup.seed();
+        int steps = setup.steps();
+        int batch = setup.batch();
+        double lr = setup.lr();
+        String schedule = setup.cosine() ? "cosine" : "constant";
         int every = (int) Options.integer(o, "every", 500, 0, Integer.MAX_VALUE);
         Path outFile = CliFiles.output(o.getOrDefault("out", "flow.safetensors"), "out", "flow.safetensors");
         Path curves = o.containsKey("curves") ? CliFiles.output(o.get("curves"), "curves", "flow-nll.svg") : null;
-        FlowSpec spec = spec(o, preset, seed);
-        DataSplits data = FlowData.splits(o, preset, seed);
+        FlowSpec spec = setup.spec();
+        DataSplits data = setup.data();
         double entropy = FlowData.entropy(o, preset);
 
         FlowModel model;
@@ -122,6 +117,28 @@ final class FlowTrain implements ModelVerb {
         }
         if (noFigure != null) throw new CliException(noFigure + "; the model is saved to " + outFile + " without a test NLL");
         return 0;
+    }
+
+    /** What the options train (a preset's settings under those given), without training. */
+    static TrainSetup.Flow setup(Map<String, String> o, PrintStream out) throws UsageException, CliException {
+        FlowPreset preset = preset(o);
+        long seed = Options.integer(o, "seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+        int steps = (int) Options.integer(o, "steps", preset != null ? preset.steps() : 3000, 1, 100_000_000);
+        int batch = (int) Options.integer(o, "batch", preset != null ? preset.batchSize() : 256, 1, 1_000_000);
+        double lr = Options.number(o, "lr", preset != null ? preset.learningRate() : 2e-3, 1e-12, 10);
+        String schedule = Options.choice(o, "schedule", "cosine", "cosine", "constant");
+        FlowSpec spec = spec(o, preset, seed);
+        DataSplits data = FlowData.splits(o, preset, seed, out);
+        return new TrainSetup.Flow(data, spec, steps, batch, lr, schedule.equals("cosine"), seed);
+    }
+
+    private static FlowPreset preset(Map<String, String> o) throws UsageException {
+        if (!o.containsKey("preset")) return null;
+        try {
+            return FlowPreset.byId(o.get("preset"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** The spec from --layers/--base/--activation/--scale-bound over the preset's (or RealNVP×8). */

@@ -31,13 +31,13 @@ final class MadeEval implements ModelVerb {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args, "data", "ensemble", "binarize", "columns", "label");
+        Map<String, String> o = Options.parse(args, "data", "ensemble", "binarize", "columns", "label", "resize", "invert");
         String file = Options.positional(o, "MODEL file");
         Options.integer(o, "ensemble", 1, 1, MadeConfig.MAX_MASKS);
         Made made = load(file);
         int k = made.numMasks();
         int ensemble = (int) Options.integer(o, "ensemble", k, 1, k);
-        Dataset data = data(o);
+        Dataset data = data(o, out);
         if (data.dimension() != made.inputs()) {
             throw new CliException(data.source() + ": " + data.dimension() + " features, the model has " + made.inputs() + " inputs");
         }
@@ -53,10 +53,10 @@ final class MadeEval implements ModelVerb {
         return CliFiles.model(file, MadeFile::load);
     }
 
-    private static Dataset data(Map<String, String> o) throws UsageException, CliException {
+    private static Dataset data(Map<String, String> o, PrintStream out) throws UsageException, CliException {
         Dataset d;
         if (o.containsKey("data")) {
-            d = MadeData.read(o.get("data"), MadeData.columns(o, "data"));
+            d = MadeData.read(o, "data", out);
         } else {
             try {
                 d = SampleData.binarizedMnist().test();

@@ -45,13 +45,13 @@ final class VaeEval implements ModelVerb {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args, "data", "labels", "binarize", "toy", "noise", "size", "k", "limit", "seed", "codes", "columns", "label");
+        Map<String, String> o = Options.parse(args, "data", "labels", "binarize", "toy", "noise", "size", "k", "limit", "seed", "codes", "columns", "label", "resize", "invert");
         String file = Options.positional(o, "MODEL file");
         int k = (int) Options.integer(o, "k", Evaluator.PAPER_K, 1, 100_000);
         long seed = Options.integer(o, "seed", Evaluator.SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         if (o.containsKey("data") && o.containsKey("toy")) throw new UsageException("give either --data FILE or --toy NAME, not both");
         Vae vae = load(file);
-        Dataset data = data(o, vae, seed);
+        Dataset data = data(o, vae, seed, out);
         if (o.containsKey("limit")) data = data.head((int) Options.integer(o, "limit", 0, 1, Integer.MAX_VALUE));
         if (data.dimension() != vae.inputs()) {
             throw new CliException(data.source() + ": " + data.dimension() + " features, the model " + file + " has "
@@ -103,7 +103,7 @@ final class VaeEval implements ModelVerb {
         return CliFiles.model(file, VaeFile::load);
     }
 
-    private static Dataset data(Map<String, String> o, Vae vae, long seed) throws UsageException, CliException {
+    private static Dataset data(Map<String, String> o, Vae vae, long seed, PrintStream out) throws UsageException, CliException {
         Dataset d;
         if (o.containsKey("labels") && !o.containsKey("data")) throw new UsageException("--labels needs --data");
         if (o.containsKey("toy")) {
@@ -116,7 +116,7 @@ final class VaeEval implements ModelVerb {
                     throw new CliException(e.getMessage().replace('\n', ' '));
                 }
             } else {
-                d = MadeData.read(o.get("data"), MadeData.columns(o, "data"));
+                d = MadeData.read(o, "data", out);
             }
         } else if (vae.inputs() == 784) {
             try {

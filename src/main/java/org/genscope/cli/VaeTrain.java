@@ -37,7 +37,8 @@ import org.genscope.vae.VaeTrainable;
  * importance-sampled log-likelihood and saves the model.
  */
 final class VaeTrain implements ModelVerb {
-    private static final List<String> OPTIONS = List.of("train", "valid", "test", "binarize", "limit", "toy", "noise", "size",
+    static final List<String> OPTIONS = List.of("train", "valid", "test", "binarize", "limit", "toy", "noise", "size",
+        "split", "standardize", "resize", "invert",
         "hidden", "encoder-hidden", "decoder-hidden", "activation", "encoder-activation", "decoder-activation", "latent",
         "decoder", "samples", "beta", "warmup", "schedule", "checkpoint", "resume", "out", "curves", "test-k", "columns", "label");
 
@@ -74,26 +75,21 @@ final class VaeTrain implements ModelVerb {
     public int run(List<String> args, PrintStream out) throws Exception {
         Map<String, String> o = Options.parse(args, Options.joined(OPTIONS, EpochTraining.OPTIONS));
         Options.noPositional(o);
-        EpochTraining t = EpochTraining.parse(o, 100);
+        TrainSetup.Vae setup = setup(o, out);
+        EpochTraining t = setup.training();
         long seed = t.seed();
         int batch = t.batch();
         int epochs = t.epochs();
         double lr = t.lr();
         OptimizerKind optimizer = t.optimizer();
-        String schedule = Options.choice(o, "schedule", "constant", "constant", "cosine", "iwae");
+        String schedule = setup.schedule();
         int testK = (int) Options.integer(o, "test-k", 100, 1, 100_000);
         Path outFile = CliFiles.output(o.getOrDefault("out", "vae.safetensors"), "out", "vae.safetensors");
         Path checkpoint = o.containsKey("checkpoint") ? CliFiles.output(o.get("checkpoint"), "checkpoint", "vae.ckpt") : null;
         Path resume = o.containsKey("resume") ? Path.of(o.get("resume")) : null;
         Path curves = o.containsKey("curves") ? CliFiles.output(o.get("curves"), "curves", "vae-elbo.svg") : null;
-
-        DataSplits data = splits(o, seed);
-        VaeConfig config = config(o, data.train(), seed);
-        if (config.decoder() == DecoderKind.BERNOULLI) {
-            for (Dataset d : List.of(data.train(), data.validation(), data.test())) {
-                MadeData.requireBinary(d, "a Bernoulli decoder", "--decoder gaussian");
-            }
-        }
+        DataSplits data = setup.data();
+        VaeConfig config = setup.config();
         if (resume != null) requireSameModel(resume, config);
 
         Vae vae = new Vae(config);
@@ -137,7 +133,7 @@ final class VaeTrain implements ModelVerb {
             CurveExport.write(curves, "VAE " + config.architecture() + ": negative ELBO", job.latest(), "−ELBO (nats)", "neg_elbo");
             out.println("curves written to " + curves);
         }
-        stop.restoreBest();
+        if (!t.keepLast()) stop.restoreBest();
 
         out.printf(Locale.ROOT, "stopped after %d epochs (%.1f s, %.2f s/epoch%s); best validation −ELBO %.4f at epoch %d%n",
                 stop.epochs(), seconds, seconds / Math.max(1, stop.epochs() - startEpoch),
@@ -167,11 +163,26 @@ final class VaeTrain implements ModelVerb {
         return 0;
     }
 
+    /** What the options train, without training: the data (checked against the decoder), the model, the training. */
+    static TrainSetup.Vae setup(Map<String, String> o, PrintStream out) throws UsageException, CliException {
+        EpochTraining t = EpochTraining.parse(o, 100);
+        String schedule = Options.choice(o, "schedule", "constant", "constant", "cosine", "iwae");
+        DataSplits data = splits(o, t.seed(), out);
+        VaeConfig config = config(o, data.train(), t.seed());
+        if (config.decoder() == DecoderKind.BERNOULLI) {
+            for (Dataset d : List.of(data.train(), data.validation(), data.test())) {
+                MadeData.requireBinary(d, "a Bernoulli decoder", "--decoder gaussian");
+            }
+        }
+        return new TrainSetup.Vae(data, config, t, schedule);
+    }
+
     /** Files (--train), a 2-D toy (--toy) or binarized MNIST. */
-    private static DataSplits splits(Map<String, String> o, long seed) throws UsageException, CliException {
-        if (o.containsKey("toy")) return FlowData.splits(o, null, seed);
-        for (String k : List.of("noise", "size")) if (o.containsKey(k)) throw new UsageException("--" + k + " needs --toy");
-        return MadeData.splits(o, seed);
+    private static DataSplits splits(Map<String, String> o, long seed, PrintStream out) throws UsageException, CliException {
+        if (!o.containsKey("toy")) {
+            for (String k : List.of("noise", "size")) if (o.containsKey(k)) throw new UsageException("--" + k + " needs --toy");
+        }
+        return MadeData.splits(o, seed, out);
     }
 
     /**

@@ -1,7 +1,8 @@
 package org.genscope.cli;
 
+import java.io.PrintStream;
 import java.util.Map;
-import org.genscope.data.Columns;
+import org.genscope.data.Binarization;
 import org.genscope.data.DataFormatException;
 import org.genscope.data.Dataset;
 import org.genscope.data.Normalization;
@@ -18,17 +19,27 @@ final class WtaData {
     private WtaData() {}
 
     /** --train FILE or binarized MNIST's training split. */
-    static Dataset train(Map<String, String> o) throws UsageException, CliException {
-        Dataset d = o.containsKey("train") ? file(o.get("train")) : sample(Which.TRAIN);
+    static Dataset train(Map<String, String> o, PrintStream out) throws UsageException, CliException {
+        Dataset d = o.containsKey("train") ? images(o, "train", out) : sample(Which.TRAIN);
+        if (!o.containsKey("train") && !o.containsKey("valid")) {
+            for (String k : MadeData.FOLDER_OPTIONS) if (o.containsKey(k)) throw new UsageException("--" + k + " is for a folder of pictures given as the data");
+        }
+        if (o.containsKey("binarize")) d = Binarization.threshold(d, MadeData.threshold(o));
         if (o.containsKey("limit")) d = d.head((int) Options.integer(o, "limit", 0, 1, Integer.MAX_VALUE));
         return d;
     }
 
+    /** The images of the file or folder given with {@code --option} ({@link MadeData#read}), scaled to [0, 1]. */
+    static Dataset images(Map<String, String> o, String option, PrintStream out) throws UsageException, CliException {
+        return unit(MadeData.read(o, option, out));
+    }
+
     /** --valid FILE or binarized MNIST's validation split, its first --valid-size images. */
-    static Dataset validation(Map<String, String> o) throws UsageException, CliException {
+    static Dataset validation(Map<String, String> o, PrintStream out) throws UsageException, CliException {
         int n = (int) Options.integer(o, "valid-size", 1000, 0, Integer.MAX_VALUE);
         if (n == 0) return null;
-        Dataset d = o.containsKey("valid") ? file(o.get("valid")) : sample(Which.VALID);
+        Dataset d = o.containsKey("valid") ? images(o, "valid", out) : sample(Which.VALID);
+        if (o.containsKey("binarize")) d = Binarization.threshold(d, MadeData.threshold(o));
         return d.head(n);
     }
 
@@ -46,11 +57,6 @@ final class WtaData {
         } catch (DataFormatException e) {
             throw new CliException(e.getMessage().replace('\n', ' '));
         }
-    }
-
-    /** An image file, scaled to [0, 1]. */
-    static Dataset file(String path) throws CliException {
-        return unit(MadeData.read(path, Columns.of(null, null)));
     }
 
     private static Dataset unit(Dataset d) throws CliException {

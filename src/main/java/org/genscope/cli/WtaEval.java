@@ -24,12 +24,12 @@ final class WtaEval implements ModelVerb {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> o = Options.parse(args, "data", "probe", "probe-epochs");
+        Map<String, String> o = Options.parse(args, "data", "probe", "probe-epochs", "resize", "invert");
         String file = Options.positional(o, "MODEL file");
         int probeEpochs = (int) Options.integer(o, "probe-epochs", 30, 1, 100_000);
         boolean probe = !o.containsKey("probe") || Options.flag(o, "probe");
         WtaAutoencoder model = load(file);
-        Dataset data = o.containsKey("data") ? WtaData.file(o.get("data")) : WtaData.sample(WtaData.Which.TEST);
+        Dataset data = o.containsKey("data") ? WtaData.images(o, "data", out) : WtaData.sample(WtaData.Which.TEST);
         WtaData.requireFits(data, model.config(), file);
         out.printf(Locale.ROOT, "model %s (%s)%n", model.config().architecture(), model.config().sparsity());
         Figure mse = Figures.of(() -> Evaluator.reconstruction(model, data.x(), file));

@@ -31,7 +31,7 @@ import org.genscope.wta.WtaTrainable;
  * error on MNIST t10k and the test error of a linear classifier on its features, and saves it.
  */
 final class WtaTrain implements ModelVerb {
-    private static final String[] OPTIONS = {"preset", "kind", "hidden", "maps", "k", "spatial", "train", "valid",
+    static final String[] OPTIONS = {"keep", "binarize", "resize", "invert", "preset", "kind", "hidden", "maps", "k", "spatial", "train", "valid",
         "valid-size", "limit", "epochs", "max-minutes", "batch", "lr", "weight-decay", "optimizer", "seed", "out", "curves", "probe",
         "probe-epochs", "patience", "eval-every", "checkpoint", "checkpoint-every", "quiet", "filter", "decoder-filter"};
 
@@ -67,36 +67,28 @@ final class WtaTrain implements ModelVerb {
     public int run(List<String> args, PrintStream out) throws Exception {
         Map<String, String> o = Options.parse(args, OPTIONS);
         Options.noPositional(o);
-        long seed = Options.integer(o, "seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
-        config(o, seed, 28, 28);                           // bad settings fail before any data is read
-        double lr = Options.number(o, "lr", presetLr(o), 1e-12, 100);
-        double weightDecay = Options.number(o, "weight-decay", o.containsKey("preset") ? preset(o).weightDecay : 0, 0,
-                1e6);
-        if (lr * weightDecay >= 1) {
-            throw new UsageException("--weight-decay " + weightDecay + " with --lr " + lr + " would shrink every weight to "
-                    + "zero or below each step (lr·λ must be < 1)");
-        }
-        Dataset train = WtaData.train(o);
-        int[] hw = WtaData.imageSize(train);
-        WtaConfig config = config(o, seed, hw[0], hw[1]);
-        int batch = (int) Options.integer(o, "batch", 100, 1, 1_000_000);
-        int epochs = (int) Options.integer(o, "epochs", 50, 1, 1_000_000);
-        int patience = (int) Options.integer(o, "patience", 0, 0, 1_000_000);
+        TrainSetup.Wta setup = setup(o, out);
+        long seed = setup.seed();
+        Dataset train = setup.train();
+        WtaConfig config = setup.config();
+        double lr = setup.lr();
+        double weightDecay = setup.weightDecay();
+        int batch = setup.batch();
+        int epochs = setup.epochs();
+        int patience = setup.patience();
         long evalEvery = Options.integer(o, "eval-every", 0, 0, Long.MAX_VALUE);
         double budget = Options.number(o, "max-minutes", 0, 0, 1e7);
         int probeEpochs = (int) Options.integer(o, "probe-epochs", 30, 1, 100_000);
         boolean probe = Options.flag(o, "probe") || !o.containsKey("probe");
         boolean quiet = Options.flag(o, "quiet");
-        OptimizerKind optimizer = MadeTrain.optimizer(o);
+        OptimizerKind optimizer = setup.optimizer();
         Path outFile = CliFiles.output(o.getOrDefault("out", "wta.safetensors"), "out", "wta.safetensors");
         Path curves = o.containsKey("curves") ? CliFiles.output(o.get("curves"), "curves", "wta-mse.svg") : null;
         Path checkpoint = o.containsKey("checkpoint") ? CliFiles.output(o.get("checkpoint"), "checkpoint", "wta.ckpt") : null;
         long checkpointEvery = Options.integer(o, "checkpoint-every", o.containsKey("checkpoint") ? 500 : 0, 0, Long.MAX_VALUE);
         if (checkpointEvery > 0 && !o.containsKey("checkpoint")) throw new UsageException("--checkpoint-every needs --checkpoint FILE");
 
-        Dataset valid = WtaData.validation(o);
-        String model = "a " + config.architecture() + " autoencoder";
-        if (valid != null) WtaData.requireFits(valid, config, model);
+        Dataset valid = setup.validation();
         boolean mnist = config.height() == 28 && config.width() == 28;
         Dataset test = mnist ? WtaData.sample(WtaData.Which.TEST) : null;
 
@@ -124,7 +116,7 @@ final class WtaTrain implements ModelVerb {
                     job.latest(), "MSE per pixel", "mse");
             out.println("curves written to " + curves);
         }
-        stop.restoreBest();
+        if (!setup.keepLast()) stop.restoreBest();
         long steps = job.latest().step();
         out.printf(Locale.ROOT, "trained %d steps, %d epochs (%.1f s, %.2f s/epoch%s); %s%n", steps,
                 stop.epochs(), seconds, seconds / Math.max(1e-9, (double) steps * batch / train.size()),
@@ -207,6 +199,29 @@ final class WtaTrain implements ModelVerb {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** What the options train, without training: the images (checked against the model), the model, the training. */
+    static TrainSetup.Wta setup(Map<String, String> o, PrintStream out) throws UsageException, CliException {
+        long seed = Options.integer(o, "seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+        config(o, seed, 28, 28);                           // bad settings fail before any data is read
+        double lr = Options.number(o, "lr", presetLr(o), 1e-12, 100);
+        double weightDecay = Options.number(o, "weight-decay", o.containsKey("preset") ? preset(o).weightDecay : 0, 0,
+                1e6);
+        if (lr * weightDecay >= 1) {
+            throw new UsageException("--weight-decay " + weightDecay + " with --lr " + lr + " would shrink every weight to "
+                    + "zero or below each step (lr·λ must be < 1)");
+        }
+        Dataset train = WtaData.train(o, out);
+        int[] hw = WtaData.imageSize(train);
+        WtaConfig config = config(o, seed, hw[0], hw[1]);
+        int batch = (int) Options.integer(o, "batch", 100, 1, 1_000_000);
+        int epochs = (int) Options.integer(o, "epochs", 50, 1, 1_000_000);
+        int patience = (int) Options.integer(o, "patience", 0, 0, 1_000_000);
+        Dataset valid = WtaData.validation(o, out);
+        if (valid != null) WtaData.requireFits(valid, config, "a " + config.architecture() + " autoencoder");
+        return new TrainSetup.Wta(train, valid, config, MadeTrain.optimizer(o), lr, weightDecay, batch, epochs, patience,
+                EpochTraining.keepLast(o), seed);
     }
 
     private static int[] ints(Map<String, String> o, String key) throws UsageException {

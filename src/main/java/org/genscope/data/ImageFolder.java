@@ -34,12 +34,23 @@ public final class ImageFolder {
     /** At most this many pictures are read (a guard against a home folder picked by mistake). */
     public static final int MAX_IMAGES = 200_000;
 
-    /** How the pictures become examples. */
-    public record Options(int size) {
+    /** The intensity at which {@link Options#binarize} thresholds ({@link Binarization#threshold}). */
+    public static final float BINARIZE_AT = 0.5f;
+
+    /**
+     * How the pictures become examples: resized to {@code size}×{@code size}, then optionally {@link #inverted} and
+     * thresholded at {@link #BINARIZE_AT} (in that order, {@link #prepared}).
+     */
+    public record Options(int size, boolean invert, boolean binarize) {
         public Options {
             if (size < MIN_SIZE || size > MAX_SIZE) {
                 throw new IllegalArgumentException("the image size must be " + MIN_SIZE + " to " + MAX_SIZE + " pixels, not " + size);
             }
+        }
+
+        /** Resized only. */
+        public Options(int size) {
+            this(size, false, false);
         }
     }
 
@@ -59,8 +70,18 @@ public final class ImageFolder {
 
     private ImageFolder() {}
 
-    /** Reads every picture of {@code folder}; fails only when none can be read (naming the folder and why). */
+    /**
+     * Reads every picture of {@code folder} as {@code options} say; fails only when none can be read (naming the
+     * folder and why).
+     */
     public static Result read(Path folder, Options options) throws DataFormatException {
+        Result r = decoded(folder, options.size());
+        return new Result(prepared(r.dataset(), options), r.classes(), r.unreadable(), r.leftOut());
+    }
+
+    /** The pictures as decoded and resized to {@code size} (before inversion and binarization). */
+    public static Result decoded(Path folder, int size) throws DataFormatException {
+        Options options = new Options(size);
         List<Path> direct = pictures(folder);
         List<Path> classDirs = subFolders(folder);
         List<String> classes = new ArrayList<>();
@@ -163,6 +184,12 @@ public final class ImageFolder {
                 out[at + r * s + c] = (float) v;
             }
         }
+    }
+
+    /** Decoded pictures ({@link #decoded}) inverted and binarized as {@code options} say. */
+    public static Dataset prepared(Dataset decoded, Options options) {
+        Dataset d = options.invert() ? inverted(decoded) : decoded;
+        return options.binarize() ? Binarization.threshold(d, BINARIZE_AT) : d;
     }
 
     /** 1 − x of every value of grey images in [0, 1]: dark writing on white paper becomes bright strokes on black. */

@@ -64,18 +64,50 @@ public final class Made {
      * 1..K−1 get random orderings; every mask draws its own hidden degrees.
      */
     public static List<Connectivity> sampleMasks(MadeConfig c, Rng rng) {
-        int d = c.inputs();
-        int[] base = switch (c.ordering()) {
+        return sampleMasks(c.inputs(), c.hidden(), c.ordering(), c.customOrder(), c.rule(), c.softmaxL(), c.numMasks(),
+                c.orderAgnostic(), rng);
+    }
+
+    private static List<Connectivity> sampleMasks(int d, int[] hidden, OrderingKind ordering, int[] customOrder,
+                                                  DegreeRule rule, double l, int count, boolean orderAgnostic, Rng rng) {
+        int[] base = switch (ordering) {
             case NATURAL -> Orderings.natural(d);
             case RANDOM -> Orderings.random(d, rng);
-            case CUSTOM -> c.customOrder();
+            case CUSTOM -> customOrder;
         };
         List<Connectivity> list = new ArrayList<>();
-        for (int k = 0; k < c.numMasks(); k++) {
-            int[] m0 = c.orderAgnostic() && k > 0 ? Orderings.random(d, rng) : base;
-            list.add(Connectivity.sample(d, c.hidden(), m0, c.rule(), c.softmaxL(), rng));
+        for (int k = 0; k < count; k++) {
+            int[] m0 = orderAgnostic && k > 0 ? Orderings.random(d, rng) : base;
+            list.add(Connectivity.sample(d, hidden, m0, rule, l, rng));
         }
         return list;
+    }
+
+    /**
+     * Mask 0 of a new model seeded by {@code seed} ({@link #Made(MadeConfig)}) with these network settings, without
+     * the rest of a configuration: the one way the app's mask builder and {@code genscope train made} draw a network
+     * from a seed (mask 0 does not depend on the number of masks or on order-agnostic training).
+     */
+    public static Connectivity firstMask(int d, int[] hidden, OrderingKind ordering, int[] customOrder, DegreeRule rule,
+                                         double l, long seed) {
+        return sampleMasks(d, hidden, ordering, customOrder, rule, l, 1, false, new Rng(seed).split()).get(0);
+    }
+
+    /** {@link #firstMask} of a configuration. */
+    public static Connectivity firstMask(MadeConfig c) {
+        return firstMask(c.inputs(), c.hidden(), c.ordering(), c.customOrder(), c.rule(), c.softmaxL(), c.seed());
+    }
+
+    /**
+     * A new model seeded by {@code config.seed()} whose mask 0 is {@code mask0} (e.g. edited by hand): masks 1..K−1
+     * and the weights are those of {@link #Made(MadeConfig)}, which this equals when {@code mask0} is
+     * {@link #firstMask}.
+     */
+    public static Made withFirstMask(MadeConfig config, Connectivity mask0) {
+        Rng rng = new Rng(config.seed());
+        List<Connectivity> masks = sampleMasks(config, rng.split());
+        masks.set(0, mask0);
+        return new Made(config, masks, rng.split());
     }
 
     /**

@@ -37,7 +37,8 @@ final class Layers {
             "compare", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta"),   // one leaderboard
             "session", Set.of("nn", "io", "data"),
             "cli", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta", "compare"),
-            "ui", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta", "compare", "session"),
+            // ui names runs as command lines with the cli's own options (Copy as command: cli.TrainCommand/TrainSetup)
+            "ui", Set.of("nn", "data", "io", "train", "made", "flow", "vae", "wta", "compare", "session", "cli"),
             "", Set.of("cli", "ui"));
 
     /** The ui packages that are workspaces (features) … */

@@ -132,7 +132,7 @@ class CommandMessagesTest {
                 file(missingModel + ": no such file", "eval", "made", missingModel),
                 file(missingModel + ": no such file", "sample", "flow", missingModel),
                 file(folder + ": is a directory, not a data file", "data", "info", folder),
-                file(folder + ": is a directory, not a data file", "train", "flow", "--train", folder),
+                file(folder + ": holds no pictures (bmp, gif, jpeg, jpg, png), neither directly nor in sub-folders", "train", "flow", "--train", folder),
                 file(folder + ": is a folder, not a model file", "eval", "made", folder),
                 file(folder + ": is a folder, not a model file", "eval", "flow", folder, "--toy", "moons"),
                 file(folder + ": is a folder, not a model file", "sample", "made", folder),

@@ -21,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.genscope.data.DataOrigin;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.flow.FlowPayload;
@@ -184,7 +185,7 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
         batchSpinner.getValueFactory().valueProperty().bindBidirectional(vm.batchProperty());
         seedSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE, 1));
         seedSpinner.getValueFactory().valueProperty().bindBidirectional(vm.seedProperty());
-        trainingBox.getChildren().add(new TrainingControls(vm.run().job()));
+        trainingBox.getChildren().add(new TrainingControls(vm.run()));
         saveModelButton.disableProperty().bind(vm.run().hasModelProperty().not());
         saveSamplesButton.setDisable(true);
         vm.run().job().setOnSnapshot(this::onSnapshot);
@@ -258,8 +259,8 @@ public final class FlowView extends TabbedWorkspace implements DatasetTarget, Mo
     }
 
     @Override
-    public Use<DataSplits> useDataset(Path file, Dataset data) {
-        return remembering(file, vm.useDataset(file, data));
+    public Use<DataSplits> useDataset(DataOrigin origin, Dataset data) {
+        return remembering(origin, vm.useDataset(origin, data));
     }
 
     @FXML

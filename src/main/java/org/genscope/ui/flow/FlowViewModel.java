@@ -17,6 +17,8 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.genscope.cli.TrainCommand;
+import org.genscope.data.DataOrigin;
 import org.genscope.compare.TestSet;
 import org.genscope.compare.Entry;
 import org.genscope.compare.Candidate;
@@ -61,6 +63,7 @@ public final class FlowViewModel {
 
     private record Opened(Path file, FlowModel model, String dataName) {}
 
+    private DataOrigin openedOrigin;
     private final UiExecutor ui;
     private final StringProperty message;
     private final FlowBuilderModel builder = new FlowBuilderModel();
@@ -279,6 +282,11 @@ public final class FlowViewModel {
         int batchSize = batch.get();
         FlowSpec spec = builder.spec().withSeed(s);
         OptionalDouble entropy = d.entropy(sigma);
+        TrainCommand command = TrainCommand.flow(spec, totalSteps, batchSize, lr, switch (d.kind()) {
+            case TOY -> new TrainCommand.Toy(d.toy(), n, sigma, FlowData.VALID, FlowData.TEST);
+            case PAINTED -> new TrainCommand.Points("painted", given);
+            case FILE -> openedOrigin == null ? new TrainCommand.Unnamed("the file opened") : new TrainCommand.Opened(openedOrigin, Double.NaN, false, 0);
+        });
         return () -> {
             DataSplits splits = given != null ? given : d.toySplits(n, sigma, s);
             FlowModel model = opened != null ? opened : spec.build(2);
@@ -291,16 +299,17 @@ public final class FlowViewModel {
             String trained = d.shortLabel() + ", seed " + s;
             return new RunLifecycle.Prepared<>(job, () -> runData.set(new RunData(splits.train(), entropy, d, shown)),
                     (key, run) -> new Entry(key, "Flow " + shown.layersText(), run + "; " + trained,
-                            new Candidate.OfFlow(model.copy()), test));
+                            new Candidate.OfFlow(model.copy()), test), command);
         };
     }
 
     /** File ▸ Open dataset while this workspace is visible: 2-D points become the training data. */
-    DatasetTarget.Use<DataSplits> useDataset(Path file, Dataset d) {
+    DatasetTarget.Use<DataSplits> useDataset(DataOrigin origin, Dataset d) {
         long s = seed.get();
-        String name = file.getFileName().toString();
+        String name = origin.name();
         return new DatasetTarget.Use<>(() -> FlowData.splitsOf(name, d, s), splits -> {
             sources.setFile(name, splits);
+            openedOrigin = origin;
             choose(FlowData.Kind.FILE);
             String how = "The Flows workspace will train on its points (" + splits.train().size()
                     + " for training after an 80/10/10 split).";

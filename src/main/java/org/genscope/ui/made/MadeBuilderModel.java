@@ -15,10 +15,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.genscope.made.Connectivity;
+import org.genscope.made.Made;
 import org.genscope.made.DegreeRule;
 import org.genscope.made.OrderingKind;
 import org.genscope.made.Orderings;
-import org.genscope.nn.Rng;
 
 /**
  * The mask builder's state and editing rules, free of controls (unit-tested): number of inputs D, hidden widths,
@@ -55,14 +55,8 @@ public final class MadeBuilderModel {
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         }
-        Rng rng = new Rng(seed.get());
-        int[] m0 = switch (ordering.get()) {
-            case NATURAL -> Orderings.natural(d);
-            case RANDOM -> Orderings.random(d, rng);
-            case CUSTOM -> customOrdering != null && customOrdering.length == d ? customOrdering : Orderings.natural(d);
-        };
         try {
-            connectivity.set(Connectivity.sample(d, w, m0, rule.get(), softmaxL.get(), rng));
+            connectivity.set(Made.firstMask(d, w, orderingKind(), customOrdering(), rule.get(), softmaxL.get(), seed.get()));
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         }
@@ -153,9 +147,16 @@ public final class MadeBuilderModel {
         return false;
     }
 
-    /** The user's custom ordering m⁰, or null. */
+    /** The user's custom ordering m⁰ (when {@link #orderingKind} is CUSTOM), or null. */
     int[] customOrdering() {
-        return customOrdering == null ? null : Arrays.copyOf(customOrdering, customOrdering.length);
+        return orderingKind() != OrderingKind.CUSTOM ? null : Arrays.copyOf(customOrdering, customOrdering.length);
+    }
+
+    /** How the ordering m⁰ is made: as chosen, except that a custom choice without a custom ordering of D is natural. */
+    OrderingKind orderingKind() {
+        OrderingKind k = ordering.get();
+        boolean custom = customOrdering != null && customOrdering.length == inputs.get();
+        return k == OrderingKind.CUSTOM && !custom ? OrderingKind.NATURAL : k;
     }
 
     public IntegerProperty inputsProperty() {

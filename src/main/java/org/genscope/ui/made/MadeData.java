@@ -26,6 +26,8 @@ enum MadeData implements MadeSource {
     static final float SHRINK_THRESHOLD = 0.14f;
     static final int TOY_POINTS = 12_000;
     static final double TOY_NOISE = 0.05;
+    /** The fractions of a toy's points held out for validation and for test. */
+    static final double TOY_HELD_OUT = 1.0 / 6;
 
     final String label;
     final int inputs;
@@ -90,7 +92,7 @@ enum MadeData implements MadeSource {
                     Binarization.threshold(Downsample.meanPool(d, 7), SHRINK_THRESHOLD));
             default -> {
                 Dataset all = toy.generate(TOY_POINTS, TOY_NOISE, seed);
-                yield DataSplits.random(all, 1.0 / 6, 1.0 / 6, seed);
+                yield DataSplits.random(all, TOY_HELD_OUT, TOY_HELD_OUT, seed);
             }
         };
     }

@@ -1,8 +1,6 @@
 package org.genscope.ui.made;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.made.Conditional;
@@ -11,9 +9,7 @@ import org.genscope.made.Made;
 import org.genscope.made.MadeConfig;
 import org.genscope.made.MadePayload;
 import org.genscope.made.MadeTrainable;
-import org.genscope.made.OrderingKind;
 import org.genscope.nn.OptimizerKind;
-import org.genscope.nn.Rng;
 import org.genscope.train.TaskExecutor;
 import org.genscope.train.TrainConfig;
 import org.genscope.train.TrainingJob;
@@ -56,18 +52,14 @@ final class MadeJobFactory {
         int[] widths = new int[c.hiddenLayers()];
         for (int l = 1; l <= widths.length; l++) widths[l - 1] = c.width(l);
         Conditional cond = data.binary() ? Conditional.BERNOULLI : Conditional.MIXTURE;
-        return new MadeConfig(c.inputs(), widths, OrderingKind.CUSTOM, c.ordering(), b.ruleProperty().get(),
+        return new MadeConfig(c.inputs(), widths, b.orderingKind(), b.customOrdering(), b.ruleProperty().get(),
                 b.softmaxLProperty().get(), direct, s.masks(), s.orderAgnostic(), cond,
                 cond == Conditional.MIXTURE ? COMPONENTS : 1, "relu", s.seed());
     }
 
-    /** The model: the built network as mask 0, K−1 more drawn by the configuration's rules. */
+    /** The model: the built network as mask 0, K−1 more and the weights drawn as {@code genscope train made} does. */
     static Made model(MadeConfig config, Connectivity built) {
-        Rng rng = new Rng(config.seed());
-        List<Connectivity> masks = new ArrayList<>();
-        masks.add(built);
-        if (config.numMasks() > 1) masks.addAll(Made.sampleMasks(config, rng.split()).subList(1, config.numMasks()));
-        return new Made(config, masks, rng.split());
+        return Made.withFirstMask(config, built);
     }
 
     static TrainingJob<MadePayload> job(Made made, DataSplits splits, Settings s, TaskExecutor executor) {

@@ -18,6 +18,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.genscope.data.DataOrigin;
 import org.genscope.data.Dataset;
 import org.genscope.io.ModelFile;
 import org.genscope.made.Connectivity;
@@ -214,7 +215,7 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget, Mo
         epochsSpinner.getValueFactory().valueProperty().bindBidirectional(vm.epochsProperty());
         batchSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, 100));
         batchSpinner.getValueFactory().valueProperty().bindBidirectional(vm.batchProperty());
-        trainingBox.getChildren().add(new TrainingControls(vm.run().job()));
+        trainingBox.getChildren().add(new TrainingControls(vm.run()));
         saveModelButton.disableProperty().bind(vm.run().hasModelProperty().not());
         vm.run().job().setOnSnapshot(trainingPanel::show);
         vm.run().job().preparingProperty().addListener((o, a, now) -> {
@@ -246,8 +247,8 @@ public final class MadeView extends TabbedWorkspace implements DatasetTarget, Mo
     }
 
     @Override
-    public Use<OpenedData> useDataset(Path file, Dataset data) {
-        return remembering(file, vm.useDataset(file, data));
+    public Use<OpenedData> useDataset(DataOrigin origin, Dataset data) {
+        return remembering(origin, vm.useDataset(origin, data));
     }
 
     @FXML

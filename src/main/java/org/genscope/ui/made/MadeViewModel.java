@@ -16,7 +16,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.genscope.cli.TrainCommand;
 import org.genscope.compare.TestSet;
+import org.genscope.data.DataOrigin;
 import org.genscope.compare.Entry;
 import org.genscope.compare.Candidate;
 import org.genscope.data.DataSplits;
@@ -47,7 +49,7 @@ import org.genscope.ui.train.RunLifecycle;
  */
 public final class MadeViewModel {
     /** A run as the training views show it: its data, where it came from, and the network it trains. */
-    record RunData(Dataset train, boolean images, MadeSource source, Connectivity network) {}
+    public record RunData(Dataset train, boolean images, MadeSource source, Connectivity network) {}
 
     /** The autoregressive check of one network: measured dependencies, or why they could not be measured. */
     record Check(Connectivity network, boolean[][] dependencies, String error) {}
@@ -73,6 +75,7 @@ public final class MadeViewModel {
     private final StringBinding outOfDate;
     private final LatestWins<CheckRequest, Check> checker;
     private Made trainedModel;
+    private DataOrigin openedOrigin;
 
     /** @param message the status bar's line for the outcome of the latest action */
     public MadeViewModel(UiExecutor ui, StringProperty message) {
@@ -222,6 +225,8 @@ public final class MadeViewModel {
         MadeConfig config = MadeJobFactory.config(source, builder.connectivity(), builder.directProperty().get(), builder,
                 settings);
         Connectivity built = builder.connectivity();
+        TrainCommand command = TrainCommand.made(config, built, settings.epochs(), settings.batch(), settings.optimizer(),
+                settings.learningRate(), commandData(source));
         return () -> {
             DataSplits splits = source.load(settings.seed());
             Made made = opened != null ? opened : MadeJobFactory.model(config, built);
@@ -233,8 +238,21 @@ public final class MadeViewModel {
                 trainedModel = made;
                 runData.set(new RunData(splits.train(), source.binary(), source, built));
             }, (key, run) -> new Entry(key, "MADE " + made.config().architecture(), run + "; " + trained,
-                    new Candidate.OfMade(made.copy()), test));
+                    new Candidate.OfMade(made.copy()), test), command);
         };
+    }
+
+    /** The run's data as {@code genscope train made} names it. */
+    private TrainCommand.Data commandData(MadeSource source) {
+        if (source instanceof OpenedData) {
+            // binary data is kept as it is by --binarize 0.5, grey images thresholded there; 2-D points standardized
+            return openedOrigin == null ? new TrainCommand.Unnamed("the data opened") : new TrainCommand.Opened(openedOrigin,
+                    source.binary() ? 0.5 : Double.NaN, !source.binary(), 0);
+        }
+        MadeData d = (MadeData) source;
+        if (d == MadeData.MNIST_28) return new TrainCommand.Mnist();
+        if (d == MadeData.MNIST_4) return new TrainCommand.PooledMnist(7, MadeData.SHRINK_THRESHOLD);
+        return new TrainCommand.Toy(d.toy, MadeData.TOY_POINTS, MadeData.TOY_NOISE, MadeData.TOY_HELD_OUT, MadeData.TOY_HELD_OUT);
     }
 
     /** Draws one sample pixel by pixel (between training steps); {@code play} gets the D+1 frames on the FX thread. */
@@ -248,10 +266,13 @@ public final class MadeViewModel {
     }
 
     /** File ▸ Open dataset while this workspace is visible: the data is prepared off the FX thread, then selected. */
-    DatasetTarget.Use<OpenedData> useDataset(Path file, Dataset d) {
+    DatasetTarget.Use<OpenedData> useDataset(DataOrigin origin, Dataset d) {
         long seed = builder.seedProperty().get();
-        String name = file.getFileName().toString();
-        return new DatasetTarget.Use<>(() -> OpenedData.prepare(name, d, seed), this::selectOpened);
+        String name = origin.name();
+        return new DatasetTarget.Use<>(() -> OpenedData.prepare(name, d, seed), opened -> {
+            openedOrigin = origin;
+            return selectOpened(opened);
+        });
     }
 
     /** Makes prepared data the chosen data (and shows a model waiting for it); says how it will be used. */

@@ -9,6 +9,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.genscope.data.DataFiles;
+import org.genscope.data.DataOrigin;
 import org.genscope.data.DataFormatException;
 import org.genscope.data.Dataset;
 import org.genscope.data.Normalization;
@@ -30,7 +31,7 @@ final class DatasetOpener {
 
     /** Asks how to read a folder of pictures (size, inversion, binarization) and gives the dataset; tests replace it. */
     interface FolderPrompt {
-        Optional<Dataset> ask(Window owner, Path folder);
+        Optional<ImageFolderDialog.Reading> ask(Window owner, Path folder);
     }
 
     /** Tells the user the outcome; tests replace the modal dialogs. */
@@ -98,7 +99,7 @@ final class DatasetOpener {
     private void read(Window owner, Path file, DatasetTarget target, String workspace, boolean quiet, Runnable then) {
         model.messageProperty().set("Reading " + file.getFileName() + "…");
         BackgroundTask.of(() -> DataFiles.readDataset(file, siblingLabels(file)))
-                .onSuccess(d -> opened(owner, file, d, target, workspace, quiet, then))
+                .onSuccess(d -> opened(owner, DataOrigin.file(file), d, target, workspace, quiet, then))
                 .onFailure(e -> {
                     then.run();
                     model.messageProperty().set("Could not open " + file.getFileName());
@@ -120,12 +121,13 @@ final class DatasetOpener {
         Optional<Path> chosen = folderPicker.pick(owner);
         if (chosen.isEmpty()) return;
         Path folder = chosen.get();
-        folderPrompt.ask(owner, folder).ifPresent(d -> opened(owner, folder, d, target, workspace, false, () -> { }));
+        folderPrompt.ask(owner, folder).ifPresent(r -> opened(owner, DataOrigin.folder(folder, r.options()), r.dataset(),
+                target, workspace, false, () -> { }));
     }
 
-    private void opened(Window owner, Path file, Dataset d, DatasetTarget target, String workspace, boolean quiet,
+    private void opened(Window owner, DataOrigin origin, Dataset d, DatasetTarget target, String workspace, boolean quiet,
                         Runnable then) {
-        String name = file.getFileName().toString();
+        String name = origin.name();
         model.datasetProperty().set("Dataset: " + d);
         model.messageProperty().set("Opened " + name);
         String summary = describe(d);
@@ -136,7 +138,7 @@ final class DatasetOpener {
                     + "the file there.");
             return;
         }
-        use(target.useDataset(file, d), owner, name, summary, workspace, quiet, then);
+        use(target.useDataset(origin, d), owner, name, summary, workspace, quiet, then);
     }
 
     /** The workspace's preparation off the FX thread, then its use on the FX thread, then {@code then} and the report. */

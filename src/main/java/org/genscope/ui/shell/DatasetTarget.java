@@ -1,8 +1,8 @@
 package org.genscope.ui.shell;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.genscope.data.DataOrigin;
 import org.genscope.data.Dataset;
 
 /**
@@ -21,5 +21,5 @@ public interface DatasetTarget {
     record Use<T>(Callable<T> prepare, Function<T, String> use) {}
 
     /** Called on the FX thread (read settings such as the seed here, not in {@code prepare}). */
-    Use<?> useDataset(Path file, Dataset data);
+    Use<?> useDataset(DataOrigin origin, Dataset data);
 }

@@ -20,7 +20,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.Window;
-import org.genscope.data.Binarization;
 import org.genscope.data.DataFormatException;
 import org.genscope.data.Dataset;
 import org.genscope.data.ImageFolder;
@@ -40,19 +39,18 @@ final class ImageFolderDialog {
     private static final int TILE = 56;
 
     /** The settings of one reading: an immutable copy that crosses to the background thread. */
-    record Choice(ImageFolder.Options options, boolean invert, boolean binarize) {}
 
     /** A reading's outcome: the dataset as it will be used (binarized if chosen) and what the folder held. */
-    record Reading(Dataset dataset, ImageFolder.Result folder) {}
+    record Reading(Dataset dataset, ImageFolder.Result folder, ImageFolder.Options options) {}
 
-    private final Dialog<Dataset> dialog = new Dialog<>();
+    private final Dialog<Reading> dialog = new Dialog<>();
     private final Spinner<Integer> size = new Spinner<>(ImageFolder.MIN_SIZE, ImageFolder.MAX_SIZE, 28);
     private final CheckBox invert = new CheckBox("Invert (dark strokes on a light background)");
     private final CheckBox binarize = new CheckBox("Binarize (1 above intensity ½, else 0)");
     private final Label summary = new Label("Reading…");
     private final Label problems = new Label();
     private final Canvas preview = new Canvas(COLUMNS * TILE, PREVIEW / COLUMNS * TILE);
-    private final LatestWins<Choice, Reading> reader;
+    private final LatestWins<ImageFolder.Options, Reading> reader;
     /** The folder as last decoded (one size): inverting or binarizing does not decode the pictures again. */
     private final AtomicReference<ImageFolder.Result> decoded = new AtomicReference<>();
     private Reading shown;
@@ -97,7 +95,7 @@ final class ImageFolderDialog {
         dialog.getDialogPane().setContent(box);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).setDisable(true);
-        dialog.setResultConverter(b -> b == ButtonType.OK && shown != null ? shown.dataset() : null);
+        dialog.setResultConverter(b -> b == ButtonType.OK && shown != null ? shown : null);
         size.valueProperty().addListener((o, a, b) -> reread());
         invert.selectedProperty().addListener((o, a, b) -> reread());
         binarize.selectedProperty().addListener((o, a, b) -> reread());
@@ -105,13 +103,13 @@ final class ImageFolderDialog {
     }
 
     /** Shows the dialog and waits; the dataset as previewed, or empty when cancelled. */
-    Optional<Dataset> showAndWait() {
+    Optional<Reading> showAndWait() {
         return dialog.showAndWait();
     }
 
     /** The settings as they are now (tests set them through the controls). */
-    Choice choice() {
-        return new Choice(new ImageFolder.Options(size.getValue()), invert.isSelected(), binarize.isSelected());
+    ImageFolder.Options choice() {
+        return new ImageFolder.Options(size.getValue(), invert.isSelected(), binarize.isSelected());
     }
 
     private void reread() {
@@ -121,15 +119,14 @@ final class ImageFolderDialog {
     }
 
     /** Background thread: the folder read with {@code c} (decoded again only when the size changed). */
-    static Reading read(Path folder, Choice c, AtomicReference<ImageFolder.Result> decoded) {
+    static Reading read(Path folder, ImageFolder.Options c, AtomicReference<ImageFolder.Result> decoded) {
         try {
             ImageFolder.Result r = decoded.get();
-            if (r == null || r.dataset().imageRows() != c.options().size()) {
-                r = ImageFolder.read(folder, c.options());
+            if (r == null || r.dataset().imageRows() != c.size()) {
+                r = ImageFolder.decoded(folder, c.size());
                 decoded.set(r);
             }
-            Dataset d = c.invert() ? ImageFolder.inverted(r.dataset()) : r.dataset();
-            return new Reading(c.binarize() ? Binarization.threshold(d, 0.5f) : d, r);
+            return new Reading(ImageFolder.prepared(r.dataset(), c), r, c);
         } catch (DataFormatException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -200,7 +197,7 @@ final class ImageFolderDialog {
         return binarize;
     }
 
-    Dialog<Dataset> dialog() {
+    Dialog<Reading> dialog() {
         return dialog;
     }
 }

@@ -25,6 +25,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import org.genscope.data.DataSplits;
+import org.genscope.data.DataOrigin;
 import org.genscope.session.DataChoice;
 import org.genscope.session.WorkspaceState;
 import org.genscope.train.JobState;
@@ -148,10 +149,10 @@ public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcut
     }
 
     /** The use of an opened file, remembering its path (for sessions) when the workspace takes it. */
-    protected <T> DatasetTarget.Use<T> remembering(Path file, DatasetTarget.Use<T> use) {
+    protected <T> DatasetTarget.Use<T> remembering(DataOrigin origin, DatasetTarget.Use<T> use) {
         return new DatasetTarget.Use<>(use.prepare(), prepared -> {
             String how = use.use().apply(prepared);
-            openedFile = file;
+            openedFile = origin.path();
             return how;
         });
     }

@@ -9,7 +9,10 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
+import org.genscope.cli.TrainCommand;
 import org.genscope.compare.Entry;
 import org.genscope.io.ModelFile;
 import org.genscope.train.JobState;
@@ -76,14 +79,16 @@ public final class RunLifecycle<M, P> {
      * @param job   the job, not started
      * @param show  FX thread, before the job is attached: the views are reset for this run's data
      * @param entry the run's model for the Compare view
+     * @param command the {@code genscope train} command that trains this run's model (Copy as command)
      */
-    public record Prepared<P>(TrainingJob<P> job, Runnable show, EntryMaker entry) {}
+    public record Prepared<P>(TrainingJob<P> job, Runnable show, EntryMaker entry, TrainCommand command) {}
 
     private final UiExecutor ui;
     private final JobViewModel<P> job;
     private final StringProperty error;
     private final StringProperty message;
     private final ReadOnlyBooleanWrapper hasModel = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<TrainCommand> command = new ReadOnlyObjectWrapper<>();
     private final String name;
     private Planner<M, P> planner = opened -> {
         throw new IllegalStateException("no planner set");
@@ -132,6 +137,14 @@ public final class RunLifecycle<M, P> {
     /** Whether there is a model to save (a run was prepared). */
     public ReadOnlyBooleanProperty hasModelProperty() {
         return hasModel.getReadOnlyProperty();
+    }
+
+    /**
+     * The command line of the run shown now, or null before the first run: the run's seed and settings, and what
+     * Copy as command puts on the clipboard.
+     */
+    public ReadOnlyObjectProperty<TrainCommand> commandProperty() {
+        return command.getReadOnlyProperty();
     }
 
     /** Train with no job to start or resume: a new model from the settings (a model waiting for its data is dropped). */
@@ -184,6 +197,8 @@ public final class RunLifecycle<M, P> {
             hasModel.set(true);
             savedAtStep = opened == null ? -1 : 0;        // an opened model is saved as it is
             entry = run.entry();
+            command.set(opened == null ? run.command() : run.command().withNote("the model shown was opened from "
+                    + openedName + "; this command trains a new one from the same settings, it does not continue that one"));
             runs++;
             runName = opened == null ? "run " + runs : "opened " + openedName;
             if (opened == null) {

@@ -6,11 +6,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import org.genscope.cli.TrainCommand;
 import org.genscope.train.JobState;
 
 /**
@@ -22,6 +25,50 @@ import org.genscope.train.JobState;
 public final class TrainingControls extends VBox {
     /** Every text the start button can show. */
     static final String[] START_TEXTS = {"Train", "Resume", "Train again", "Preparing…"};
+
+    /** Longest command text the run line shows (the clipboard gets all of it). */
+    static final int SHOWN_CHARACTERS = 400;
+
+    /**
+     * The controls of a run lifecycle's job, and under them the run's command line — its seed and settings — with
+     * Copy as command, which puts the {@code genscope train …} command that trains the same model on the clipboard.
+     */
+    public TrainingControls(RunLifecycle<?, ?> run) {
+        this(run.job());
+        Label line = new Label();
+        line.setId("train-command");
+        line.getStyleClass().addAll("muted", "run-command");
+        line.setWrapText(true);
+        Label notes = new Label();
+        notes.setId("train-command-notes");
+        notes.getStyleClass().add("warning-text");
+        notes.setWrapText(true);
+        Button copy = new Button("Copy as command");
+        copy.setId("train-copy-command");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setTooltip(new Tooltip("Put the genscope train command that trains this run's model (same data, settings "
+                + "and seed) on the clipboard"));
+        copy.disableProperty().bind(run.commandProperty().isNull());
+        Runnable show = () -> {
+            TrainCommand c = run.commandProperty().get();
+            String text = c == null ? "" : c.summary();
+            line.setText(text.length() > SHOWN_CHARACTERS ? text.substring(0, SHOWN_CHARACTERS) + " …" : text);
+            notes.setText(c == null || c.notes().isEmpty() ? "" : "The command cannot repeat all of this run: "
+                    + String.join("; ", c.notes()) + ".");
+            notes.setManaged(!notes.getText().isEmpty());
+            notes.setVisible(!notes.getText().isEmpty());
+        };
+        run.commandProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        copy.setOnAction(e -> {
+            TrainCommand c = run.commandProperty().get();
+            if (c == null) return;
+            ClipboardContent content = new ClipboardContent();
+            content.putString(c.text());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        getChildren().addAll(copy, line, notes);
+    }
 
     public TrainingControls(JobViewModel<?> vm) {
         Button start = new Button("Train");

@@ -17,6 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.genscope.data.DataOrigin;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.io.ModelFile;
@@ -176,7 +177,7 @@ public final class VaeView extends TabbedWorkspace implements DatasetTarget, Mod
         spinner(epochsSpinner, 1, VaeSettings.MAX_EPOCHS, 5, vm.epochsProperty());
         spinner(batchSpinner, 1, VaeSettings.MAX_BATCH, 50, vm.batchProperty());
         spinner(seedSpinner, 0, Integer.MAX_VALUE, 1, vm.seedProperty());
-        trainingBox.getChildren().add(new TrainingControls(vm.run().job()));
+        trainingBox.getChildren().add(new TrainingControls(vm.run()));
         saveModelButton.disableProperty().bind(vm.run().hasModelProperty().not());
 
         latentPanel = new LatentPanel(vm.latentSpace());
@@ -263,8 +264,8 @@ public final class VaeView extends TabbedWorkspace implements DatasetTarget, Mod
     }
 
     @Override
-    public Use<OpenedFile> useDataset(Path file, Dataset data) {
-        return remembering(file, vm.useDataset(file, data));
+    public Use<OpenedFile> useDataset(DataOrigin origin, Dataset data) {
+        return remembering(origin, vm.useDataset(origin, data));
     }
 
     @FXML

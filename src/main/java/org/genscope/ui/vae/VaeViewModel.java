@@ -18,6 +18,8 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.genscope.cli.TrainCommand;
+import org.genscope.data.DataOrigin;
 import org.genscope.compare.TestSet;
 import org.genscope.compare.Entry;
 import org.genscope.compare.Candidate;
@@ -49,6 +51,7 @@ public final class VaeViewModel {
     /** A run as the views show it: what it trains on and the model's configuration. */
     record RunData(VaeData source, PreparedData data, VaeConfig config) {}
 
+    private DataOrigin openedOrigin;
     private final UiExecutor ui;
     private final StringProperty message;
     private final ObservableList<VaeData> dataChoices = FXCollections.observableArrayList(VaeData.all());
@@ -218,6 +221,17 @@ public final class VaeViewModel {
         boolean bin = binarize.get();
         DataSplits paintedNow = painted;
         OpenedFile fileNow = file;
+        TrainCommand command = TrainCommand.vae(config, s.epochs(), s.batch(), s.optimizer(), s.learningRate(), switch (source.kind()) {
+            case BINARIZED_MNIST -> new TrainCommand.Mnist();
+            case LABELLED_MNIST -> new TrainCommand.Unnamed("the labelled MNIST sample as the workspace prepares it (binarized"
+                    + " by one fixed random draw, 90/10 by the seed, tested on MNIST t10k)");
+            case TOY -> new TrainCommand.Toy(source.toy(), VaeDatasets.TOY_POINTS, VaeDatasets.TOY_NOISE, VaeDatasets.VALID, VaeDatasets.TEST);
+            case PAINTED -> new TrainCommand.Points("painted", paintedNow);
+            case FILE -> fileNow == null || openedOrigin == null ? new TrainCommand.Unnamed("the file opened")
+                    : fileNow.greyImages() ? new TrainCommand.Unnamed(fileNow.name() + " binarized by one fixed random draw"
+                    + " (--binarize thresholds instead)")
+                    : new TrainCommand.Opened(openedOrigin, Double.NaN, !fileNow.binary(), 0);
+        });
         return () -> {
             PreparedData p = switch (source.kind()) {
                 case BINARIZED_MNIST -> VaeDatasets.binarizedMnist();
@@ -235,7 +249,7 @@ public final class VaeViewModel {
                 runData.set(new RunData(source, p, vae.config()));
                 latentSpace.reset(p.scatter());
                 evaluation.reset();
-            }, (key, run) -> new Entry(key, "VAE " + vae.config().architecture(), run + "; " + trained, new Candidate.OfVae(vae.copy()), test));
+            }, (key, run) -> new Entry(key, "VAE " + vae.config().architecture(), run + "; " + trained, new Candidate.OfVae(vae.copy()), test), command);
         };
     }
 
@@ -291,10 +305,11 @@ public final class VaeViewModel {
     }
 
     /** File ▸ Open dataset while this workspace is visible: checked off the FX thread, then made the chosen data. */
-    DatasetTarget.Use<OpenedFile> useDataset(Path path, Dataset d) {
-        String name = path.getFileName().toString();
+    DatasetTarget.Use<OpenedFile> useDataset(DataOrigin origin, Dataset d) {
+        String name = origin.name();
         return new DatasetTarget.Use<>(() -> VaeDatasets.check(name, d), f -> {
             file = f;
+            openedOrigin = origin;
             choose(VaeData.Kind.FILE);
             return opening.dataArrived("The VAE workspace will train on it: " + f.note(), f.inputs(),
                     f.binary() || f.greyImages() ? DecoderKind.BERNOULLI : DecoderKind.GAUSSIAN, name);

@@ -18,6 +18,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.genscope.data.DataOrigin;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.io.ModelFile;
@@ -176,7 +177,7 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
         spinner(batchSpinner, 1, WtaSettings.MAX_BATCH, vm.batchProperty(), 10);
         spinner(epochsSpinner, 1, WtaSettings.MAX_EPOCHS, vm.epochsProperty(), 1);
         spinner(seedSpinner, 0, Integer.MAX_VALUE, vm.seedProperty(), 1);
-        trainingBox.getChildren().add(new TrainingControls(vm.run().job()));
+        trainingBox.getChildren().add(new TrainingControls(vm.run()));
         saveModelButton.disableProperty().bind(vm.run().hasModelProperty().not());
         exportFiltersButton.disableProperty().bind(vm.run().hasModelProperty().not());
         gifButton.disableProperty().bind(vm.run().hasModelProperty().not());
@@ -271,8 +272,8 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
     }
 
     @Override
-    public Use<DataSplits> useDataset(Path file, Dataset data) {
-        return remembering(file, vm.useDataset(file, data));
+    public Use<DataSplits> useDataset(DataOrigin origin, Dataset data) {
+        return remembering(origin, vm.useDataset(origin, data));
     }
 
     @FXML

@@ -18,6 +18,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import org.genscope.cli.TrainCommand;
+import org.genscope.data.DataOrigin;
 import org.genscope.compare.TestSet;
 import org.genscope.compare.Entry;
 import org.genscope.compare.Candidate;
@@ -50,6 +52,7 @@ public final class WtaViewModel {
     /** A run as the views show it: the model's configuration, its data, and its held-out images (the probe batch). */
     record RunData(WtaConfig config, WtaData source, String dataName, Dataset heldOut) {}
 
+    private DataOrigin openedOrigin;
     private final UiExecutor ui;
     private final StringProperty message;
     private final StringProperty error = new SimpleStringProperty("");
@@ -292,6 +295,12 @@ public final class WtaViewModel {
         }
         DataSplits given = d == WtaData.FILE ? fileSplits : null;
         long runSeed = seed.get();
+        TrainCommand command = TrainCommand.wta(s.config(), s.epochs(), s.batch(), s.learningRate(), s.weightDecay(), WtaData.HELD_OUT, switch (d) {
+            case BINARIZED -> new TrainCommand.Mnist();
+            case LABELLED -> new TrainCommand.Unnamed("the labelled MNIST sample (its first images to train on)");
+            case FILE -> openedOrigin == null ? new TrainCommand.Unnamed("the file opened")
+                    : new TrainCommand.Opened(openedOrigin, Double.NaN, false, given.train().size());
+        });
         return () -> {
             DataSplits splits = given != null ? given : d.load();
             WtaAutoencoder m = opened != null ? opened : WtaAutoencoder.create(s.config());
@@ -308,7 +317,7 @@ public final class WtaViewModel {
                 model = m;
                 runData.set(new RunData(m.config(), d, splits.train().name(), splits.validation()));
             }, (key, run) -> new Entry(key, "WTA " + m.config().architecture() + " (" + m.config().sparsity() + ")",
-                    run + "; " + trained, new Candidate.OfWta(m.copy()), test));
+                    run + "; " + trained, new Candidate.OfWta(m.copy()), test), command);
         };
     }
 
@@ -322,10 +331,11 @@ public final class WtaViewModel {
     }
 
     /** File ▸ Open dataset while this workspace is visible: a file of images becomes the training data. */
-    DatasetTarget.Use<DataSplits> useDataset(Path file, Dataset d) {
-        String name = file.getFileName().toString();
+    DatasetTarget.Use<DataSplits> useDataset(DataOrigin origin, Dataset d) {
+        String name = origin.name();
         return new DatasetTarget.Use<>(() -> imagesOf(name, d), splits -> {
             fileSplits = splits;
+            openedOrigin = origin;
             fileName = name;
             if (data.get() == WtaData.FILE) data.set(null);      // the same entry, new images: listeners hear it
             data.set(WtaData.FILE);

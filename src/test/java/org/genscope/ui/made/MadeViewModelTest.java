@@ -116,7 +116,7 @@ class MadeViewModelTest {
         Rng rng = new Rng(3);
         FMatrixRMaj x = new FMatrixRMaj(300, 2);
         for (int i = 0; i < x.data.length; i++) x.data[i] = (float) rng.nextGaussian();
-        DatasetTarget.Use<OpenedData> use = vm.useDataset(Path.of("mine.csv"), new Dataset("mine", "test", x, null, 0, 0));
+        DatasetTarget.Use<OpenedData> use = vm.useDataset(org.genscope.data.DataOrigin.file(Path.of("mine.csv")), new Dataset("mine", "test", x, null, 0, 0));
         String how = use.use().apply(use.prepare().call());
         assertTrue(how.contains("The model you opened is shown on it"), how);
         assertNull(vm.run().pending());

@@ -1,11 +1,21 @@
 package org.genscope.ui.shell;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javafx.scene.input.Clipboard;
+import org.genscope.cli.ShellWords;
+import org.genscope.cli.TrainSetup;
+import org.genscope.ui.made.MadeView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -93,8 +103,9 @@ class OpenImageFolderTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> summary.getText().startsWith("40 pictures, 10×10"));
         Shots.save(robot, dialog.get().dialog().getDialogPane(), "image-folder-dialog");
         robot.interact(() -> ((javafx.scene.control.Button) dialog.get().dialog().getDialogPane().lookupButton(ButtonType.OK)).fire());
-        Dataset d = dialog.get().dialog().getResult();
-        assertNotNull(d, "OK gives the dataset as previewed");
+        ImageFolderDialog.Reading reading = dialog.get().dialog().getResult();
+        assertNotNull(reading, "OK gives the dataset as previewed");
+        Dataset d = reading.dataset();
         assertEquals(40, d.size());
         assertEquals(100, d.dimension());
         assertTrue(Binarization.isBinary(d.x().data));
@@ -108,12 +119,33 @@ class OpenImageFolderTest {
         robot.interact(() -> main.model().select("made"));
         main.datasetOpener().setFolderPicker(owner -> Optional.of(folder));
         main.datasetOpener().setFolderPrompt((owner, f) -> Optional.of(ImageFolderDialog.read(f,
-                new ImageFolderDialog.Choice(new org.genscope.data.ImageFolder.Options(12), true, true),
-                new AtomicReference<>()).dataset()));
+                new org.genscope.data.ImageFolder.Options(12, true, true), new AtomicReference<>())));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.I).release(KeyCode.I, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> report.get() != null);
         assertTrue(report.get().startsWith("OPENED: 40 examples × 144 features (images 12×12)"), report.get());
         assertTrue(report.get().contains("with labels") && report.get().contains("The MADE workspace will train on it (D = 144"),
                 report.get());
+
+        // train on it, then Copy as command: the clipboard holds the command that reads the folder the same way
+        robot.interact(() -> robot.lookup(".tab-pane").queryAllAs(javafx.scene.control.TabPane.class).forEach(p -> p.getTabs()
+                .stream().filter(t -> t.getText().equals("Training")).findFirst().ifPresent(t -> p.getSelectionModel().select(t))));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#train-start").queryButton().fire());      // (the side panel scrolls: fired)
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#train-copy-command").queryButton().isDisabled());
+        Shots.save(robot, robot.lookup("#train-copy-command").queryButton().getParent(), "copy-as-command");
+        robot.interact(() -> robot.lookup("#train-copy-command").queryButton().fire());
+        String text = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(10, TimeUnit.SECONDS);
+        assertNotNull(text, "the command is on the clipboard");
+        assertFalse(text.contains("#"), "nothing the command cannot say: " + text);
+        List<String> words = ShellWords.split(text.strip());
+        assertEquals(List.of("genscope", "train", "made"), words.subList(0, 3), text);
+        assertTrue(text.contains("--train " + folder.toAbsolutePath().normalize()) && text.contains("--resize 12 --invert true --binarize 0.5"), text);
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        TrainSetup.Made cli = TrainSetup.made(words.subList(3, words.size()), new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        assertTrue(warnings.toString(StandardCharsets.UTF_8).contains("scan-001.png"), "the unreadable picture is a warning");
+        MadeView made = (MadeView) main.visible();
+        var app = made.viewModel().runDataProperty().get();
+        assertArrayEquals(app.train().x().data, cli.data().train().x().data, "the same training examples, in the same order");
+        assertEquals(app.network(), cli.mask0(), "the same network");
     }
 }

@@ -291,14 +291,14 @@ class VaeViewModelTest {
         assertEquals("8", vm.hiddenProperty().get(), "its settings are shown");
         assertTrue(message.get().contains("Open that data"), message.get());
         Dataset points = Toy2D.MOONS.generate(100, 0.05, 1);
-        String how = vm.useDataset(dir.resolve("points.csv"), points).use().apply(VaeDatasets.check("points.csv", points));
+        String how = vm.useDataset(org.genscope.data.DataOrigin.file(dir.resolve("points.csv")), points).use().apply(VaeDatasets.check("points.csv", points));
         assertTrue(how.contains("fashion.safetensors, models D = 784, binary values but points.csv has D = 2"), how);
         assertNotNull(vm.run().pending(), "still waiting");
         FMatrixRMaj x = new FMatrixRMaj(40, 784);
         Rng rng = new Rng(3);
         for (int k = 0; k < x.data.length; k++) x.data[k] = rng.nextFloat() < 0.2 ? 1 : 0;
         Dataset images = new Dataset("fashion", "test", x, null, 28, 28);
-        how = vm.useDataset(dir.resolve("fashion.gz"), images).use().apply(VaeDatasets.check("fashion.gz", images));
+        how = vm.useDataset(org.genscope.data.DataOrigin.file(dir.resolve("fashion.gz")), images).use().apply(VaeDatasets.check("fashion.gz", images));
         assertTrue(how.contains("is shown on it"), how);
         assertNull(vm.run().pending());
         assertEquals(JobState.NEW, vm.run().job().job().state(), "shown as it is, not trained");
