@@ -227,6 +227,24 @@ public abstract class WtaAutoencoder {
             int n = rows * cols;
             float[] lo = new float[count];
             float[] hi = new float[count];
+            boolean[] flat = ranges(lo, hi);
+            float[] out = new float[count * n];
+            for (int t = 0; t < count; t++) {
+                for (int i = t * n; i < (t + 1) * n; i++) out[i] = flat[t] ? 0.5f : (values[i] - lo[t]) / (hi[t] - lo[t]);
+            }
+            return out;
+        }
+
+        /** How many filters {@link #contrastNormalised()} draws flat: shrunk to nothing, or constant. */
+        public int vanished() {
+            int v = 0;
+            for (boolean f : ranges(new float[count], new float[count])) if (f) v++;
+            return v;
+        }
+
+        /** Each filter's min and max into lo and hi; true where its range is below FLAT of the widest. */
+        private boolean[] ranges(float[] lo, float[] hi) {
+            int n = rows * cols;
             float widest = 0;
             for (int t = 0; t < count; t++) {
                 lo[t] = Float.POSITIVE_INFINITY;
@@ -240,13 +258,9 @@ public abstract class WtaAutoencoder {
                 }
                 widest = Math.max(widest, hi[t] - lo[t]);
             }
-            float[] out = new float[count * n];
-            for (int t = 0; t < count; t++) {
-                float range = hi[t] - lo[t];
-                boolean flat = !(range > FLAT * widest);
-                for (int i = t * n; i < (t + 1) * n; i++) out[i] = flat ? 0.5f : (values[i] - lo[t]) / range;
-            }
-            return out;
+            boolean[] flat = new boolean[count];
+            for (int t = 0; t < count; t++) flat[t] = !(hi[t] - lo[t] > FLAT * widest);
+            return flat;
         }
 
         /** The median of {@link #participation(int)} over the filters: about 1 when the dictionary is delta functions. */

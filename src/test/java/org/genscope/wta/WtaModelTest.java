@@ -171,6 +171,7 @@ class WtaModelTest {
         assertArrayEquals(new float[] {0, 0.5f, 1, 0.75f}, java.util.Arrays.copyOfRange(t, 0, 4), 1e-6f);
         assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, java.util.Arrays.copyOfRange(t, 4, 8), 0, "shrunk to nothing");
         assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, java.util.Arrays.copyOfRange(t, 8, 12), 0, "constant");
+        assertEquals(2, new WtaAutoencoder.Filters(v, 3, 2, 2).vanished());
         v[5] = Float.NaN;
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new WtaAutoencoder.Filters(v, 3, 2, 2).contrastNormalised());

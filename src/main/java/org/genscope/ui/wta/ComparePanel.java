@@ -72,7 +72,7 @@ final class ComparePanel extends VBox {
         int[] order = FilterOrder.USAGE.order(s.winRate(), s.usage());
         int n = Math.min(TILES, f.count());
         float[] tiles = FilterOrder.arrange(f.contrastNormalised(), f.rows(), f.cols(), order, n);
-        grid.setGapArgb(0xff808080);
+        grid.setGapArgb(FiltersPanel.GAP);
         grid.setImages(tiles, n, f.rows(), f.cols(), (int) Math.ceil(Math.sqrt(n)), Colormap.GRAY, false, 0, 1);
         title.setText(prefix + s.title());
     }

@@ -27,8 +27,11 @@ final class FiltersPanel extends VBox {
     static final int MAX_PER_SECOND = 4;
     /** Tile counts offered (0 = all). */
     static final List<Integer> COUNTS = List.of(64, 144, 400, 0);
-    /** Mid-grey gutters: visible between black and white tiles in both themes. */
-    private static final int GAP = 0xff808080;
+    /**
+     * Dark grey gutters: visible between black and white tiles in both themes, and around a flat mid-grey tile (a
+     * filter shrunk to nothing), which would vanish into mid-grey ones.
+     */
+    static final int GAP = 0xff404040;               // the grey of genscope filters wta's gaps (PngGrid)
 
     private final ComboBox<FilterOrder> order = new ComboBox<>();
     private final ComboBox<Integer> count = new ComboBox<>();
@@ -139,8 +142,10 @@ final class FiltersPanel extends VBox {
         float[] tiles = FilterOrder.arrange(f.contrastNormalised(), f.rows(), f.cols(), units, n);
         lastTiles = ImageGrid.render(tiles, n, f.rows(), f.cols(), columns(n), Colormap.GRAY, false, 0, 1, GAP);
         grid.setTiles(lastTiles, n, f.rows(), f.cols());
-        spread.setText(String.format(Locale.ROOT, "Median filter spread: %.1f of %d pixels (1 = a delta function)",
-                f.medianParticipation(), f.rows() * f.cols()));
+        int vanished = f.vanished();
+        spread.setText(String.format(Locale.ROOT, "Median filter spread: %.1f of %d pixels (1 = a delta function)%s",
+                f.medianParticipation(), f.rows() * f.cols(), vanished == 0 ? ""
+                        : String.format(Locale.ROOT, "; %d of %d filters shrunk to nothing (flat grey)", vanished, f.count())));
         lastDrawNanos = System.nanoTime() - t0;
     }
 
