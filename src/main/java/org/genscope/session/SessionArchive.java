@@ -97,7 +97,7 @@ public final class SessionArchive {
             ModelFile model = w.modelEntry() == null ? null : tensors(file, entries, w.modelEntry(), "models/" + w.id() + ".safetensors");
             DataChoice data = switch (w.kind()) {
                 case BUILT_IN -> DataChoice.builtIn();
-                case FILE -> DataChoice.file(w.file());
+                case FILE -> DataChoice.opened(w.opened());
                 case PAINTED -> DataChoice.painted(painted(file, entries, w));
             };
             try {

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.genscope.Genscope;
 import org.genscope.Quoted;
+import org.genscope.data.DataOrigin;
+import org.genscope.data.ImageFolder;
 
 /**
  * The {@code manifest.json} of a session archive, written and read with jackson-core's streaming API (already the
@@ -26,7 +28,8 @@ import org.genscope.Quoted;
  * <pre>
  * {"format": "genscope-session", "version": 1, "genscope": "0.1.0", "selected": "made",
  *  "workspaces": [{"id": "made", "settings": {"data": "moons", …, "tab": "Training"},
- *                  "data": {"kind": "built-in" | "file", "path": "/abs/file.csv" | "painted", "entry": "data/…"},
+ *                  "data": {"kind": "built-in" | "file", "path": "/abs/file.csv" | "painted", "entry": "data/…"
+ *                           | "folder", "path": "/abs/pictures", "size": 28, "invert": false, "binarize": false},
  *                  "model": "models/made.safetensors"}]}          ← "model" only when there is one
  * </pre>
  */
@@ -40,8 +43,8 @@ final class SessionManifest {
             .build();
 
     /** One workspace as the manifest lists it: entries are archive names, still to be looked up. */
-    record Workspace(String id, Map<String, String> settings, DataChoice.Kind kind, Path file, String paintedEntry,
-                     String modelEntry) {}
+    record Workspace(String id, Map<String, String> settings, DataChoice.Kind kind, DataOrigin opened,
+                     String paintedEntry, String modelEntry) {}
 
     record Parsed(String selected, List<Workspace> workspaces) {}
 
@@ -67,8 +70,14 @@ final class SessionManifest {
                 switch (w.data().kind()) {
                     case BUILT_IN -> g.writeStringField("kind", "built-in");
                     case FILE -> {
-                        g.writeStringField("kind", "file");
+                        ImageFolder.Options folder = w.data().origin().folder();
+                        g.writeStringField("kind", folder == null ? "file" : "folder");
                         g.writeStringField("path", w.data().file().toString());
+                        if (folder != null) {
+                            g.writeNumberField("size", folder.size());
+                            g.writeBooleanField("invert", folder.invert());
+                            g.writeBooleanField("binarize", folder.binarize());
+                        }
                     }
                     case PAINTED -> {
                         g.writeStringField("kind", "painted");
@@ -153,31 +162,48 @@ final class SessionManifest {
         }
         if (id == null) throw bad(file, "a workspace has no id");
         if (data == null) throw bad(file, "workspace '" + id + "' has no data choice");
+        boolean folder = "folder".equals(data[0]);
         DataChoice.Kind kind = switch (data[0]) {
             case "built-in" -> DataChoice.Kind.BUILT_IN;
-            case "file" -> DataChoice.Kind.FILE;
+            case "file", "folder" -> DataChoice.Kind.FILE;
             case "painted" -> DataChoice.Kind.PAINTED;
             default -> throw bad(file, "workspace '" + id + "' has data of kind " + Quoted.of(data[0])
-                    + " (built-in, file or painted)");
+                    + " (built-in, file, folder or painted)");
         };
-        Path path = null;
+        if (!folder && (data[3] != null || data[4] != null || data[5] != null)) {
+            throw bad(file, "workspace '" + id + "' says how to read pictures, but its data is no image folder");
+        }
+        DataOrigin opened = null;
         if (kind == DataChoice.Kind.FILE) {
-            if (data[1] == null) throw bad(file, "workspace '" + id + "' names no data file");
+            String what = folder ? "image folder" : "data file";
+            if (data[1] == null) throw bad(file, "workspace '" + id + "' names no " + what);
+            Path path;
             try {
                 path = Path.of(data[1]);
             } catch (InvalidPathException e) {
-                throw bad(file, "workspace '" + id + "' names the data file " + Quoted.of(data[1]) + ", which is no path here");
+                throw bad(file, "workspace '" + id + "' names the " + what + " " + Quoted.of(data[1]) + ", which is no path here");
+            }
+            if (!folder) {
+                opened = DataOrigin.file(path);
+            } else {
+                if (data[3] == null) throw bad(file, "workspace '" + id + "' has an image folder but no picture size");
+                try {
+                    opened = DataOrigin.folder(path, new ImageFolder.Options(Integer.parseInt(data[3]),
+                            Boolean.parseBoolean(data[4]), Boolean.parseBoolean(data[5])));
+                } catch (IllegalArgumentException e) {
+                    throw bad(file, "workspace '" + id + "': " + e.getMessage());
+                }
             }
         }
         if (kind == DataChoice.Kind.PAINTED && data[2] == null) throw bad(file, "workspace '" + id + "' has painted data but no entry for it");
         if (kind != DataChoice.Kind.PAINTED && data[2] != null) throw bad(file, "workspace '" + id + "' has an entry for data that is not painted");
-        return new Workspace(id, settings, kind, path, data[2], model);
+        return new Workspace(id, settings, kind, opened, data[2], model);
     }
 
     /** {kind, path, entry} of a data object. */
     private static String[] data(JsonParser p, Path file) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) throw bad(file, "a data choice is not an object");
-        String[] out = new String[3];
+        String[] out = new String[6];                        // kind, path, entry, size, invert, binarize
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
@@ -185,6 +211,14 @@ final class SessionManifest {
                 case "kind" -> out[0] = text(p, field, file);
                 case "path" -> out[1] = text(p, field, file);
                 case "entry" -> out[2] = text(p, field, file);
+                case "size" -> {
+                    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) throw bad(file, "\"size\" is not a whole number");
+                    out[3] = p.getText();
+                }
+                case "invert", "binarize" -> {
+                    if (!p.currentToken().isBoolean()) throw bad(file, Quoted.of(field) + " is not true or false");
+                    out[field.equals("invert") ? 4 : 5] = p.getText();
+                }
                 default -> throw bad(file, "a data choice has an unknown field " + Quoted.of(field));
             }
         }

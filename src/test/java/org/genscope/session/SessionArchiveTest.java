@@ -50,7 +50,9 @@ class SessionArchiveTest {
         return new Session("flows", List.of(
                 new WorkspaceState("made", made, DataChoice.builtIn(), model(1.5f, -0f, 3e-38f)),
                 new WorkspaceState("flows", Map.of("steps", "100"), DataChoice.painted(points()), null),
-                new WorkspaceState("vae", Map.of(), DataChoice.file(dir.resolve("digits.csv")), model(2f))));
+                new WorkspaceState("vae", Map.of(), DataChoice.file(dir.resolve("digits.csv")), model(2f)),
+                new WorkspaceState("wta", Map.of(), DataChoice.opened(org.genscope.data.DataOrigin.folder(dir.resolve("my pictures"),
+                        new org.genscope.data.ImageFolder.Options(20, true, false))), null)));
     }
 
     @Test
@@ -61,14 +63,14 @@ class SessionArchiveTest {
         Session back = SessionArchive.read(file);
 
         assertEquals("flows", back.selected());
-        assertEquals(3, back.workspaces().size());
-        for (int i = 0; i < 3; i++) {
+        assertEquals(4, back.workspaces().size());
+        for (int i = 0; i < 4; i++) {
             WorkspaceState a = s.workspaces().get(i);
             WorkspaceState b = back.workspaces().get(i);
             assertEquals(a.id(), b.id());
             assertEquals(List.copyOf(a.settings().entrySet()), List.copyOf(b.settings().entrySet()), "settings in order");
             assertEquals(a.data().kind(), b.data().kind());
-            assertEquals(a.data().file(), b.data().file());
+            assertEquals(a.data().origin(), b.data().origin(), "the file, or the folder and how it was read");
             if (a.model() == null) {
                 assertNull(b.model());
             } else {
@@ -120,6 +122,15 @@ class SessionArchiveTest {
                 + "\"data\":{\"kind\":\"built-in\"}}]}")))).contains("'seed' is not a string"));
         assertTrue(refusal(zip("d.genscope", Map.of("manifest.json", utf8("{\"format\":\"genscope-session\",\"version\":9,\"workspaces\":[]}"))))
                 .contains("newer Genscope"));
+        String folder = MANIFEST_START + "{\"id\":\"wta\",\"settings\":{},\"data\":{\"kind\":";
+        assertTrue(refusal(zip("e.genscope", Map.of("manifest.json", utf8(folder + "\"folder\",\"path\":\"/p\"}}]}"))))
+                .contains("an image folder but no picture size"));
+        assertTrue(refusal(zip("f.genscope", Map.of("manifest.json", utf8(folder + "\"folder\",\"path\":\"/p\",\"size\":2}}]}"))))
+                .contains("the image size must be 4 to 256 pixels, not 2"));
+        assertTrue(refusal(zip("g.genscope", Map.of("manifest.json", utf8(folder + "\"file\",\"path\":\"/p.csv\",\"invert\":true}}]}"))))
+                .contains("its data is no image folder"));
+        assertTrue(refusal(zip("h.genscope", Map.of("manifest.json", utf8(folder + "\"folder\",\"path\":\"/p\",\"size\":\"28\"}}]}"))))
+                .contains("\"size\" is not a whole number"));
         Path notZip = Files.writeString(dir.resolve("notes.genscope"), "just text");
         assertTrue(refusal(notZip).contains("no manifest.json"));
     }

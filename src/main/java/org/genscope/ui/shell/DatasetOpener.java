@@ -12,6 +12,7 @@ import org.genscope.data.DataFiles;
 import org.genscope.data.DataOrigin;
 import org.genscope.data.DataFormatException;
 import org.genscope.data.Dataset;
+import org.genscope.data.ImageFolder;
 import org.genscope.data.Normalization;
 import org.genscope.ui.common.BackgroundTask;
 import org.genscope.ui.common.UiExecutor;
@@ -83,13 +84,31 @@ final class DatasetOpener {
     }
 
     /**
-     * A session's data file, read again and handed to its workspace as {@link #open} does, without the dialog that
-     * says it opened (one that says it could not still appears); then {@code then}, either way. FX thread.
+     * A session's data file or image folder, read again (a folder as it was read then) and handed to its workspace as
+     * {@link #open} does, without the dialog that says it opened (one that says it could not still appears, and one
+     * listing pictures that could not be read); then {@code then}, either way. FX thread.
      */
-    void reopen(Window owner, Path file, DatasetTarget target, String workspace, Runnable then) {
+    void reopen(Window owner, DataOrigin data, DatasetTarget target, String workspace, Runnable then) {
+        Path file = data.path();
+        if (data.folder() != null) {
+            model.messageProperty().set("Reading the pictures in " + data.name() + "…");
+            BackgroundTask.of(() -> ImageFolder.read(file, data.folder())).onSuccess(r -> {
+                if (!r.unreadable().isEmpty()) {
+                    reporter.report(owner, Outcome.NOT_USABLE_HERE, "Some pictures were left out", r.unreadable().size()
+                            + " pictures in " + file + " could not be read:\n• " + String.join("\n• ",
+                            r.unreadable().stream().limit(10).map(Object::toString).toList()));
+                }
+                opened(owner, data, r.dataset(), target, workspace, true, then);
+            }).onFailure(e -> {
+                then.run();
+                model.messageProperty().set("Could not open " + data.name());
+                reporter.report(owner, Outcome.FAILED, "Cannot read this image folder", BackgroundTask.describe(e));
+            }).run(ui);
+            return;
+        }
         if (Files.isDirectory(file)) {
-            reporter.report(owner, Outcome.FAILED, "Open the image folder again", file + " is a folder of pictures; "
-                    + "sessions do not keep how it was read. Open it again with File ▸ Open image folder.");
+            reporter.report(owner, Outcome.FAILED, "Open the image folder again", file + " is a folder of pictures, and "
+                    + "this session does not say how it was read. Open it again with File ▸ Open image folder.");
             then.run();
             return;
         }

@@ -1,9 +1,9 @@
 package org.genscope.ui.shell;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.genscope.data.DataOrigin;
 import org.genscope.session.DataChoice;
 import org.genscope.session.WorkspaceState;
 
@@ -20,10 +20,10 @@ public interface SessionPart {
      */
     record Capture(Map<String, String> settings, DataChoice data, CompletableFuture<byte[]> model) {}
 
-    /** Reads a data file again and hands it to a workspace, then runs {@code then} (also when it could not). */
+    /** Reads a data file or image folder again and hands it to a workspace, then runs {@code then} (also when it could not). */
     @FunctionalInterface
     interface DataReopener {
-        void reopen(Path file, DatasetTarget target, Runnable then);
+        void reopen(DataOrigin data, DatasetTarget target, Runnable then);
     }
 
     /** FX thread. */

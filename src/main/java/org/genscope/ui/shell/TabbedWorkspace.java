@@ -1,7 +1,6 @@
 package org.genscope.ui.shell;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +41,7 @@ import org.genscope.ui.train.RunLifecycle;
  */
 public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcuts, LessonTarget, SessionPart {
     private final ReadOnlyStringWrapper dataset = new ReadOnlyStringWrapper("");
-    private Path openedFile;
+    private DataOrigin opened;
     private Parent root;
     private LessonPanel lessonPanel;
     private Tab lessonsTab;
@@ -152,7 +151,7 @@ public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcut
     protected <T> DatasetTarget.Use<T> remembering(DataOrigin origin, DatasetTarget.Use<T> use) {
         return new DatasetTarget.Use<>(use.prepare(), prepared -> {
             String how = use.use().apply(prepared);
-            openedFile = origin.path();
+            opened = origin;
             return how;
         });
     }
@@ -169,7 +168,7 @@ public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcut
         if (tab != null) settings.put("tab", tab.getText());
         DataChoice data = switch (dataKind()) {
             case BUILT_IN -> DataChoice.builtIn();
-            case FILE -> openedFile == null ? DataChoice.builtIn() : DataChoice.file(openedFile);   // (nothing to keep yet)
+            case FILE -> opened == null ? DataChoice.builtIn() : DataChoice.opened(opened);   // (nothing to keep yet)
             case PAINTED -> painting().inUse().get() == null ? DataChoice.builtIn() : DataChoice.painted(painting().inUse().get());
         };
         TrainingJob<?> job = run().job().job();
@@ -191,7 +190,7 @@ public abstract class TabbedWorkspace implements WorkspaceView, TrainingShortcut
                 else painting().use().accept(state.data().painted());
                 then.run();
             }
-            case FILE -> datasets().ifPresentOrElse(t -> files.reopen(state.data().file(), t, then), () -> {
+            case FILE -> datasets().ifPresentOrElse(t -> files.reopen(state.data().origin(), t, then), () -> {
                 problems.accept(slug() + ": this workspace opens no data files");
                 then.run();
             });

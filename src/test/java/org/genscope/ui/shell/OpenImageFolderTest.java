@@ -11,27 +11,30 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import javafx.scene.input.Clipboard;
-import org.genscope.cli.ShellWords;
-import org.genscope.cli.TrainSetup;
-import org.genscope.ui.made.MadeView;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.genscope.cli.ShellWords;
+import org.genscope.cli.TrainSetup;
 import org.genscope.data.Binarization;
+import org.genscope.data.DataOrigin;
 import org.genscope.data.Dataset;
+import org.genscope.data.ImageFolder;
+import org.genscope.session.DataChoice;
 import org.genscope.ui.GenscopeApp;
 import org.genscope.ui.Shots;
 import org.genscope.ui.common.UiExecutor;
 import org.genscope.ui.export.ExportService;
+import org.genscope.ui.made.MadeView;
 import org.genscope.ui.settings.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,12 +47,13 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class OpenImageFolderTest {
     private MainView main;
+    private Path dir;
     private Path folder;
     private final AtomicReference<String> report = new AtomicReference<>();
 
     @Start
     void start(Stage stage) throws IOException {
-        Path dir = Files.createTempDirectory("genscope-images");
+        dir = Files.createTempDirectory("genscope-images");
         folder = pictures(dir.resolve("strokes"));
         Settings settings = Settings.load(dir.resolve("s.properties"));
         main = GenscopeApp.createMainWindow(stage, settings, new ExportService(settings));
@@ -147,5 +151,46 @@ class OpenImageFolderTest {
         var app = made.viewModel().runDataProperty().get();
         assertArrayEquals(app.train().x().data, cli.data().train().x().data, "the same training examples, in the same order");
         assertEquals(app.network(), cli.mask0(), "the same network");
+    }
+
+    /** A session keeps how a folder was read: reopened, the workspace reads the same pictures the same way again. */
+    @Test
+    void aSessionReopensAnImageFolderAsItWasRead(FxRobot robot) throws Exception {
+        robot.interact(() -> main.model().select("made"));
+        ImageFolder.Options how = new ImageFolder.Options(12, true, true);
+        main.datasetOpener().setFolderPicker(owner -> Optional.of(folder));
+        main.datasetOpener().setFolderPrompt((owner, f) -> Optional.of(ImageFolderDialog.read(f, how, new AtomicReference<>())));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.I).release(KeyCode.I, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> report.get() != null);
+        TabbedWorkspace made = (TabbedWorkspace) main.visible();
+        DataChoice saved = WaitForAsyncUtils.asyncFx(() -> made.capture().data()).get(10, TimeUnit.SECONDS);
+        assertEquals(new DataOrigin(folder.toAbsolutePath().normalize(), how), saved.origin());
+
+        Path session = dir.resolve("folder.genscope");
+        List<String> sessionReports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        main.sessions().setReporter((owner, title, text) -> sessionReports.add(title + ": " + text));
+        robot.interact(() -> main.sessions().save(null, session));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> main.model().messageProperty().get().startsWith("Saved the session"));
+
+        List<String> reopenReports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MainView other = WaitForAsyncUtils.asyncFx(() -> {
+            Settings settings = Settings.load(dir.resolve("b.properties"));
+            MainView m = GenscopeApp.createMainWindow(new Stage(), settings, new ExportService(settings));
+            m.sessions().setReporter((owner, title, text) -> sessionReports.add(title + ": " + text));
+            m.datasetOpener().setReporter((owner, outcome, title, text) -> reopenReports.add(title + ": " + text));
+            return m;
+        }).get(30, TimeUnit.SECONDS);
+        robot.interact(() -> other.sessions().open(null, session));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> other.model().messageProperty().get().equals("MADE uses strokes"));
+        TabbedWorkspace made2 = WaitForAsyncUtils.asyncFx(() -> {
+            other.model().select("made");
+            return (TabbedWorkspace) other.visible();
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals(saved, WaitForAsyncUtils.asyncFx(() -> made2.capture().data()).get(10, TimeUnit.SECONDS));
+        assertTrue(other.model().datasetProperty().get().contains("40×144"), other.model().datasetProperty().get());
+        assertEquals(1, reopenReports.size(), reopenReports.toString());
+        assertTrue(reopenReports.get(0).startsWith("Some pictures were left out") && reopenReports.get(0).contains("scan-001.png"),
+                reopenReports.toString());
+        assertTrue(sessionReports.isEmpty(), sessionReports.toString());
     }
 }
