@@ -138,7 +138,8 @@ final class VaeTrain implements ModelVerb {
         out.printf(Locale.ROOT, "stopped after %d epochs (%.1f s, %.2f s/epoch%s); best validation −ELBO %.4f at epoch %d%n",
                 stop.epochs(), seconds, seconds / Math.max(1, stop.epochs() - startEpoch),
                 stop.outOfTime() ? ", time budget reached" : "", stop.best(), stop.bestEpoch());
-        Evaluation e = Evaluator.vae(vae, data.test().x(), testK, seed ^ 0x7E57L, VaeEval.progress(out, testK));
+        // the samples genscope eval vae draws by default: the figure printed here is the one eval prints for the file
+        Evaluation e = Evaluator.vae(vae, data.test().x(), testK, Evaluator.SEED, VaeEval.progress(out, testK));
         VaeEval.print(out, e, "test", outFile.toString());
         int active = vae.latentStatistics(data.test().x()).activeUnits();
         out.printf(Locale.ROOT, "active units %d of %d%n", active, config.latent());

@@ -13,8 +13,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.genscope.compare.Evaluator;
 import org.genscope.data.Dataset;
-import org.genscope.nn.Rng;
 import org.genscope.ui.common.BackgroundTask;
 import org.genscope.ui.common.UiExecutor;
 import org.genscope.vae.Evaluation;
@@ -28,9 +28,6 @@ import org.genscope.vae.Vae;
 public final class EvaluationViewModel {
     /** The k papers report (Burda et al. 2016). */
     static final int MAX_K = 5000;
-    /** Seed of the importance samples, so the same model always gets the same figures. */
-    static final long SEED = 0x7E57L;
-
     /**
      * The figures of one evaluation.
      *
@@ -74,7 +71,8 @@ public final class EvaluationViewModel {
         AtomicLong shown = new AtomicLong(-1);
         long t0 = System.nanoTime();
         BackgroundTask.of(() -> {
-            Evaluation e = model.evaluate(test.x(), samples, new Rng(SEED), (done, total) -> {
+            // the importance samples of genscope eval vae and the Compare view: the same model, k and data give their figure
+            Evaluation e = Evaluator.vae(model, test.x(), samples, Evaluator.SEED, (done, total) -> {
                 long percent = 1000 * done / total;
                 if (percent != shown.getAndSet(percent)) ui.fx(() -> progress.set(percent / 1000.0));
                 return !cancel.get();

@@ -84,6 +84,9 @@ class VaeViewModelTest {
         EvaluationViewModel.Figures f = vm.evaluation().figuresProperty().get();
         assertEquals(20, f.evaluation().samples());
         assertTrue(f.evaluation().meanLogLikelihood() >= f.evaluation().meanElbo() - 0.5, "L_k is no lower than the ELBO");
+        assertEquals(org.genscope.compare.Evaluator.vae(vae, test.x(), 20, org.genscope.compare.Evaluator.SEED, (d, t) -> true)
+                .meanLogLikelihood(), f.evaluation().meanLogLikelihood(), 0.0,
+                "the figure genscope eval vae --k 20 and the Compare view give for the same model and data");
     }
 
     @Test
