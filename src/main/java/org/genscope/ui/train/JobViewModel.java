@@ -135,10 +135,16 @@ public final class JobViewModel<P> {
         if (s.state() == JobState.NEW && s.step() == 0) return name + ": shown as opened, not trained here";
         sb.append(String.format(Locale.ROOT, " · epoch %d · step %,d/%,d", s.epoch(), s.step(), s.totalSteps()));
         if (s.state() == JobState.RUNNING && s.stepsPerSecond() > 0) {
-            sb.append(String.format(Locale.ROOT, " · %.0f steps/s", s.stepsPerSecond()));
+            sb.append(" · ").append(rate(s.stepsPerSecond())).append(" steps/s");
             if (Double.isFinite(s.etaSeconds())) sb.append(" · ").append(duration(s.etaSeconds())).append(" left");
         }
         return sb.toString();
+    }
+
+    /** Steps per second as a class reads it: "85", "4.2", "0.38" (a 128-map Conv-WTA on a busy machine is not "0"). */
+    static String rate(double perSecond) {
+        if (perSecond >= 10) return String.format(Locale.ROOT, "%.0f", perSecond);
+        return String.format(Locale.ROOT, perSecond >= 1 ? "%.1f" : "%.2f", perSecond);
     }
 
     static String duration(double seconds) {
