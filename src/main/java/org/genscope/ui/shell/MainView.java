@@ -3,7 +3,6 @@ package org.genscope.ui.shell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +18,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -41,7 +37,7 @@ import org.genscope.ui.theme.ThemeManager;
 import org.genscope.ui.train.SessionModels;
 
 /**
- * Controller of fxml/shell/MainView.fxml: menus, sidebar navigation, workspace switching, status bar. It knows the
+ * Controller of fxml/shell/MainView.fxml: menus, workspace switching ({@link Sidebar}), status bar. It knows the
  * workspaces only as registered {@link WorkspaceDescriptor}s and their {@link WorkspaceView} handles.
  */
 public final class MainView {
@@ -66,8 +62,7 @@ public final class MainView {
     private final Map<String, WorkspaceView> views = new LinkedHashMap<>();
     /** The models trained or opened in this session, for the Compare view. */
     private final SessionModels models = new SessionModels();
-    private final Map<String, ToggleButton> navButtons = new HashMap<>();
-    private final ToggleGroup navGroup = new ToggleGroup();
+    private Sidebar sidebar;
     private QuitConfirmer quitConfirmer = Dialogs::quitAnyway;
 
     /** @param ui runs slow work (reading files) off the FX thread */
@@ -98,15 +93,7 @@ public final class MainView {
 
     @FXML
     private void initialize() {
-        Label section = new Label("WORKSPACES");
-        section.getStyleClass().add("section");
-        navBox.getChildren().add(navButton(model.home()));
-        navBox.getChildren().add(section);
-        for (WorkspaceDescriptor w : model.workspaces()) navBox.getChildren().add(navButton(w));
-        // Keep exactly one entry selected: clicking the selected entry must not clear it.
-        navGroup.selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null && old != null) old.setSelected(true);
-        });
+        sidebar = new Sidebar(navBox, model.home(), model.workspaces(), model::select);
         model.currentProperty().addListener((obs, old, now) -> show(now));
         show(model.currentProperty().get());
 
@@ -143,27 +130,6 @@ public final class MainView {
         }
     }
 
-    private ToggleButton navButton(WorkspaceDescriptor w) {
-        ToggleButton b = new ToggleButton(w.title());
-        b.setId("nav-" + w.id());
-        b.getStyleClass().add("nav-button");
-        b.setToggleGroup(navGroup);
-        b.setMaxWidth(Double.MAX_VALUE);
-        if (!w.available()) {
-            Label note = new Label("not built yet");
-            note.getStyleClass().addAll("nav-note", "muted");
-            b.setGraphic(note);
-            b.setContentDisplay(ContentDisplay.RIGHT);
-            b.setGraphicTextGap(10);
-            b.setDisable(true);
-        }
-        b.setOnAction(e -> {
-            if (!model.select(w)) b.setSelected(false);
-        });
-        navButtons.put(w.id(), b);
-        return b;
-    }
-
     /**
      * Builds the workspaces not opened yet in the idle time after the window shows, so that opening one is quick
      * ({@link WorkspacePrebuilder}); call once the stage is showing.
@@ -180,7 +146,7 @@ public final class MainView {
     private void show(WorkspaceDescriptor w) {
         WorkspaceView view = views.computeIfAbsent(w.id(), id -> createView(w));
         content.getChildren().setAll(view.root());
-        navButtons.get(w.id()).setSelected(true);
+        sidebar.select(w.id());
         bindStatus(datasetLabel, view.datasetStatus().map(p -> (ObservableValue<String>) p).orElse(model.datasetProperty()));
         bindStatus(trainingLabel, view.trainingStatus().map(p -> (ObservableValue<String>) p).orElseGet(this::runningElsewhere));
     }
