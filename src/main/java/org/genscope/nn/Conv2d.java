@@ -18,14 +18,13 @@ import org.ejml.data.FMatrixRMaj;
  * <ul>
  *   <li><b>Unfolded</b>: per image one GEMM on the {@link Im2Col} column matrix, Y_b = W · col(x_b). Any stride;
  *       used for few input channels (a first layer's C·K·K = 25 rows make one good GEMM).</li>
- *   <li><b>Shifted</b> (stride 1, C ≥ {@value #SHIFTED_MIN_CHANNELS}): the image is copied once into a zero-padded
- *       buffer of Hp×Wp planes, and the output is computed on an OH×Wp grid, so the window of filter tap (u, v) is
- *       the buffer itself shifted by u·Wp + v, a plain GEMM operand at an offset:
- *       <pre>  Y_b = Σ_{u,v} W_{u,v} · shift_{u·Wp+v}(x̃_b),   W_{u,v}[o, c] = W[o, c, u, v]</pre>
- *       K² GEMMs of Cout × C × OH·Wp and no column matrix (10 MB per image at 128 maps, built twice and folded
- *       once per training step). The Wp − OW extra columns per row are discarded (12.5% more multiply-adds for
- *       5×5 filters on 28×28 images). Measured against the unfolded path on the 128-map layer, the two were
- *       within the noise of a shared machine of each other (README, "Performance").</li>
+ *   <li><b>Shifted</b> (stride 1, padding ≤ K − 1, C ≥ {@value #SHIFTED_MIN_CHANNELS}): each image is copied
+ *       once into a <em>row-unfolded</em> buffer (its K horizontal shifts, C·K planes of Hp×OW, zero borders), in
+ *       which the window of filter row u is the buffer itself shifted by u·OW, a plain GEMM operand at an offset:
+ *       <pre>  Y_b = Σ_u W_u · shift_{u·OW}(R_b),   W_u[o, c·K + v] = W[o, c, u, v]</pre>
+ *       K GEMMs of Cout × C·K × OH·OW per image, no 10 MB column matrix, and the input gradient is the same kind
+ *       of correlation of δ_b with the flipped filters ({@link ShiftedConvolution} has the formulas and the
+ *       measurements that chose this shape).</li>
  * </ul>
  * Either way, an image whose output gradient is <b>sparse</b> (at most {@link #SPARSE_FRACTION} of it nonzero, as
  * behind a winner-take-all rule, where a 128-map Conv-WTA passes back about six values per image) takes the direct
@@ -36,7 +35,7 @@ import org.ejml.data.FMatrixRMaj;
  * Work buffers are allocated once per layer and reused; the input of the last forward is kept by reference.
  */
 public final class Conv2d implements Module {
-    /** The shifted GEMMs have depth C; below this the unfolded GEMM (depth C·K·K) is faster. */
+    /** The shifted GEMMs have depth C·K; below this many channels the unfolded GEMM (depth C·K·K) is used. */
     static final int SHIFTED_MIN_CHANNELS = 8;
     /** An image's gradient with at most this fraction of nonzero entries takes the direct (sparse) backward pass. */
     static final double SPARSE_FRACTION = 0.02;
@@ -78,7 +77,7 @@ public final class Conv2d implements Module {
         this.bias = new Param(name + ".bias", 1, outChannels);
         Init.uniformFanIn(weight.value, fanIn, rng);
         Init.uniformFanIn(bias.value, fanIn, rng);
-        boolean shift = stride == 1 && in.channels() >= SHIFTED_MIN_CHANNELS;
+        boolean shift = ShiftedConvolution.fits(kernel, stride, padding) && in.channels() >= SHIFTED_MIN_CHANNELS;
         this.shifted = shift ? new ShiftedConvolution(in, outChannels, kernel, padding) : null;
         this.col = shift ? null : new float[unfold.rows() * unfold.cols()];
         this.img = shift ? null : new float[out.size()];
@@ -164,11 +163,7 @@ public final class Conv2d implements Module {
             int o = b * out.size();
             System.arraycopy(gradOut.data, o, img, 0, out.size());
             // ∂L/∂bias[c] += Σ_pixels δ_b[c, ·]
-            for (int c = 0; c < co; c++) {
-                float s = 0;
-                for (int j = c * p; j < (c + 1) * p; j++) s += img[j];
-                db[c] += s;
-            }
+            Mat.addRowSums(img, 0, co, p, db);
             unfold.im2col(x.data, b * in.size(), col);
             // ∂L/∂W += δ_b · col(x_b)ᵀ
             g.gemm(false, true, co, k, p, 1f, img, p, col, p, 1f, weight.grad.data, k);

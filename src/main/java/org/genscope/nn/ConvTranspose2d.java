@@ -138,11 +138,7 @@ public final class ConvTranspose2d implements Module {
         float[] db = bias.grad.data;
         for (int b = 0; b < x.numRows; b++) {
             int o = b * out.size();
-            for (int ch = 0; ch < out.channels(); ch++) {
-                float s = 0;
-                for (int j = o + ch * po; j < o + (ch + 1) * po; j++) s += gradOut.data[j];
-                db[ch] += s;
-            }
+            Mat.addRowSums(gradOut.data, o, out.channels(), po, db);
             unfold.im2col(gradOut.data, o, col);
             if (sparse[b]) {
                 stamp(b, x.data, null, gradOut.data);
