@@ -1,5 +1,6 @@
 package org.genscope.nn;
 
+import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.FMatrixRMaj;
 
@@ -54,7 +55,6 @@ public final class Conv2d implements Module {
     private FMatrixRMaj dx;
     private final ShiftedConvolution shifted;      // null: unfolded
     private final float[] col;
-    private final float[] img;          // one image's Cout × OH·OW output or gradient, contiguous for the GEMM
     private final int stride;
     private final int padding;
     private boolean[] dense = new boolean[0];
@@ -80,7 +80,6 @@ public final class Conv2d implements Module {
         boolean shift = ShiftedConvolution.fits(kernel, stride, padding) && in.channels() >= SHIFTED_MIN_CHANNELS;
         this.shifted = shift ? new ShiftedConvolution(in, outChannels, kernel, padding) : null;
         this.col = shift ? null : new float[unfold.rows() * unfold.cols()];
-        this.img = shift ? null : new float[out.size()];
     }
 
     public ImageShape inputShape() {
@@ -123,14 +122,10 @@ public final class Conv2d implements Module {
         int k = unfold.rows();
         for (int b = 0; b < x.numRows; b++) {
             unfold.im2col(x.data, b * in.size(), col);
-            // Y_b = W · col(x_b)
-            g.gemm(false, false, co, p, k, 1f, weight.value.data, k, col, p, 0f, img, p);
             int o = b * out.size();
-            for (int c = 0; c < co; c++) {
-                float bc = bias.value.data[c];
-                int s = c * p;
-                for (int j = 0; j < p; j++) y.data[o + s + j] = img[s + j] + bc;
-            }
+            for (int c = 0; c < co; c++) Arrays.fill(y.data, o + c * p, o + (c + 1) * p, bias.value.data[c]);
+            // Y_b = bias + W · col(x_b), in place
+            g.gemm(false, false, co, p, k, 1f, weight.value.data, 0, k, col, 0, p, 1f, y.data, o, p);
         }
         return y;
     }
@@ -161,15 +156,14 @@ public final class Conv2d implements Module {
         for (int b = 0; b < x.numRows; b++) {
             if (!dense[b]) continue;
             int o = b * out.size();
-            System.arraycopy(gradOut.data, o, img, 0, out.size());
             // ∂L/∂bias[c] += Σ_pixels δ_b[c, ·]
-            Mat.addRowSums(img, 0, co, p, db);
+            Mat.addRowSums(gradOut.data, o, co, p, db);
             unfold.im2col(x.data, b * in.size(), col);
             // ∂L/∂W += δ_b · col(x_b)ᵀ
-            g.gemm(false, true, co, k, p, 1f, img, p, col, p, 1f, weight.grad.data, k);
+            g.gemm(false, true, co, k, p, 1f, gradOut.data, o, p, col, 0, p, 1f, weight.grad.data, 0, k);
             if (inputGradient) {
                 // ∂L/∂x_b = col2im(Wᵀ · δ_b)
-                g.gemm(true, false, k, p, co, 1f, weight.value.data, k, img, p, 0f, col, p);
+                g.gemm(true, false, k, p, co, 1f, weight.value.data, 0, k, gradOut.data, o, p, 0f, col, 0, p);
                 unfold.col2im(col, dx.data, b * in.size());
             }
         }
@@ -204,7 +198,7 @@ public final class Conv2d implements Module {
         float[] xv = x.data;
         int xo = b * in.size();
         float[] d = inputGradient ? dx.data : null;
-        if (d != null) java.util.Arrays.fill(d, xo, xo + in.size(), 0f);
+        if (d != null) Arrays.fill(d, xo, xo + in.size(), 0f);
         int go = b * out.size();
         for (int q = 0; q < out.size(); q++) {
             float gv = g[go + q];
