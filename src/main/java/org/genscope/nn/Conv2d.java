@@ -1,5 +1,6 @@
 package org.genscope.nn;
 
+import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.FMatrixRMaj;
 
@@ -18,14 +19,13 @@ import org.ejml.data.FMatrixRMaj;
  * <ul>
  *   <li><b>Unfolded</b>: per image one GEMM on the {@link Im2Col} column matrix, Y_b = W · col(x_b). Any stride;
  *       used for few input channels (a first layer's C·K·K = 25 rows make one good GEMM).</li>
- *   <li><b>Shifted</b> (stride 1, C ≥ {@value #SHIFTED_MIN_CHANNELS}): the image is copied once into a zero-padded
- *       buffer of Hp×Wp planes, and the output is computed on an OH×Wp grid, so the window of filter tap (u, v) is
- *       the buffer itself shifted by u·Wp + v, a plain GEMM operand at an offset:
- *       <pre>  Y_b = Σ_{u,v} W_{u,v} · shift_{u·Wp+v}(x̃_b),   W_{u,v}[o, c] = W[o, c, u, v]</pre>
- *       K² GEMMs of Cout × C × OH·Wp and no column matrix (10 MB per image at 128 maps, built twice and folded
- *       once per training step). The Wp − OW extra columns per row are discarded (12.5% more multiply-adds for
- *       5×5 filters on 28×28 images). Measured against the unfolded path on the 128-map layer, the two were
- *       within the noise of a shared machine of each other (README, "Performance").</li>
+ *   <li><b>Shifted</b> (stride 1, padding ≤ K − 1, C ≥ {@value #SHIFTED_MIN_CHANNELS}): each image is copied
+ *       once into a <em>row-unfolded</em> buffer (its K horizontal shifts, C·K planes of Hp×OW, zero borders), in
+ *       which the window of filter row u is the buffer itself shifted by u·OW, a plain GEMM operand at an offset:
+ *       <pre>  Y_b = Σ_u W_u · shift_{u·OW}(R_b),   W_u[o, c·K + v] = W[o, c, u, v]</pre>
+ *       K GEMMs of Cout × C·K × OH·OW per image, no 10 MB column matrix, and the input gradient is the same kind
+ *       of correlation of δ_b with the flipped filters ({@link ShiftedConvolution} has the formulas and the
+ *       measurements that chose this shape).</li>
  * </ul>
  * Either way, an image whose output gradient is <b>sparse</b> (at most {@link #SPARSE_FRACTION} of it nonzero, as
  * behind a winner-take-all rule, where a 128-map Conv-WTA passes back about six values per image) takes the direct
@@ -36,7 +36,7 @@ import org.ejml.data.FMatrixRMaj;
  * Work buffers are allocated once per layer and reused; the input of the last forward is kept by reference.
  */
 public final class Conv2d implements Module {
-    /** The shifted GEMMs have depth C; below this the unfolded GEMM (depth C·K·K) is faster. */
+    /** The shifted GEMMs have depth C·K; below this many channels the unfolded GEMM (depth C·K·K) is used. */
     static final int SHIFTED_MIN_CHANNELS = 8;
     /** An image's gradient with at most this fraction of nonzero entries takes the direct (sparse) backward pass. */
     static final double SPARSE_FRACTION = 0.02;
@@ -55,7 +55,6 @@ public final class Conv2d implements Module {
     private FMatrixRMaj dx;
     private final ShiftedConvolution shifted;      // null: unfolded
     private final float[] col;
-    private final float[] img;          // one image's Cout × OH·OW output or gradient, contiguous for the GEMM
     private final int stride;
     private final int padding;
     private boolean[] dense = new boolean[0];
@@ -78,10 +77,9 @@ public final class Conv2d implements Module {
         this.bias = new Param(name + ".bias", 1, outChannels);
         Init.uniformFanIn(weight.value, fanIn, rng);
         Init.uniformFanIn(bias.value, fanIn, rng);
-        boolean shift = stride == 1 && in.channels() >= SHIFTED_MIN_CHANNELS;
+        boolean shift = ShiftedConvolution.fits(kernel, stride, padding) && in.channels() >= SHIFTED_MIN_CHANNELS;
         this.shifted = shift ? new ShiftedConvolution(in, outChannels, kernel, padding) : null;
         this.col = shift ? null : new float[unfold.rows() * unfold.cols()];
-        this.img = shift ? null : new float[out.size()];
     }
 
     public ImageShape inputShape() {
@@ -124,14 +122,10 @@ public final class Conv2d implements Module {
         int k = unfold.rows();
         for (int b = 0; b < x.numRows; b++) {
             unfold.im2col(x.data, b * in.size(), col);
-            // Y_b = W · col(x_b)
-            g.gemm(false, false, co, p, k, 1f, weight.value.data, k, col, p, 0f, img, p);
             int o = b * out.size();
-            for (int c = 0; c < co; c++) {
-                float bc = bias.value.data[c];
-                int s = c * p;
-                for (int j = 0; j < p; j++) y.data[o + s + j] = img[s + j] + bc;
-            }
+            for (int c = 0; c < co; c++) Arrays.fill(y.data, o + c * p, o + (c + 1) * p, bias.value.data[c]);
+            // Y_b = bias + W · col(x_b), in place
+            g.gemm(false, false, co, p, k, 1f, weight.value.data, 0, k, col, 0, p, 1f, y.data, o, p);
         }
         return y;
     }
@@ -162,19 +156,14 @@ public final class Conv2d implements Module {
         for (int b = 0; b < x.numRows; b++) {
             if (!dense[b]) continue;
             int o = b * out.size();
-            System.arraycopy(gradOut.data, o, img, 0, out.size());
             // ∂L/∂bias[c] += Σ_pixels δ_b[c, ·]
-            for (int c = 0; c < co; c++) {
-                float s = 0;
-                for (int j = c * p; j < (c + 1) * p; j++) s += img[j];
-                db[c] += s;
-            }
+            Mat.addRowSums(gradOut.data, o, co, p, db);
             unfold.im2col(x.data, b * in.size(), col);
             // ∂L/∂W += δ_b · col(x_b)ᵀ
-            g.gemm(false, true, co, k, p, 1f, img, p, col, p, 1f, weight.grad.data, k);
+            g.gemm(false, true, co, k, p, 1f, gradOut.data, o, p, col, 0, p, 1f, weight.grad.data, 0, k);
             if (inputGradient) {
                 // ∂L/∂x_b = col2im(Wᵀ · δ_b)
-                g.gemm(true, false, k, p, co, 1f, weight.value.data, k, img, p, 0f, col, p);
+                g.gemm(true, false, k, p, co, 1f, weight.value.data, 0, k, gradOut.data, o, p, 0f, col, 0, p);
                 unfold.col2im(col, dx.data, b * in.size());
             }
         }
@@ -209,7 +198,7 @@ public final class Conv2d implements Module {
         float[] xv = x.data;
         int xo = b * in.size();
         float[] d = inputGradient ? dx.data : null;
-        if (d != null) java.util.Arrays.fill(d, xo, xo + in.size(), 0f);
+        if (d != null) Arrays.fill(d, xo, xo + in.size(), 0f);
         int go = b * out.size();
         for (int q = 0; q < out.size(); q++) {
             float gv = g[go + q];

@@ -34,7 +34,6 @@ public final class ConvTranspose2d implements Module {
     private FMatrixRMaj y;
     private FMatrixRMaj dx;
     private final float[] col;
-    private final float[] img;              // one image's C × H·W input or input gradient, contiguous
     private final int stride;
     private final int padding;
     private boolean[] sparse = new boolean[0];
@@ -69,7 +68,6 @@ public final class ConvTranspose2d implements Module {
         Init.uniformFanIn(weight.value, fanIn, rng);
         Init.uniformFanIn(bias.value, fanIn, rng);
         this.col = new float[unfold.rows() * unfold.cols()];
-        this.img = new float[in.size()];
     }
 
     public ImageShape inputShape() {
@@ -114,9 +112,8 @@ public final class ConvTranspose2d implements Module {
                 stamp(b, x.data, y.data, null);
                 continue;
             }
-            System.arraycopy(x.data, b * in.size(), img, 0, in.size());
             // Y_b = col2im(Wᵀ · X_b) + bias
-            g.gemm(true, false, k, p, c, 1f, weight.value.data, k, img, p, 0f, col, p);
+            g.gemm(true, false, k, p, c, 1f, weight.value.data, 0, k, x.data, b * in.size(), p, 0f, col, 0, p);
             unfold.col2imAdd(col, y.data, o);
         }
         return y;
@@ -138,22 +135,16 @@ public final class ConvTranspose2d implements Module {
         float[] db = bias.grad.data;
         for (int b = 0; b < x.numRows; b++) {
             int o = b * out.size();
-            for (int ch = 0; ch < out.channels(); ch++) {
-                float s = 0;
-                for (int j = o + ch * po; j < o + (ch + 1) * po; j++) s += gradOut.data[j];
-                db[ch] += s;
-            }
+            Mat.addRowSums(gradOut.data, o, out.channels(), po, db);
             unfold.im2col(gradOut.data, o, col);
             if (sparse[b]) {
                 stamp(b, x.data, null, gradOut.data);
             } else {
-                System.arraycopy(x.data, b * in.size(), img, 0, in.size());
                 // ∂L/∂W += X_b · col(δ_b)ᵀ
-                g.gemm(false, true, c, k, p, 1f, img, p, col, p, 1f, weight.grad.data, k);
+                g.gemm(false, true, c, k, p, 1f, x.data, b * in.size(), p, col, 0, p, 1f, weight.grad.data, 0, k);
             }
             // ∂L/∂X_b = W · col(δ_b)
-            g.gemm(false, false, c, p, k, 1f, weight.value.data, k, col, p, 0f, img, p);
-            System.arraycopy(img, 0, dx.data, b * in.size(), in.size());
+            g.gemm(false, false, c, p, k, 1f, weight.value.data, 0, k, col, 0, p, 0f, dx.data, b * in.size(), p);
         }
         return dx;
     }

@@ -4,8 +4,8 @@ package org.genscope.nn;
  * Element-wise kernels that need exp/log (activations, the Bernoulli likelihood). This class is the portable
  * version, plain loops on {@link Math}; {@link #get()} returns a subclass on the JDK Vector API when the
  * {@code jdk.incubator.vector} module is present, whose EXP/LOG1P/TANH are SIMD (Intel SVML in JDK 17), about 20×
- * faster. Loops without transcendental functions (masking, ReLU, the optimizers) stay plain Java in their
- * classes: C2 auto-vectorizes them.
+ * faster. Loops without transcendental functions (masking, the ReLU itself, the optimizers) stay plain Java in their
+ * classes: C2 auto-vectorizes them; the ReLU's gradient, a select C2 does not vectorize, is here too.
  *
  * <p>The activations work on elements [0, n) of their arrays, {@link #bernoulliNll} on [from, to); input and
  * output may be the same array.
@@ -59,6 +59,14 @@ public class Elementwise {
     }
 
     /**
+     * dx = dy where y &gt; 0, else 0: the ReLU's backward pass given its output y. A plain loop here; C2 compiles
+     * its select as a branch, which on half-positive activations mispredicts about every other element.
+     */
+    public void reluGrad(float[] y, float[] dy, float[] dx, int n) {
+        reluGradRange(y, dy, dx, 0, n);
+    }
+
+    /**
      * Bernoulli negative log-likelihood from logits l and targets t in [0, 1] over [from, to):
      * returns Σ softplus(l) − t·l = Σ −log p(t | l), and writes grad = scale · (σ(l) − t).
      */
@@ -82,6 +90,10 @@ public class Elementwise {
      */
     static double log1pSmall(double e) {
         return e >= 1e-4 ? Math.log(1 + e) : e * (1 - e * (0.5 - e / 3));
+    }
+
+    static void reluGradRange(float[] y, float[] dy, float[] dx, int from, int to) {
+        for (int i = from; i < to; i++) dx[i] = y[i] > 0f ? dy[i] : 0f;
     }
 
     static void sigmoidRange(float[] x, float[] out, int from, int to) {

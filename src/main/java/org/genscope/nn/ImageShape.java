@@ -7,7 +7,9 @@ package org.genscope.nn;
  * grey image is its 784 pixels), and with it the im2col GEMM of {@link Conv2d} writes each image's output maps
  * straight in place (rows = output channels, columns = pixels), so no layer ever transposes a batch. NHWC would
  * need a transpose where the network meets the data; the GEMMs are nearly all of a convolution's time either way
- * (README, "Performance").
+ * (README, "Performance"). Inside a layer, work buffers may hold an image in another order: the 128-map layers'
+ * {@link ShiftedConvolution} keeps each image row-unfolded (for channel c and horizontal filter offset v, a plane of
+ * the padded image shifted left by v: C·K planes of (H + 2p) × OW, see its comment); nothing outside it sees that.
  *
  * @param channels C ≥ 1
  * @param height   H ≥ 1

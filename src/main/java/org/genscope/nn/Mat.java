@@ -88,6 +88,30 @@ public final class Mat {
         }
     }
 
+    /**
+     * out[r] += Σ_j a[off + r·cols + j] for r &lt; rows (a convolution's bias gradient: the pixels of each channel).
+     * Eight running sums per row, so the adds do not wait on each other.
+     */
+    static void addRowSums(float[] a, int off, int rows, int cols, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            int i = off + r * cols;
+            int end = i + cols;
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+            for (; i + 8 <= end; i += 8) {
+                s0 += a[i];
+                s1 += a[i + 1];
+                s2 += a[i + 2];
+                s3 += a[i + 3];
+                s4 += a[i + 4];
+                s5 += a[i + 5];
+                s6 += a[i + 6];
+                s7 += a[i + 7];
+            }
+            for (; i < end; i++) s0 += a[i];
+            out[r] += ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        }
+    }
+
     /** Throws unless a and b have the same shape. */
     public static void checkSameShape(String what, FMatrixRMaj a, FMatrixRMaj b) {
         if (a.numRows != b.numRows || a.numCols != b.numCols) {

@@ -9,6 +9,6 @@ public final class ReLU extends Activation {
 
     @Override
     protected void derivative(float[] x, float[] y, float[] dy, float[] dx, int n) {
-        for (int i = 0; i < n; i++) dx[i] = y[i] > 0f ? dy[i] : 0f;
+        Elementwise.get().reluGrad(y, dy, dx, n);
     }
 }

@@ -61,6 +61,17 @@ final class VectorElementwise extends Elementwise {
         eluRange(x, out, i, n, alpha);
     }
 
+    @Override
+    public void reluGrad(float[] y, float[] dy, float[] dx, int n) {
+        int i = 0;
+        for (int upper = S.loopBound(n); i < upper; i += L) {
+            FloatVector d = FloatVector.fromArray(S, dy, i);
+            VectorMask<Float> on = FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f);
+            FloatVector.zero(S).blend(d, on).intoArray(dx, i);
+        }
+        reluGradRange(y, dy, dx, i, n);
+    }
+
     /**
      * The sum is a scalar reduced from each vector, not a vector accumulator: a vector carried around the loop
      * is sometimes compiled by C2 (JDK 17) as a boxed object, which allocated about 870 KB per MADE step in one

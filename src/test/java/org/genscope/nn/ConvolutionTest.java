@@ -16,8 +16,10 @@ class ConvolutionTest {
     /** {in channels, size, out channels, kernel, stride, padding}. */
     private static final int[][] GEOMETRIES = {
         {1, 7, 3, 3, 1, 1}, {2, 6, 3, 3, 2, 0}, {3, 9, 2, 5, 2, 2}, {2, 5, 4, 1, 1, 0}, {1, 8, 2, 5, 1, 2}, {2, 7, 2, 4, 3, 1},
-        // ≥ Conv2d.SHIFTED_MIN_CHANNELS inputs at stride 1: the shifted-GEMM path
-        {8, 6, 3, 5, 1, 2}, {9, 5, 2, 3, 1, 0}, {8, 7, 8, 4, 1, 1},
+        // ≥ Conv2d.SHIFTED_MIN_CHANNELS inputs at stride 1 and padding ≤ K − 1: the shifted-GEMM path
+        {8, 6, 3, 5, 1, 2}, {9, 5, 2, 3, 1, 0}, {8, 7, 8, 4, 1, 1}, {8, 5, 3, 3, 1, 2}, {10, 6, 9, 5, 1, 4},
+        // the same channels with padding > K − 1: unfolded
+        {8, 5, 2, 3, 1, 3},
     };
 
     /** y[b,o,i,j] = bias[o] + Σ W[o,c,u,v] x[b,c,i·s−p+u, j·s−p+v], by the definition. */

@@ -110,6 +110,17 @@ class LossesTest {
                 assertEquals(o2[i], o1[i], 1e-6 * Math.max(1, Math.abs(o2[i])), "function " + f + " at " + l[i]);
             }
         }
+        // the ReLU's gradient, given its output: a select, so exactly equal (n = 301 leaves a tail)
+        float[] y = new float[n];
+        float[] dy = new float[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 7 == 0 ? 0f : Math.max(l[i], 0f);
+            dy[i] = l[(i + 1) % n];
+        }
+        fast.reluGrad(y, dy, o1, n);
+        portable.reluGrad(y, dy, o2, n);
+        assertArrayEquals(o2, o1);
+        for (int i = 0; i < n; i++) assertEquals(y[i] > 0f ? dy[i] : 0f, o1[i], "relu gradient at " + i);
     }
 
     @Test
