@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.genscope.wta.Filters;
 import org.genscope.wta.WtaAutoencoder;
 
 /**
@@ -32,7 +33,7 @@ final class WtaFilters implements ModelVerb {
         Options.integer(o, "columns", 1, 1, 10_000);
         Options.integer(o, "scale", 1, 1, 32);
         WtaAutoencoder model = WtaEval.load(file);
-        WtaAutoencoder.Filters f = model.decoderFilters();
+        Filters f = model.decoderFilters();
         int n = (int) Options.integer(o, "count", f.count(), 1, f.count());
         int columns = (int) Options.integer(o, "columns", (int) Math.ceil(Math.sqrt(n)), 1, 10_000);
         int scale = (int) Options.integer(o, "scale", f.rows() > 16 ? 2 : 4, 1, 32);

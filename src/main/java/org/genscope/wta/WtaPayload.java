@@ -20,7 +20,7 @@ package org.genscope.wta;
  * @param codeAfter      the same after the rules (zero except at the winners)
  * @param winners        true where the rules kept an active value (codeAfter &gt; 0)
  */
-public record WtaPayload(WtaConfig config, WtaAutoencoder.Filters filters, float[] winRate, float[] usage, int probeSize,
+public record WtaPayload(WtaConfig config, Filters filters, float[] winRate, float[] usage, int probeSize,
                          float[] image, float[] reconstruction, int codeRows, int codeCols, float[] codeBefore,
                          float[] codeAfter, boolean[] winners) {
     public WtaPayload {

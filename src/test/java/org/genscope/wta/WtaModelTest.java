@@ -157,7 +157,7 @@ class WtaModelTest {
         float[] v = new float[3 * 4];
         v[2] = -0.7f;                                      // filter 0: a delta function
         for (int i = 4; i < 8; i++) v[i] = 0.25f;          // filter 1: flat over its 4 pixels
-        WtaAutoencoder.Filters f = new WtaAutoencoder.Filters(v, 3, 2, 2);   // filter 2: all zero
+        Filters f = new Filters(v, 3, 2, 2);   // filter 2: all zero
         assertEquals(1, f.participation(0), 1e-12);
         assertEquals(4, f.participation(1), 1e-12);
         assertEquals(0, f.participation(2), 0);
@@ -167,14 +167,14 @@ class WtaModelTest {
     @Test
     void contrastNormalisationStretchesEachTileButLeavesVanishedFiltersFlat() {
         float[] v = {-2, 0, 2, 1, 1e-5f, 0, 0, 0, 3, 3, 3, 3};
-        float[] t = new WtaAutoencoder.Filters(v, 3, 2, 2).contrastNormalised();
+        float[] t = new Filters(v, 3, 2, 2).contrastNormalised();
         assertArrayEquals(new float[] {0, 0.5f, 1, 0.75f}, java.util.Arrays.copyOfRange(t, 0, 4), 1e-6f);
         assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, java.util.Arrays.copyOfRange(t, 4, 8), 0, "shrunk to nothing");
         assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, java.util.Arrays.copyOfRange(t, 8, 12), 0, "constant");
-        assertEquals(2, new WtaAutoencoder.Filters(v, 3, 2, 2).vanished());
+        assertEquals(2, new Filters(v, 3, 2, 2).vanished());
         v[5] = Float.NaN;
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new WtaAutoencoder.Filters(v, 3, 2, 2).contrastNormalised());
+                () -> new Filters(v, 3, 2, 2).contrastNormalised());
         assertTrue(e.getMessage().contains("filter 2"), e.getMessage());
     }
 

@@ -8,6 +8,7 @@ import org.ejml.data.FMatrixRMaj;
 import org.genscope.data.ShippedImages;
 import org.genscope.ui.common.BackgroundTask;
 import org.genscope.ui.common.UiExecutor;
+import org.genscope.wta.Filters;
 import org.genscope.wta.WtaAutoencoder;
 import org.genscope.wta.WtaFile;
 import org.genscope.wta.WtaPayload;
@@ -20,7 +21,7 @@ import org.genscope.wta.WtaTrainable;
  */
 final class CompareModel {
     /** Filters with their units' win rates on a probe batch, and what they are. */
-    record FilterSet(String title, WtaAutoencoder.Filters filters, float[] winRate, float[] usage) {
+    record FilterSet(String title, Filters filters, float[] winRate, float[] usage) {
         static FilterSet of(String title, WtaPayload p) {
             return new FilterSet(title, p.filters(), p.winRate(), p.usage());
         }

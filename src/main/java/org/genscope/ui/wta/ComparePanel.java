@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
 import org.genscope.ui.common.FormLabels;
 import org.genscope.ui.common.Colormap;
 import org.genscope.ui.common.ImageGrid;
-import org.genscope.wta.WtaAutoencoder;
+import org.genscope.wta.Filters;
 
 /**
  * Two sets of decoder filters side by side, most used first: a reference (kept from an earlier run or opened from a
@@ -68,7 +68,7 @@ final class ComparePanel extends VBox {
 
     private static void show(ImageGrid grid, Label title, String prefix, CompareModel.FilterSet s) {
         if (s == null) return;
-        WtaAutoencoder.Filters f = s.filters();
+        Filters f = s.filters();
         int[] order = FilterOrder.USAGE.order(s.winRate(), s.usage());
         int n = Math.min(TILES, f.count());
         float[] tiles = FilterOrder.arrange(f.contrastNormalised(), f.rows(), f.cols(), order, n);

@@ -14,7 +14,7 @@ import javafx.scene.layout.VBox;
 import org.genscope.ui.common.FormLabels;
 import org.genscope.ui.common.Colormap;
 import org.genscope.ui.common.ImageGrid;
-import org.genscope.wta.WtaAutoencoder;
+import org.genscope.wta.Filters;
 import org.genscope.wta.WtaConfig;
 
 /**
@@ -119,12 +119,12 @@ final class FiltersPanel extends VBox {
     /** The shown tiles in unit order (GIF frames keep every unit in its place, so one sees each filter form). */
     private ImageGrid.Tiles unitOrderFrame() {
         if (order.getValue() == FilterOrder.UNIT) return lastTiles;
-        WtaAutoencoder.Filters f = shown.filters();
+        Filters f = shown.filters();
         int n = shownCount(f);
         return ImageGrid.render(f.contrastNormalised(), n, f.rows(), f.cols(), columns(n), Colormap.GRAY, false, 0, 1, GAP);
     }
 
-    private int shownCount(WtaAutoencoder.Filters f) {
+    private int shownCount(Filters f) {
         return count.getValue() == 0 ? f.count() : Math.min(count.getValue(), f.count());
     }
 
@@ -136,7 +136,7 @@ final class FiltersPanel extends VBox {
     private void redraw() {
         if (shown == null) return;
         long t0 = System.nanoTime();
-        WtaAutoencoder.Filters f = shown.filters();
+        Filters f = shown.filters();
         units = order.getValue().order(shown.winRate(), shown.usage());
         int n = shownCount(f);
         float[] tiles = FilterOrder.arrange(f.contrastNormalised(), f.rows(), f.cols(), units, n);
