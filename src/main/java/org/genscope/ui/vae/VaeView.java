@@ -10,7 +10,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -29,6 +28,7 @@ import org.genscope.train.Snapshot;
 import org.genscope.ui.common.Labels;
 import org.genscope.ui.common.OutOfDate;
 import org.genscope.ui.common.PaintPanel;
+import org.genscope.ui.common.Spinners;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.shell.DatasetTarget;
 import org.genscope.ui.shell.ModelOpener;
@@ -166,17 +166,17 @@ public final class VaeView extends TabbedWorkspace implements DatasetTarget, Mod
         hiddenField.textProperty().bindBidirectional(vm.hiddenProperty());
         activationChoice.getItems().setAll(Activations.NAMES);
         activationChoice.valueProperty().bindBidirectional(vm.activationProperty());
-        spinner(latentSpinner, 0, 1_000_000, 1, vm.latentProperty());        // 0 and > 100 reach the error line
-        spinner(samplesSpinner, 0, 1_000_000, 1, vm.samplesProperty());
-        spinner(warmupSpinner, 0, Integer.MAX_VALUE, 500, vm.warmupProperty());
+        Spinners.bind(latentSpinner, 0, 1_000_000, 1, vm.latentProperty());        // 0 and > 100 reach the error line
+        Spinners.bind(samplesSpinner, 0, 1_000_000, 1, vm.samplesProperty());
+        Spinners.bind(warmupSpinner, 0, Integer.MAX_VALUE, 500, vm.warmupProperty());
         betaField.textProperty().bindBidirectional(vm.betaProperty());
         errorLabel.textProperty().bind(vm.errorProperty());
         optimizerChoice.getItems().setAll(OptimizerKind.values());
         optimizerChoice.valueProperty().bindBidirectional(vm.optimizerProperty());
         lrField.textProperty().bindBidirectional(vm.learningRateProperty());
-        spinner(epochsSpinner, 1, VaeSettings.MAX_EPOCHS, 5, vm.epochsProperty());
-        spinner(batchSpinner, 1, VaeSettings.MAX_BATCH, 50, vm.batchProperty());
-        spinner(seedSpinner, 0, Integer.MAX_VALUE, 1, vm.seedProperty());
+        Spinners.bind(epochsSpinner, 1, VaeSettings.MAX_EPOCHS, 5, vm.epochsProperty());
+        Spinners.bind(batchSpinner, 1, VaeSettings.MAX_BATCH, 50, vm.batchProperty());
+        Spinners.bind(seedSpinner, 0, Integer.MAX_VALUE, 1, vm.seedProperty());
         trainingBox.getChildren().add(new TrainingControls(vm.run()));
         saveModelButton.disableProperty().bind(vm.run().hasModelProperty().not());
 
@@ -215,11 +215,6 @@ public final class VaeView extends TabbedWorkspace implements DatasetTarget, Mod
         s.setFitToWidth(true);
         s.setFitToHeight(true);
         return s;
-    }
-
-    private static void spinner(Spinner<Integer> s, int min, int max, int step, javafx.beans.property.ObjectProperty<Integer> value) {
-        s.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get() == null ? min : value.get(), step));
-        s.getValueFactory().valueProperty().bindBidirectional(value);
     }
 
     private void onSnapshot(Snapshot<VaePayload> s) {

@@ -12,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -26,6 +25,7 @@ import org.genscope.session.DataChoice;
 import org.genscope.train.JobState;
 import org.genscope.train.Snapshot;
 import org.genscope.ui.common.Labels;
+import org.genscope.ui.common.Spinners;
 import org.genscope.ui.export.ExportService;
 import org.genscope.ui.shell.DatasetTarget;
 import org.genscope.ui.shell.ModelOpener;
@@ -151,8 +151,8 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
         kindChoice.valueProperty().bindBidirectional(vm.kindProperty());
         unitsField.textProperty().bindBidirectional(vm.unitsProperty());
         unitsLabel.textProperty().bind(vm.kindProperty().map(k -> k == WtaKind.FC ? "Hidden units" : "Feature maps"));
-        spinner(encoderSpinner, 0, 99, vm.encoderKernelProperty(), 2);
-        spinner(decoderSpinner, 0, 99, vm.decoderKernelProperty(), 2);
+        Spinners.bind(encoderSpinner, 0, 99, 2, vm.encoderKernelProperty());
+        Spinners.bind(decoderSpinner, 0, 99, 2, vm.decoderKernelProperty());
         var fc = vm.kindProperty().isEqualTo(WtaKind.FC);
         encoderSpinner.disableProperty().bind(fc);
         decoderSpinner.disableProperty().bind(fc);
@@ -174,21 +174,15 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
         errorLabel.textProperty().bind(vm.errorProperty());
         lrField.textProperty().bindBidirectional(vm.learningRateProperty());
         decayField.textProperty().bindBidirectional(vm.weightDecayProperty());
-        spinner(batchSpinner, 1, WtaSettings.MAX_BATCH, vm.batchProperty(), 10);
-        spinner(epochsSpinner, 1, WtaSettings.MAX_EPOCHS, vm.epochsProperty(), 1);
-        spinner(seedSpinner, 0, Integer.MAX_VALUE, vm.seedProperty(), 1);
+        Spinners.bind(batchSpinner, 1, WtaSettings.MAX_BATCH, 10, vm.batchProperty());
+        Spinners.bind(epochsSpinner, 1, WtaSettings.MAX_EPOCHS, 1, vm.epochsProperty());
+        Spinners.bind(seedSpinner, 0, Integer.MAX_VALUE, 1, vm.seedProperty());
         trainingBox.getChildren().add(new TrainingControls(vm.run()));
         saveModelButton.disableProperty().bind(vm.run().hasModelProperty().not());
         exportFiltersButton.disableProperty().bind(vm.run().hasModelProperty().not());
         gifButton.disableProperty().bind(vm.run().hasModelProperty().not());
         initTabs();
         presetChoice.getSelectionModel().select(WtaPreset.FC_20);
-    }
-
-    private static void spinner(Spinner<Integer> s, int min, int max, javafx.beans.property.ObjectProperty<Integer> value,
-                                int step) {
-        s.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get(), step));
-        s.getValueFactory().valueProperty().bindBidirectional(value);
     }
 
     private void initTabs() {
@@ -198,7 +192,7 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
         activityPanel = new ActivityPanel(vm.activity());
         activityTab.setContent(activityPanel);
         FeaturesPanel features = new FeaturesPanel(vm.features());
-        features.runButton().setOnAction(e -> vm.features().run(vm.modelCopy(), briefName()));
+        features.runButton().setOnAction(e -> vm.features().run(vm.modelCopy(), vm.modelName(lastPayload, true)));
         ScrollPane featuresScroll = new ScrollPane(features);   // nothing is cut off in presenter mode
         featuresScroll.setFitToWidth(true);
         featuresScroll.setFitToHeight(true);
@@ -229,25 +223,12 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
 
     /** The Compare tab's "keep": this run's latest filters become the reference (tests press it too). */
     void keepReference() {
-        vm.compare().keep(lastPayload, modelName());
+        vm.compare().keep(lastPayload, vm.modelName(lastPayload, false));
     }
 
     private void onData() {
         dataNote.setText(vm.dataNote());
         if (vm.fileMissing()) context.openDataset().run();
-    }
-
-    private String modelName() {
-        return lastPayload == null ? "the model" : WtaLabels.model(lastPayload.config()) + atStep();
-    }
-
-    private String briefName() {
-        return lastPayload == null ? "the model" : WtaLabels.brief(lastPayload.config()) + atStep();
-    }
-
-    private String atStep() {
-        Snapshot<WtaPayload> s = vm.run().job().job() == null ? null : vm.run().job().job().latest();
-        return s == null ? "" : String.format(java.util.Locale.ROOT, " (step %,d)", s.step());
     }
 
     private void onSnapshot(Snapshot<WtaPayload> s) {
@@ -256,7 +237,7 @@ public final class WtaView extends TabbedWorkspace implements DatasetTarget, Mod
         if (p == null || p == lastPayload) return;
         lastPayload = p;
         boolean settled = s.state().isTerminal() || s.state() == JobState.PAUSED || s.state() == JobState.NEW;
-        CompareModel.FilterSet set = CompareModel.FilterSet.of(modelName(), p);
+        CompareModel.FilterSet set = CompareModel.FilterSet.of(vm.modelName(lastPayload, false), p);
         filtersPanel.show(set, settled);
         if (compareTab.isSelected() || settled) comparePanel.showCurrent(set);
         refreshActivity(settled);

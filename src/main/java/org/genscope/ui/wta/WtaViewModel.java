@@ -28,6 +28,7 @@ import org.genscope.data.Dataset;
 import org.genscope.data.Normalization;
 import org.genscope.nn.OptimizerKind;
 import org.genscope.train.JobState;
+import org.genscope.train.Snapshot;
 import org.genscope.train.TrainConfig;
 import org.genscope.train.TrainingJob;
 import org.genscope.ui.common.UiExecutor;
@@ -272,6 +273,17 @@ public final class WtaViewModel {
         }
         return WtaSettings.parse(kind.get(), h, w, units.get(), new int[] {encoderKernel.get(), decoderKernel.get()},
                 kPercent.get(), spatial.get(), seed.get(), learningRate.get(), weightDecay.get(), batch.get(), epochs.get());
+    }
+
+    /**
+     * A payload's model as the Compare and Features tabs name it, with the run's step: "Conv-WTA … (step 1,200)";
+     * {@code brief} for the short form; "the model" before any payload.
+     */
+    String modelName(WtaPayload p, boolean brief) {
+        if (p == null) return "the model";
+        Snapshot<WtaPayload> s = run.job().job() == null ? null : run.job().job().latest();
+        String step = s == null ? "" : String.format(Locale.ROOT, " (step %,d)", s.step());
+        return (brief ? WtaLabels.brief(p.config()) : WtaLabels.model(p.config())) + step;
     }
 
     /** A copy of the shown run's model, taken between two training steps; null before any run. */
