@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import org.genscope.cli.TrainCommand;
 import org.genscope.compare.Entry;
 import org.genscope.io.ModelFile;
@@ -145,6 +147,17 @@ public final class RunLifecycle<M, P> {
      */
     public ReadOnlyObjectProperty<TrainCommand> commandProperty() {
         return command.getReadOnlyProperty();
+    }
+
+    /** Copy as command: the shown run's command onto the clipboard, and the status line says so. FX thread. */
+    public void copyCommand() {
+        TrainCommand c = command.get();
+        if (c == null) return;
+        ClipboardContent content = new ClipboardContent();
+        content.putString(c.text());
+        Clipboard.getSystemClipboard().setContent(content);
+        message.set("Copied the genscope train " + c.kind() + " command of this run to the clipboard"
+                + (c.notes().isEmpty() ? "" : " (with a note on what it cannot repeat)"));
     }
 
     /** Train with no job to start or resume: a new model from the settings (a model waiting for its data is dropped). */

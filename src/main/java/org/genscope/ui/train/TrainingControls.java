@@ -6,8 +6,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -60,13 +58,7 @@ public final class TrainingControls extends VBox {
         };
         run.commandProperty().addListener((o, a, b) -> show.run());
         show.run();
-        copy.setOnAction(e -> {
-            TrainCommand c = run.commandProperty().get();
-            if (c == null) return;
-            ClipboardContent content = new ClipboardContent();
-            content.putString(c.text());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        copy.setOnAction(e -> run.copyCommand());
         getChildren().addAll(copy, line, notes);
     }
 

@@ -140,6 +140,8 @@ class OpenImageFolderTest {
         robot.interact(() -> robot.lookup("#train-copy-command").queryButton().fire());
         String text = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(10, TimeUnit.SECONDS);
         assertNotNull(text, "the command is on the clipboard");
+        assertTrue(main.model().messageProperty().get().startsWith("Copied the genscope train made command"),
+                "the status line says so: " + main.model().messageProperty().get());
         assertFalse(text.contains("#"), "nothing the command cannot say: " + text);
         List<String> words = ShellWords.split(text.strip());
         assertEquals(List.of("genscope", "train", "made"), words.subList(0, 3), text);
