@@ -2,6 +2,7 @@ package org.genscope.wta;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.genscope.PlainNumber;
 import org.genscope.nn.ImageShape;
 
 /**
@@ -143,7 +144,7 @@ public record WtaConfig(WtaKind kind, int height, int width, int[] hidden, int e
     }
 
     static String percent(double k) {
-        return k == Math.rint(k) ? Long.toString((long) k) : Double.toString(k);
+        return PlainNumber.of(k);
     }
 
     public WtaConfig withKPercent(double k) {

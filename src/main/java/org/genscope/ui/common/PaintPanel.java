@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.genscope.PlainNumber;
 import org.genscope.data.DataSplits;
 import org.genscope.data.Dataset;
 import org.genscope.data.PaintedDensity;
@@ -138,7 +139,7 @@ public final class PaintPanel extends HBox {
     }
 
     private static String tick(double v) {
-        return Math.rint(v) == v ? Long.toString((long) v) : Double.toString(v);
+        return PlainNumber.of(v);
     }
 
 

@@ -22,6 +22,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
+import org.genscope.PlainNumber;
 import org.genscope.io.SvgPlot;
 import org.genscope.ui.common.Charts;
 import org.genscope.ui.theme.ThemeColors;
@@ -181,8 +182,7 @@ public final class ViewExporter {
 
     private static String number(double v) {
         if (Double.isNaN(v)) return "";
-        // Integers without ".0"; otherwise the shortest text that reads back to the same double.
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
+        return PlainNumber.of(v);
     }
 
     private static String csvField(String s) {

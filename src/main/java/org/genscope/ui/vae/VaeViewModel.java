@@ -18,6 +18,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.genscope.PlainNumber;
 import org.genscope.cli.TrainCommand;
 import org.genscope.data.DataOrigin;
 import org.genscope.compare.TestSet;
@@ -156,7 +157,7 @@ public final class VaeViewModel {
 
     /** A setting's number as the fields show it: 8, 0.001. */
     static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+        return PlainNumber.of(v);
     }
 
     private void describeData() {

@@ -3,6 +3,7 @@ package org.genscope.ui.wta;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.genscope.PlainNumber;
 import org.genscope.ui.common.Lesson;
 import org.genscope.wta.WtaKind;
 import org.genscope.wta.WtaPreset;
@@ -45,7 +46,7 @@ final class WtaLessonSettings {
                 case "units" -> vm.unitsProperty().set(v);
                 case "epochs" -> vm.epochsProperty().set(Integer.parseInt(v));
                 case "lr" -> vm.learningRateProperty().set(Double.toString(Double.parseDouble(v)));
-                case "weight-decay" -> vm.weightDecayProperty().set(WtaSettings.number(Double.parseDouble(v)));
+                case "weight-decay" -> vm.weightDecayProperty().set(PlainNumber.of(Double.parseDouble(v)));
                 case "seed" -> vm.seedProperty().set(Integer.parseInt(v));
                 default -> {
                     return "the WTA workspace has no setting '" + key + "'";

@@ -74,10 +74,6 @@ record WtaSettings(WtaConfig config, double learningRate, double weightDecay, in
         }
     }
 
-    /** A number as the settings show it: "10" rather than "10.0". */
-    static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
 
     /** The configuration's message as a sentence: capitalised, ending in a full stop. */
     private static String sentence(String m) {

@@ -1,6 +1,7 @@
 package org.genscope.ui.wta;
 
 import java.nio.file.Path;
+import org.genscope.PlainNumber;
 import org.genscope.io.ModelFile;
 import java.time.Duration;
 import java.util.List;
@@ -119,7 +120,7 @@ public final class WtaViewModel {
         WtaConfig c = p.config;
         showConfig(c);
         learningRate.set(Double.toString(p.learningRate));
-        weightDecay.set(WtaSettings.number(p.weightDecay));
+        weightDecay.set(PlainNumber.of(p.weightDecay));
         batch.set(100);
         epochs.set(epochsFor(p));
     }
