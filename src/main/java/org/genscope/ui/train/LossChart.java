@@ -16,7 +16,7 @@ import org.genscope.ui.common.RobustZoom;
  */
 public final class LossChart extends XYChart {
     /** The validation curve's name: the run's own held-out data, not the Compare view's test sets. */
-    public static final String VALIDATION = "validation (this run's held-out data)";
+    public static final String VALIDATION = "validation (held out)";
 
     private final DoubleDataSet train;
     private final DoubleDataSet validation;
