@@ -47,10 +47,10 @@ final class Layers {
     static final List<String> UI_SHARED = List.of("shell", "common");
 
     /**
-     * The classes of the top level every package may use: the product's name and version, and the quoting of values
-     * in messages. They use nothing of ours themselves.
+     * The classes of the top level every package may use: the product's name and version, the quoting of values
+     * in messages and the plain printing of numbers. They use nothing of ours themselves.
      */
-    static final List<String> SHARED_CLASSES = List.of("Genscope", "Quoted");
+    static final List<String> SHARED_CLASSES = List.of("Genscope", "Quoted", "PlainNumber");
 
     private Layers() {}
 
